@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# Idempotent installer for the tallyboard toolchain (called by `make setup`).
+#
+# Installs, each only when missing:
+#   - rustup target wasm32-unknown-unknown
+#   - wasm-pack                         (cargo install --locked)
+#   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
+#   - Debian: chromium, chromium-driver, fonts-dejavu-core, fonts-liberation2
+#   - Python: apportionment (PyPI; used by the differential seat-allocation test)
+#   - npm in tools/: binaryen (wasm-opt), playwright-core, pixelmatch, pngjs, axe-core
+#   - webdriver.json and .gitignore entries at the repo root
+#
+# Only package registries are reachable (crates.io, PyPI, npm, Debian apt):
+# nothing here lets wasm-pack or playwright download binaries from elsewhere.
+# When everything is present it finishes in a few seconds.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=scripts/env.sh
+. "$ROOT/scripts/env.sh"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+ok()         { echo "ok: $*"; }
+installing() { echo "installing: $*"; }
+die()        { echo "error: $*" >&2; exit 1; }
+
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+else
+    SUDO=()
+fi
+
+# ---------------------------------------------------------------- apt helpers
+APT_UPDATED=0
+apt_install() {  # apt_install PKG...
+    if [ "$(id -u)" -ne 0 ] && [ ${#SUDO[@]} -eq 0 ]; then
+        die "need root (or sudo) to apt-get install $*"
+    fi
+    if [ "$APT_UPDATED" -eq 0 ]; then
+        "${SUDO[@]}" apt-get update -qq
+        APT_UPDATED=1
+    fi
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+dpkg_has() {  # dpkg_has PKG  -> installed?
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+# ------------------------------------------------------------ prerequisites
+command -v cargo >/dev/null 2>&1 && command -v rustup >/dev/null 2>&1 \
+    || die "cargo/rustup not found (expected in \$HOME/.cargo/bin); install Rust via rustup first"
+if ! command -v cc >/dev/null 2>&1; then
+    installing "C toolchain (gcc, libc6-dev, pkg-config) for cargo install"
+    apt_install gcc libc6-dev pkg-config
+fi
+
+# ---------------------------------------------------------- 1. wasm target
+if rustup target list --installed | grep -qx 'wasm32-unknown-unknown'; then
+    ok "rustup target wasm32-unknown-unknown"
+else
+    installing "rustup target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown >/dev/null
+fi
+
+# ------------------------------------------- 4. chromium, driver and fonts
+# (done before the slow cargo builds so a missing apt package fails fast)
+APT_PKGS=(chromium chromium-driver fonts-dejavu-core fonts-liberation2)
+APT_MISSING=()
+for p in "${APT_PKGS[@]}"; do
+    case "$p" in
+        chromium)        have=$([ -x /usr/bin/chromium ] && dpkg_has "$p" && echo 1 || echo 0) ;;
+        chromium-driver) have=$([ -x /usr/bin/chromedriver ] && dpkg_has "$p" && echo 1 || echo 0) ;;
+        *)               have=$(dpkg_has "$p" && echo 1 || echo 0) ;;
+    esac
+    if [ "$have" = 1 ]; then ok "$p"; else installing "$p"; APT_MISSING+=("$p"); fi
+done
+if [ ${#APT_MISSING[@]} -gt 0 ]; then
+    apt_install "${APT_MISSING[@]}"
+fi
+command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi dejavu \
+    || die "DejaVu fonts not visible to fontconfig (fc-list)"
+
+# ------------------------------------------------------------ 5. Python pkg
+if ! command -v python3 >/dev/null 2>&1; then
+    installing "python3"
+    apt_install python3 python3-pip
+elif ! python3 -m pip --version >/dev/null 2>&1; then
+    installing "python3-pip"
+    apt_install python3-pip
+fi
+if python3 -c 'import apportionment' >/dev/null 2>&1; then
+    ok "python apportionment"
+else
+    installing "python apportionment"
+    # Debian's system python is "externally managed" (PEP 668): retry with the override.
+    python3 -m pip install -q apportionment 2>/dev/null \
+        || python3 -m pip install -q --break-system-packages apportionment
+fi
+
+# -------------------------------------------------------- 6. npm tooling
+if ! command -v npm >/dev/null 2>&1; then
+    installing "nodejs npm"
+    apt_install nodejs npm
+fi
+mkdir -p tools
+if [ ! -f tools/package.json ]; then
+    installing "tools/package.json"
+    cat > tools/package.json <<'EOF'
+{
+  "name": "tallyboard-dev-tools",
+  "private": true,
+  "description": "Dev/test tooling for tallyboard: wasm-opt (binaryen), headless-browser checks. Not published.",
+  "license": "MIT",
+  "devDependencies": {
+    "axe-core": "^4.14.1",
+    "binaryen": "~132.0.0",
+    "pixelmatch": "^7.2.0",
+    "playwright-core": "^1.65.1",
+    "pngjs": "^7.0.0"
+  }
+}
+EOF
+fi
+NM_STAMP=tools/node_modules/.package-lock.json   # rewritten by every npm install/ci
+if [ -x tools/node_modules/.bin/wasm-opt ] && [ -f "$NM_STAMP" ] \
+   && [ -f tools/package-lock.json ] \
+   && ! [ tools/package-lock.json -nt "$NM_STAMP" ] \
+   && ! [ tools/package.json -nt "$NM_STAMP" ]; then
+    ok "npm tools (binaryen/wasm-opt, playwright-core, pixelmatch, pngjs, axe-core)"
+else
+    installing "npm tools (binaryen/wasm-opt, playwright-core, pixelmatch, pngjs, axe-core)"
+    # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: belt and braces; playwright-core has no
+    # install hook, and browsers are never fetched (we use Debian's chromium).
+    if [ -f tools/package-lock.json ] && ! [ tools/package.json -nt tools/package-lock.json ]; then
+        (cd tools && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    else
+        (cd tools && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error >/dev/null)
+    fi
+    touch "$NM_STAMP"
+    [ -x tools/node_modules/.bin/wasm-opt ] || die "tools/node_modules/.bin/wasm-opt missing after npm install"
+fi
+
+# ------------------------------------------------------------ 2. wasm-pack
+if command -v wasm-pack >/dev/null 2>&1; then
+    ok "wasm-pack ($(wasm-pack --version 2>/dev/null | awk '{print $2}'))"
+else
+    installing "wasm-pack (cargo install, takes a few minutes)"
+    cargo install --quiet --locked wasm-pack
+fi
+
+# --------------------------------------- 3. wasm-bindgen-cli == Cargo.lock
+WB_VERSION=""
+if [ -f Cargo.lock ]; then
+    WB_VERSION=$(awk '
+        /^\[\[package\]\]/      { f = 0 }
+        /^name = "wasm-bindgen"$/ { f = 1; next }
+        f && /^version = /      { gsub(/"/, "", $3); print $3; exit }
+    ' Cargo.lock)
+fi
+if [ -z "$WB_VERSION" ]; then   # no lock file (yet): fall back to the "=X.Y.Z" pin in Cargo.toml
+    WB_VERSION=$(sed -n 's/^wasm-bindgen *= *"=\{0,1\}\([0-9][0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
+fi
+[ -n "$WB_VERSION" ] || die "could not find the wasm-bindgen version in Cargo.lock / Cargo.toml"
+HAVE_WB=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$HAVE_WB" = "$WB_VERSION" ] && command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+    ok "wasm-bindgen-cli $WB_VERSION"
+else
+    installing "wasm-bindgen-cli $WB_VERSION${HAVE_WB:+ (have $HAVE_WB)} (cargo install, takes a few minutes)"
+    cargo install --quiet --locked --force wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# ---------------------------------------------------- 7. webdriver.json
+if [ -f webdriver.json ]; then
+    ok "webdriver.json"
+else
+    installing "webdriver.json"
+    cat > webdriver.json <<'EOF'
+{
+  "goog:chromeOptions": {
+    "args": [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run"
+    ]
+  }
+}
+EOF
+fi
+
+# ------------------------------------------------------------ .gitignore
+GI_MISSING=()
+for line in /target /pkg /tools/node_modules /node_modules '*.profraw'; do
+    [ -f .gitignore ] && grep -qxF -- "$line" .gitignore || GI_MISSING+=("$line")
+done
+if [ ${#GI_MISSING[@]} -eq 0 ]; then
+    ok ".gitignore"
+else
+    installing ".gitignore entries: ${GI_MISSING[*]}"
+    # keep a trailing newline before appending
+    if [ -s .gitignore ] && [ -n "$(tail -c1 .gitignore)" ]; then echo >> .gitignore; fi
+    printf '%s\n' "${GI_MISSING[@]}" >> .gitignore
+fi
+
+echo "setup done in ${SECONDS}s (source scripts/env.sh for PATH and CHROMEDRIVER)"

@@ -1,0 +1,337 @@
+//! Seat allocation: divisor methods (D'Hondt, Sainte-Laguë, modified
+//! Sainte-Laguë) and largest remainder with a Hare, Droop or
+//! Hagenbach-Bischoff quota. Exact integer arithmetic throughout: quotients
+//! are compared by cross-multiplication in `u128`, remainders over a common
+//! denominator. A tie for the last seat(s) is reported, never broken.
+
+use crate::contest::Method;
+use crate::number::Decimal;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// Parties tied for the last seats: `seats` of them go to some of `parties`
+/// (each can take at most one), and nothing in the method says which.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tie {
+    pub parties: Vec<usize>,
+    pub seats: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Allocation {
+    /// Seats each party is certain to get (input order). With no tie these
+    /// add up to the seats allocated.
+    pub seats: Vec<u64>,
+    /// Whether each party took part in the allocation (passed the threshold and has votes).
+    pub eligible: Vec<bool>,
+    pub tie: Option<Tie>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AllocError {
+    /// No party passed the threshold with a vote.
+    NoEligibleParty,
+}
+
+impl Allocation {
+    /// Whether `reported` seats are one of the results the method allows
+    /// (any resolution of a tie is allowed).
+    pub fn accepts(&self, reported: &[u64]) -> bool {
+        if reported.len() != self.seats.len() {
+            return false;
+        }
+        let mut extra = 0u64;
+        for (i, (&r, &c)) in reported.iter().zip(&self.seats).enumerate() {
+            if r == c {
+                continue;
+            }
+            let tied = self.tie.as_ref().is_some_and(|t| t.parties.contains(&i));
+            if tied && r == c + 1 {
+                extra += 1;
+            } else {
+                return false;
+            }
+        }
+        extra == self.tie.as_ref().map_or(0, |t| t.seats)
+    }
+}
+
+/// Which parties pass a threshold of `percent` of `base` votes (at least that share).
+pub fn passes_threshold(votes: &[u64], base: u64, percent: Option<&Decimal>) -> Vec<bool> {
+    votes
+        .iter()
+        .map(|&v| match percent {
+            None => true,
+            // v / base >= units / 10^scale / 100  <=>  v * 100 * 10^scale >= units * base
+            Some(p) => (v as u128) * 100 * 10u128.pow(p.scale) >= (p.units.max(0) as u128) * base as u128,
+        })
+        .collect()
+}
+
+/// Allocate `seats` among parties with `votes`; only `eligible` parties (and
+/// only those with at least one vote) take part.
+pub fn allocate(votes: &[u64], seats: u64, method: Method, eligible: &[bool]) -> Result<Allocation, AllocError> {
+    let eligible: Vec<bool> = votes.iter().zip(eligible).map(|(&v, &e)| e && v > 0).collect();
+    if seats > 0 && !eligible.iter().any(|&e| e) {
+        return Err(AllocError::NoEligibleParty);
+    }
+    let (seats, tie) = match method {
+        Method::DHondt | Method::SainteLague | Method::ModifiedSainteLague => highest_averages(votes, seats, method, &eligible),
+        Method::Hare | Method::Droop | Method::HagenbachBischoff => largest_remainder(votes, seats, method, &eligible),
+    };
+    Ok(Allocation { seats, eligible, tie })
+}
+
+/// The divisor for a party's next seat after it holds `held`, as a fraction
+/// `num / den` (modified Sainte-Laguë's first divisor is 1.4 = 7/5).
+fn divisor_at(method: Method, held: u64) -> (u128, u128) {
+    let h = held as u128;
+    match method {
+        Method::DHondt => (h + 1, 1),
+        Method::SainteLague => (2 * h + 1, 1),
+        Method::ModifiedSainteLague if held == 0 => (7, 5),
+        _ => (2 * h + 1, 1),
+    }
+}
+
+/// A party's next quotient `votes / divisor` = `votes * den / num`.
+#[derive(Clone, Copy)]
+struct Quotient {
+    party: usize,
+    top: u128, // votes * den
+    bottom: u128, // num
+}
+
+impl Quotient {
+    fn cmp_value(&self, other: &Self) -> Ordering {
+        (self.top * other.bottom).cmp(&(other.top * self.bottom))
+    }
+}
+
+impl PartialEq for Quotient {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Quotient {}
+impl PartialOrd for Quotient {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Quotient {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Larger quotient first; between equals, the lower index (only to be
+        // deterministic: equal quotients at the cut are reported as a tie).
+        self.cmp_value(other).then_with(|| other.party.cmp(&self.party))
+    }
+}
+
+fn quotient(votes: &[u64], method: Method, party: usize, held: u64) -> Quotient {
+    let (num, den) = divisor_at(method, held);
+    Quotient { party, top: votes[party] as u128 * den, bottom: num }
+}
+
+fn highest_averages(votes: &[u64], seats: u64, method: Method, eligible: &[bool]) -> (Vec<u64>, Option<Tie>) {
+    let mut held = vec![0u64; votes.len()];
+    let mut heap: BinaryHeap<Quotient> =
+        (0..votes.len()).filter(|&i| eligible[i]).map(|i| quotient(votes, method, i, 0)).collect();
+    // The winners of the last run of equal quotients (candidates for a tie).
+    let mut last: Option<Quotient> = None;
+    let mut run: Vec<usize> = Vec::new();
+    for _ in 0..seats {
+        let Some(q) = heap.pop() else { break };
+        match last {
+            Some(l) if l.cmp_value(&q) == Ordering::Equal => run.push(q.party),
+            _ => {
+                run.clear();
+                run.push(q.party);
+            }
+        }
+        last = Some(q);
+        held[q.party] += 1;
+        heap.push(quotient(votes, method, q.party, held[q.party]));
+    }
+    let Some(last) = last else { return (held, None) };
+    // Parties whose next quotient equals the last winning one were tied with it.
+    let losers: Vec<usize> = heap.iter().filter(|q| q.cmp_value(&last) == Ordering::Equal).map(|q| q.party).collect();
+    if losers.is_empty() {
+        return (held, None);
+    }
+    for &p in &run {
+        held[p] -= 1;
+    }
+    let mut parties: Vec<usize> = run.iter().chain(&losers).copied().collect();
+    parties.sort_unstable();
+    (held, Some(Tie { parties, seats: run.len() as u64 }))
+}
+
+fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool]) -> (Vec<u64>, Option<Tie>) {
+    let n = votes.len();
+    let total: u128 = (0..n).filter(|&i| eligible[i]).map(|i| votes[i] as u128).sum();
+    let s = seats as u128;
+    // seats_i = floor(num_i / den), remainder num_i mod den, one common den.
+    let (mult, den) = match method {
+        Method::Hare => (s, total),
+        Method::HagenbachBischoff => (s + 1, total),
+        _ => (1, total / (s + 1) + 1), // Droop: quota = floor(total / (seats + 1)) + 1
+    };
+    let mut held = vec![0u64; n];
+    let mut rem = vec![0u128; n];
+    let mut given: u128 = 0;
+    for i in (0..n).filter(|&i| eligible[i]) {
+        let num = votes[i] as u128 * mult;
+        held[i] = (num / den) as u64;
+        rem[i] = num % den;
+        given += held[i] as u128;
+    }
+    let parties: Vec<usize> = (0..n).filter(|&i| eligible[i]).collect();
+    if given <= s {
+        let mut left = (s - given) as u64;
+        // More seats left than parties (only with absurdly few votes): a seat each, in rounds.
+        let rounds = left / parties.len() as u64;
+        if rounds > 0 {
+            for &i in &parties {
+                held[i] += rounds;
+            }
+            left -= rounds * parties.len() as u64;
+        }
+        if left == 0 {
+            return (held, None);
+        }
+        // Largest remainders first.
+        let mut order = parties.clone();
+        order.sort_by(|&a, &b| rem[b].cmp(&rem[a]).then(a.cmp(&b)));
+        let cut = rem[order[left as usize - 1]];
+        let tied: Vec<usize> = order.iter().copied().filter(|&i| rem[i] == cut).collect();
+        let won_in_tie = order[..left as usize].iter().filter(|&&i| rem[i] == cut).count();
+        for &i in &order[..left as usize] {
+            if rem[i] != cut || tied.len() == won_in_tie {
+                held[i] += 1;
+            }
+        }
+        if tied.len() == won_in_tie {
+            return (held, None);
+        }
+        let mut tied = tied;
+        tied.sort_unstable();
+        (held, Some(Tie { parties: tied, seats: won_in_tie as u64 }))
+    } else {
+        // Hagenbach-Bischoff can hand out one seat too many when votes divide
+        // exactly: take it back from the smallest remainder among seat holders.
+        let mut over = (given - s) as usize;
+        let mut order: Vec<usize> = parties.iter().copied().filter(|&i| held[i] > 0).collect();
+        order.sort_by(|&a, &b| rem[a].cmp(&rem[b]).then(a.cmp(&b)));
+        over = over.min(order.len());
+        if over == 0 {
+            return (held, None);
+        }
+        let cut = rem[order[over - 1]];
+        let tied: Vec<usize> = order.iter().copied().filter(|&i| rem[i] == cut).collect();
+        let lost_in_tie = order[..over].iter().filter(|&&i| rem[i] == cut).count();
+        for &i in &order[..over] {
+            if rem[i] != cut {
+                held[i] -= 1;
+            }
+        }
+        if tied.len() == lost_in_tie {
+            for &i in &tied {
+                held[i] -= 1;
+            }
+            return (held, None);
+        }
+        // Every tied party may be the one to lose a seat: certain = held - 1.
+        for &i in &tied {
+            held[i] -= 1;
+        }
+        let mut tied = tied;
+        tied.sort_unstable();
+        let keep = (tied.len() - lost_in_tie) as u64;
+        (held, Some(Tie { parties: tied, seats: keep }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(votes: &[u64], seats: u64, m: Method) -> Allocation {
+        allocate(votes, seats, m, &vec![true; votes.len()]).unwrap()
+    }
+
+    #[test]
+    fn kazakhstan_2021() {
+        // Nur Otan, Ak Zhol, QHP, Auyl, Adal; 7% threshold of the valid total.
+        let votes = [5_148_074, 792_828, 659_019, 383_023, 258_618];
+        let total: u64 = votes.iter().sum();
+        let pct = Decimal::parse("7").unwrap();
+        let ok = passes_threshold(&votes, total, Some(&pct));
+        assert_eq!(ok, [true, true, true, false, false]);
+        let hare = allocate(&votes, 98, Method::Hare, &ok).unwrap();
+        assert_eq!(hare.seats, [76, 12, 10, 0, 0]);
+        assert_eq!(hare.tie, None);
+        let dh = allocate(&votes, 98, Method::DHondt, &ok).unwrap();
+        assert_eq!(dh.seats, [77, 12, 9, 0, 0]);
+    }
+
+    #[test]
+    fn textbook_cases() {
+        // Wikipedia's D'Hondt example: 100k/80k/30k/20k, 8 seats -> 4/3/1/0
+        assert_eq!(run(&[100_000, 80_000, 30_000, 20_000], 8, Method::DHondt).seats, [4, 3, 1, 0]);
+        // Sainte-Laguë, same votes -> 3/3/1/1
+        assert_eq!(run(&[100_000, 80_000, 30_000, 20_000], 8, Method::SainteLague).seats, [3, 3, 1, 1]);
+        // Largest remainder (Wikipedia): 47,000/16,000/15,800/12,000/6,100/3,100, 10 seats
+        let v = [47_000, 16_000, 15_800, 12_000, 6_100, 3_100];
+        assert_eq!(run(&v, 10, Method::Hare).seats, [5, 2, 1, 1, 1, 0]);
+        assert_eq!(run(&v, 10, Method::Droop).seats, [5, 2, 2, 1, 0, 0]);
+        // Modified Sainte-Laguë's 1.4 first divisor holds back small parties.
+        assert_eq!(run(&[1000, 100], 7, Method::SainteLague).seats, [6, 1]);
+        assert_eq!(run(&[1000, 100], 7, Method::ModifiedSainteLague).seats, [7, 0]);
+    }
+
+    #[test]
+    fn ties_are_reported_not_broken() {
+        let a = run(&[100, 100], 1, Method::DHondt);
+        assert_eq!(a.seats, [0, 0]);
+        assert_eq!(a.tie, Some(Tie { parties: vec![0, 1], seats: 1 }));
+        assert!(a.accepts(&[1, 0]) && a.accepts(&[0, 1]));
+        assert!(!a.accepts(&[1, 1]) && !a.accepts(&[0, 0]));
+
+        let h = run(&[100, 100, 100], 4, Method::Hare);
+        assert_eq!(h.seats, [1, 1, 1]);
+        assert_eq!(h.tie, Some(Tie { parties: vec![0, 1, 2], seats: 1 }));
+
+        // Three parties tied for two seats under D'Hondt.
+        let d = run(&[300, 200, 200, 200], 3, Method::DHondt);
+        // quotients: 300, 200, 200, 200, 150 -> 300 first, then 2 of the three 200s
+        assert_eq!(d.seats, [1, 0, 0, 0]);
+        assert_eq!(d.tie, Some(Tie { parties: vec![1, 2, 3], seats: 2 }));
+    }
+
+    #[test]
+    fn hagenbach_bischoff_exact_overallocation_is_a_tie() {
+        // total 200, 1 seat, quota 100: both floors are 1.
+        let a = run(&[100, 100], 1, Method::HagenbachBischoff);
+        assert_eq!(a.seats, [0, 0]);
+        assert_eq!(a.tie, Some(Tie { parties: vec![0, 1], seats: 1 }));
+    }
+
+    #[test]
+    fn exact_at_a_billion_votes() {
+        // A float would call these equal: 1,000,000,001 / 3 vs 1,000,000,000 / 3.
+        let a = run(&[3_000_000_003, 3_000_000_000], 1, Method::DHondt);
+        assert_eq!(a.seats, [1, 0]);
+        assert_eq!(a.tie, None);
+        let a = run(&[999_999_999_999, 999_999_999_998, 1], 3, Method::Hare);
+        assert_eq!(a.seats, [2, 1, 0]);
+    }
+
+    #[test]
+    fn zero_vote_and_ineligible_parties_get_nothing() {
+        let a = allocate(&[10, 0, 5], 3, Method::DHondt, &[true, true, false]).unwrap();
+        assert_eq!(a.seats, [3, 0, 0]);
+        assert_eq!(allocate(&[0, 0], 3, Method::Hare, &[true, true]), Err(AllocError::NoEligibleParty));
+        assert_eq!(run(&[5, 5], 0, Method::Hare).seats, [0, 0]);
+    }
+}

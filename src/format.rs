@@ -1,0 +1,154 @@
+//! Number formatting without `std::fmt` (it is large in wasm and we need
+//! locale-aware grouping anyway). Integers and fixed-point decimals only.
+
+use crate::number::Decimal;
+
+/// Number conventions of a locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locale {
+    pub tag: &'static str,
+    /// Digit group separator ("," in English, a no-break space in Russian and Kazakh).
+    pub group: &'static str,
+    pub decimal: &'static str,
+    /// Between a number and "%" ("" in English, a no-break space in Russian and Kazakh).
+    pub percent_gap: &'static str,
+}
+
+pub const EN: Locale = Locale { tag: "en", group: ",", decimal: ".", percent_gap: "" };
+pub const RU: Locale = Locale { tag: "ru", group: "\u{a0}", decimal: ",", percent_gap: "\u{a0}" };
+pub const KK: Locale = Locale { tag: "kk", group: "\u{a0}", decimal: ",", percent_gap: "\u{a0}" };
+
+impl Locale {
+    /// The locale for a BCP 47 tag ("ru", "ru-RU", "kk-KZ"); English otherwise.
+    pub fn from_tag(tag: &str) -> Locale {
+        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match lang.as_str() {
+            "ru" => RU,
+            "kk" => KK,
+            _ => EN,
+        }
+    }
+}
+
+/// Plain decimal digits of `n`.
+pub fn int(n: u64) -> String {
+    if n == 0 {
+        return "0".to_string();
+    }
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    while n > 0 {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    // Only ASCII digits were written.
+    String::from_utf8_lossy(&buf[i..]).into_owned()
+}
+
+/// Signed integer.
+pub fn signed(n: i64) -> String {
+    if n < 0 {
+        let mut s = String::from("-");
+        s += &int(n.unsigned_abs());
+        s
+    } else {
+        int(n as u64)
+    }
+}
+
+/// `n` with digit groups: 662,687 (en) or 662 687 (ru, kk).
+pub fn grouped(n: u64, loc: &Locale) -> String {
+    group_digits(&int(n), loc.group)
+}
+
+fn group_digits(digits: &str, sep: &str) -> String {
+    let len = digits.len();
+    let mut out = String::with_capacity(len + len / 3 * sep.len());
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A decimal with its own number of decimals: 97.5, 9.10, 71,09 (ru).
+pub fn decimal(d: &Decimal, loc: &Locale) -> String {
+    let neg = d.units < 0;
+    let mut digits = int(d.units.unsigned_abs().min(u64::MAX as u128) as u64);
+    let scale = d.scale as usize;
+    while digits.len() <= scale {
+        digits.insert(0, '0');
+    }
+    let split = digits.len() - scale;
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    out += &group_digits(&digits[..split], loc.group);
+    if scale > 0 {
+        out += loc.decimal;
+        out += &digits[split..];
+    }
+    out
+}
+
+/// A percentage: "97.5%" (en), "97,5 %" (ru).
+pub fn percent(d: &Decimal, loc: &Locale) -> String {
+    let mut s = decimal(d, loc);
+    s += loc.percent_gap;
+    s.push('%');
+    s
+}
+
+/// A seat change with its sign: "+3", "−8" (true minus sign), "0".
+pub fn change(delta: i64) -> String {
+    if delta > 0 {
+        let mut s = String::from("+");
+        s += &int(delta as u64);
+        s
+    } else if delta < 0 {
+        let mut s = String::from("\u{2212}");
+        s += &int(delta.unsigned_abs());
+        s
+    } else {
+        "0".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers() {
+        assert_eq!(int(0), "0");
+        assert_eq!(int(389), "389");
+        assert_eq!(int(u64::MAX), "18446744073709551615");
+        assert_eq!(signed(-12), "-12");
+        assert_eq!(grouped(662_687, &EN), "662,687");
+        assert_eq!(grouped(662_687, &RU), "662\u{a0}687");
+        assert_eq!(grouped(11_919_241, &EN), "11,919,241");
+        assert_eq!(grouped(999, &EN), "999");
+        assert_eq!(grouped(1000, &KK), "1\u{a0}000");
+    }
+
+    #[test]
+    fn decimals() {
+        let d = |s| Decimal::parse(s).unwrap();
+        assert_eq!(decimal(&d("97.5"), &EN), "97.5");
+        assert_eq!(decimal(&d("9.10"), &EN), "9.10");
+        assert_eq!(decimal(&d("0.05"), &EN), "0.05");
+        assert_eq!(decimal(&d("-0.5"), &EN), "-0.5");
+        assert_eq!(decimal(&d("1234.5"), &EN), "1,234.5");
+        assert_eq!(percent(&d("71.09"), &EN), "71.09%");
+        assert_eq!(percent(&d("71.09"), &RU), "71,09\u{a0}%");
+        assert_eq!(change(-8), "\u{2212}8");
+        assert_eq!(change(3), "+3");
+        assert_eq!(Locale::from_tag("kk-KZ"), KK);
+        assert_eq!(Locale::from_tag("de"), EN);
+    }
+}

@@ -1,0 +1,146 @@
+//! tallyboard: checked election and congress-vote results.
+//!
+//! Data flows one way: JSON text → [`json`] tree → [`contest`] model (read by
+//! [`read`]) → [`validate`] report → layout → drawing. Everything up to the
+//! layout is plain Rust, tested natively; the wasm binding and the CLI are
+//! thin fronts over it.
+
+pub mod allocation;
+pub mod contest;
+pub mod format;
+pub mod json;
+pub mod number;
+pub mod read;
+pub mod report;
+pub mod validate;
+
+use contest::Document;
+use report::{Finding, Report, Severity};
+
+/// A document read and checked: the model (absent when the text is not
+/// JSON or not an object) and every finding, each with its line and column.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub document: Option<Document>,
+    pub report: Report,
+}
+
+/// Read and validate a JSON document.
+pub fn check(text: &str) -> Checked {
+    let mut report = Report::default();
+    let root = match json::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            report.findings.push(Finding {
+                severity: Severity::Error,
+                code: "json/syntax",
+                path: String::new(),
+                message: "not valid JSON: ".to_string() + &e.message,
+                line: Some(e.line),
+                column: Some(e.column),
+            });
+            return Checked { document: None, report };
+        }
+    };
+    let document = read::document(&root, &mut report);
+    let is_object = matches!(root.value, json::Value::Object(_));
+    validate::validate_into(&document, &mut report);
+    report.sort();
+    for f in &mut report.findings {
+        if let Some(offset) = locate(&root, &f.path) {
+            let (line, column) = json::line_column(text, offset);
+            f.line = Some(line);
+            f.column = Some(column);
+        }
+    }
+    Checked { document: if is_object { Some(document) } else { None }, report }
+}
+
+/// The byte offset of the value at a JSON Pointer, or of the deepest
+/// existing ancestor's member (for a missing key: where it belongs).
+pub fn locate(root: &json::Node, pointer: &str) -> Option<usize> {
+    let mut node = root;
+    if pointer.is_empty() {
+        return Some(node.offset);
+    }
+    for raw in pointer.split('/').skip(1) {
+        let key = raw.replace("~1", "/").replace("~0", "~");
+        let next = match &node.value {
+            json::Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.node),
+            json::Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        };
+        match next {
+            Some(n) => node = n,
+            None => return Some(node.offset),
+        }
+    }
+    Some(node.offset)
+}
+
+/// Read and validate raw bytes: invalid UTF-8 is reported with its position.
+pub fn check_bytes(bytes: &[u8]) -> Checked {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check(text),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let text = std::str::from_utf8(good).unwrap_or("");
+            let (line, column) = json::line_column(text, text.len());
+            let mut report = Report::default();
+            report.findings.push(Finding {
+                severity: Severity::Error,
+                code: "json/encoding",
+                path: String::new(),
+                message: "the file is not UTF-8 text (save it as UTF-8)".to_string(),
+                line: Some(line),
+                column: Some(column),
+            });
+            Checked { document: None, report }
+        }
+    }
+}
+
+/// What a contest's declared method gives, for display and the CLI.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SeatRun {
+    pub contest: usize,
+    pub id: Option<String>,
+    pub method: contest::Method,
+    pub seats: u64,
+    pub allocation: Option<allocation::Allocation>,
+    /// Why the method could not be run, if it could not.
+    pub blocked: Option<String>,
+}
+
+/// Re-run each election's declared method (with its threshold).
+pub fn seat_runs(doc: &Document) -> Vec<SeatRun> {
+    let mut out = Vec::new();
+    for (i, c) in doc.contests.iter().enumerate() {
+        let (Some(method), contest::Kind::Election) = (c.method, c.kind) else { continue };
+        let mut run = SeatRun { contest: i, id: c.id.clone(), method, seats: c.seats.unwrap_or(0), allocation: None, blocked: None };
+        let votes: Option<Vec<u64>> = c.parties.iter().map(|p| p.votes).collect();
+        match (c.seats, votes) {
+            (None, _) => run.blocked = Some("the total number of seats is not given".into()),
+            (_, None) => run.blocked = Some("votes are not given for every party".into()),
+            (Some(seats), Some(votes)) => {
+                let base = match c.threshold.map(|t| t.of) {
+                    Some(contest::Base::Cast) => c.ballots.cast,
+                    _ => c.valid_total(),
+                };
+                match (c.threshold, base) {
+                    (Some(_), None) => run.blocked = Some("the threshold's base is not given".into()),
+                    (t, base) => {
+                        let ok = allocation::passes_threshold(&votes, base.unwrap_or(0), t.as_ref().map(|t| &t.percent));
+                        match allocation::allocate(&votes, seats, method, &ok) {
+                            Ok(a) => run.allocation = Some(a),
+                            Err(_) => run.blocked = Some("no party passes the threshold with a vote".into()),
+                        }
+                    }
+                }
+            }
+        }
+        out.push(run);
+    }
+    out
+}

@@ -1,0 +1,194 @@
+//! Exact numbers: vote counts are integers, reported percentages are decimals
+//! that keep the precision they were written with (`97.5` has one decimal,
+//! `9.10` two). No floating point anywhere in the checks.
+
+/// A decimal `units / 10^scale`, e.g. 97.5 = (975, 1), 9.10 = (910, 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Decimal {
+    pub units: i128,
+    pub scale: u32,
+}
+
+/// Largest number of decimals we keep (more is refused as unreasonable).
+pub const MAX_SCALE: u32 = 12;
+/// Largest count accepted (a quadrillion: far above any electorate, far below overflow).
+pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountError {
+    Negative,
+    Fractional,
+    TooLarge,
+}
+
+impl Decimal {
+    /// Parse a JSON number literal exactly. `None` if it has more than
+    /// [`MAX_SCALE`] decimals or is too large to be a count or a percentage.
+    pub fn parse(lit: &str) -> Option<Decimal> {
+        let (neg, rest) = match lit.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, lit),
+        };
+        let (mantissa, exp) = match rest.find(['e', 'E']) {
+            Some(i) => {
+                let e = &rest[i + 1..];
+                let e = e.strip_prefix('+').unwrap_or(e);
+                let (eneg, edigits) = match e.strip_prefix('-') {
+                    Some(d) => (true, d),
+                    None => (false, e),
+                };
+                if edigits.len() > 4 {
+                    return None;
+                }
+                let mut ev: i32 = 0;
+                for b in edigits.bytes() {
+                    ev = ev * 10 + (b - b'0') as i32;
+                }
+                (&rest[..i], if eneg { -ev } else { ev })
+            }
+            None => (rest, 0),
+        };
+        let (int_part, frac_part) = match mantissa.find('.') {
+            Some(i) => (&mantissa[..i], &mantissa[i + 1..]),
+            None => (mantissa, ""),
+        };
+        let mut units: i128 = 0;
+        for b in int_part.bytes().chain(frac_part.bytes()) {
+            units = units.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+            if units > 10i128.pow(30) {
+                return None;
+            }
+        }
+        let mut scale = frac_part.len() as i32 - exp;
+        while scale < 0 {
+            units = units.checked_mul(10)?;
+            if units > 10i128.pow(30) {
+                return None;
+            }
+            scale += 1;
+        }
+        if scale as u32 > MAX_SCALE {
+            return None;
+        }
+        Some(Decimal { units: if neg { -units } else { units }, scale: scale as u32 })
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.units < 0
+    }
+
+    /// Compare with an integer `n`: -1, 0 or 1.
+    pub fn cmp_int(&self, n: i128) -> core::cmp::Ordering {
+        self.units.cmp(&(n * 10i128.pow(self.scale)))
+    }
+
+    /// The value as a whole number, if it is one.
+    pub fn as_integer(&self) -> Option<i128> {
+        let p = 10i128.pow(self.scale);
+        if self.units % p == 0 {
+            Some(self.units / p)
+        } else {
+            None
+        }
+    }
+
+    /// Whether this reported percentage is a correct rounding, at its own
+    /// precision, of the exact share `part / whole * 100`. A reported value
+    /// passes when it lies within half a unit of its last decimal of the
+    /// exact value (so both round-half-up and round-half-even pass).
+    pub fn matches_share(&self, part: u64, whole: u64) -> bool {
+        if whole == 0 {
+            return false;
+        }
+        // |part*100*10^s - units*whole| * 2 <= whole
+        let lhs = (part as i128) * 100 * 10i128.pow(self.scale);
+        let rhs = self.units * whole as i128;
+        (lhs - rhs).abs() * 2 <= whole as i128
+    }
+
+    /// The exact share `part / whole * 100` rounded half-up to `scale` decimals.
+    pub fn share(part: u64, whole: u64, scale: u32) -> Decimal {
+        if whole == 0 {
+            return Decimal { units: 0, scale };
+        }
+        let num = (part as i128) * 100 * 10i128.pow(scale);
+        let w = whole as i128;
+        let units = (2 * num + w) / (2 * w);
+        Decimal { units, scale }
+    }
+}
+
+/// Read a count (a non-negative whole number) from a JSON number literal.
+pub fn count(lit: &str) -> Result<u64, CountError> {
+    let d = match Decimal::parse(lit) {
+        Some(d) => d,
+        // Too many decimals or too large to hold: say which.
+        None if lit.starts_with('-') => return Err(CountError::Negative),
+        None if lit.contains("e-") || lit.contains("E-") => return Err(CountError::Fractional),
+        None if lit.contains('.') && !lit.contains(['e', 'E']) => return Err(CountError::Fractional),
+        None => return Err(CountError::TooLarge),
+    };
+    if d.is_negative() {
+        return Err(CountError::Negative);
+    }
+    let n = d.as_integer().ok_or(CountError::Fractional)?;
+    if n > MAX_COUNT as i128 {
+        return Err(CountError::TooLarge);
+    }
+    Ok(n as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_literals_exactly() {
+        assert_eq!(Decimal::parse("97.5"), Some(Decimal { units: 975, scale: 1 }));
+        assert_eq!(Decimal::parse("9.10"), Some(Decimal { units: 910, scale: 2 }));
+        assert_eq!(Decimal::parse("100"), Some(Decimal { units: 100, scale: 0 }));
+        assert_eq!(Decimal::parse("-0.5"), Some(Decimal { units: -5, scale: 1 }));
+        assert_eq!(Decimal::parse("1e3"), Some(Decimal { units: 1000, scale: 0 }));
+        assert_eq!(Decimal::parse("7.125E1"), Some(Decimal { units: 7125, scale: 2 }));
+        assert_eq!(Decimal::parse("1.5e-2"), Some(Decimal { units: 15, scale: 3 }));
+        assert_eq!(Decimal::parse("1e99999"), None);
+        assert_eq!(Decimal::parse("0.0000000000001"), None);
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(count("389"), Ok(389));
+        assert_eq!(count("389.0"), Ok(389));
+        assert_eq!(count("1e3"), Ok(1000));
+        assert_eq!(count("-1"), Err(CountError::Negative));
+        assert_eq!(count("12.5"), Err(CountError::Fractional));
+        assert_eq!(count("1e40"), Err(CountError::TooLarge));
+        assert_eq!(count("0.00000000000001"), Err(CountError::Fractional));
+    }
+
+    #[test]
+    fn shares_at_reported_precision() {
+        let p = |s| Decimal::parse(s).unwrap();
+        // 389 of 399 = 97.4937...%
+        assert!(p("97.5").matches_share(389, 399));
+        assert!(!p("97.6").matches_share(389, 399));
+        assert!(!p("97.50").matches_share(389, 399)); // claims more precision than is true
+        assert!(p("97.49").matches_share(389, 399));
+        assert!(p("97").matches_share(389, 399));
+        assert!(p("100.0").matches_share(389, 389));
+        // exactly half: 1 of 8 = 12.5% reported as 13 or 12 both pass
+        assert!(p("13").matches_share(1, 8));
+        assert!(p("12").matches_share(1, 8));
+        assert!(!p("14").matches_share(1, 8));
+        assert_eq!(Decimal::share(389, 399, 1), p("97.5"));
+        assert_eq!(Decimal::share(7539280, 11919241, 2), p("63.25"));
+    }
+
+    #[test]
+    fn no_drift_at_a_billion_votes() {
+        let p = |s| Decimal::parse(s).unwrap();
+        // 333,333,333 of 999,999,999 is exactly a third.
+        assert!(p("33.333333333").matches_share(333_333_333, 999_999_999));
+        assert!(!p("33.333333334").matches_share(333_333_333, 999_999_999));
+    }
+}

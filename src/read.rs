@@ -1,0 +1,525 @@
+//! From a JSON tree to the model, reporting every shape problem with its
+//! JSON Pointer: wrong types, missing members, unknown keys (with a
+//! did-you-mean), duplicate keys, bad counts. Reading never stops at the first
+//! problem; what cannot be read is left out and the report says so.
+
+use crate::contest::*;
+use crate::format::int;
+use crate::json::{pointer_escape, Member, Node, Value};
+use crate::number::{count, CountError, Decimal};
+use crate::report::Report;
+
+/// The format version this reader understands.
+pub const VERSION: u64 = 1;
+
+const DOC_KEYS: &[&str] = &["tallyboard", "title", "source", "notes", "contests"];
+const SOURCE_KEYS: &[&str] = &["name", "url", "retrieved"];
+const CONTEST_KEYS: &[&str] = &[
+    "kind", "id", "title", "date", "body", "question", "notes", "source", "seats", "majority", "method", "threshold",
+    "percent_of", "electorate", "ballots", "participants", "rule", "outcome", "turnout_percent", "parties",
+    "candidates", "options",
+];
+const THRESHOLD_KEYS: &[&str] = &["percent", "of"];
+const BALLOT_KEYS: &[&str] = &["cast", "valid", "invalid", "blank"];
+const PARTY_KEYS: &[&str] = &["name", "short", "color", "votes", "percent", "seats", "previous_seats"];
+
+pub fn document(root: &Node, report: &mut Report) -> Document {
+    let mut doc = Document::default();
+    let Some(mut o) = Obj::new(root, String::new(), report, "the document") else {
+        return doc;
+    };
+    match o.take("tallyboard") {
+        None => o.report.error(
+            "shape/version",
+            "/tallyboard",
+            "missing \"tallyboard\": 1 (the format version) at the top of the document".to_string(),
+        ),
+        Some(n) => match &n.value {
+            Value::Number(lit) if count(lit) == Ok(VERSION) => {}
+            _ => o.report.error(
+                "shape/version",
+                "/tallyboard",
+                "unsupported format version: expected 1, found ".to_string() + &show(n),
+            ),
+        },
+    }
+    doc.title = o.string("title");
+    doc.source = o.source("source");
+    doc.notes = o.strings("notes");
+    match o.take("contests") {
+        None => {
+            let path = o.child("contests");
+            o.report.error("shape/missing", &path, "missing \"contests\": expected an array of contests".to_string())
+        }
+        Some(n) => {
+            let path = o.child("contests");
+            match &n.value {
+                Value::Array(items) => {
+                    if items.is_empty() {
+                        o.report.error("shape/empty", &path, "\"contests\" is empty: expected at least one contest".to_string());
+                    }
+                    for (i, item) in items.iter().enumerate() {
+                        let p = path.clone() + "/" + &int(i as u64);
+                        if let Some(c) = contest(item, p, o.report) {
+                            doc.contests.push(c);
+                        }
+                    }
+                }
+                _ => type_error(o.report, &path, "an array of contests", n),
+            }
+        }
+    }
+    o.finish(DOC_KEYS);
+    doc
+}
+
+fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
+    let mut o = Obj::new(node, path, report, "a contest")?;
+    let kind = match o.take("kind") {
+        None => {
+            // Infer, but say so: a contest without a kind is probably an election with parties.
+            let kind = if o.has("options") { Kind::Vote } else { Kind::Election };
+            let p = o.child("kind");
+            o.report.error(
+                "shape/missing",
+                &p,
+                "missing \"kind\": expected \"election\" or \"vote\"; read as ".to_string()
+                    + if kind == Kind::Vote { "\"vote\"" } else { "\"election\"" },
+            );
+            kind
+        }
+        Some(n) => match &n.value {
+            Value::String(s) if s == "election" => Kind::Election,
+            Value::String(s) if s == "vote" => Kind::Vote,
+            _ => {
+                let p = o.child("kind");
+                let mut msg = "expected \"election\" or \"vote\", found ".to_string() + &show(n);
+                if let Value::String(s) = &n.value {
+                    if let Some(s) = suggest(s, &["election", "vote"]) {
+                        msg += "; did you mean \"";
+                        msg += s;
+                        msg += "\"?";
+                    }
+                }
+                o.report.error("shape/kind", &p, msg);
+                return None;
+            }
+        },
+    };
+    let mut c = Contest::new(kind);
+    c.id = o.string("id");
+    c.title = o.string("title");
+    c.date = o.string("date");
+    c.body = o.string("body");
+    c.question = o.string("question");
+    c.notes = o.strings("notes");
+    c.source = o.source("source");
+    c.electorate = o.count("electorate");
+    c.turnout_percent = o.decimal("turnout_percent");
+    if let Some(k) = o.keyword("percent_of", &["valid", "cast"]) {
+        c.percent_of = if k == "cast" { Base::Cast } else { Base::Valid };
+    }
+    if let Some(n) = o.take("ballots") {
+        let p = o.child("ballots");
+        if let Some(mut b) = Obj::new(n, p, o.report, "an object of ballot counts") {
+            c.ballots.cast = b.count("cast");
+            c.ballots.valid = b.count("valid");
+            c.ballots.invalid = b.count("invalid");
+            c.ballots.blank = b.count("blank");
+            b.finish(BALLOT_KEYS);
+        }
+    }
+    if kind == Kind::Election {
+        c.seats = o.count("seats");
+        c.majority = o.count("majority");
+        c.method = o.keyword("method", Method::ALL.map(|m| m.key()).as_slice()).and_then(|k| Method::from_key(&k));
+        if let Some(n) = o.take("threshold") {
+            let p = o.child("threshold");
+            if let Some(mut t) = Obj::new(n, p, o.report, "an object like {\"percent\": 7, \"of\": \"valid\"}") {
+                let percent = t.decimal("percent");
+                if percent.is_none() {
+                    let pp = t.child("percent");
+                    t.report.error("shape/missing", &pp, "the threshold needs \"percent\"".to_string());
+                }
+                let of = match t.keyword("of", &["valid", "cast"]).as_deref() {
+                    Some("cast") => Base::Cast,
+                    _ => Base::Valid,
+                };
+                if let Some(percent) = percent {
+                    c.threshold = Some(Threshold { percent, of });
+                }
+                t.finish(THRESHOLD_KEYS);
+            }
+        }
+    } else {
+        c.participants = o.count("participants");
+        c.rule = o.keyword("rule", Rule::ALL.map(|r| r.key()).as_slice()).and_then(|k| Rule::from_key(&k));
+        c.outcome = o.string("outcome");
+    }
+    // The list of lines.
+    let keys: &[&'static str] = if kind == Kind::Vote { &["options", "candidates"] } else { &["parties", "candidates"] };
+    let mut found = false;
+    for &key in keys {
+        if let Some(n) = o.take(key) {
+            let p = o.child(key);
+            if found {
+                o.report.error("shape/duplicate-list", &p, "give one list of results, not both \"".to_string() + c.list_key + "\" and \"" + key + "\"");
+                continue;
+            }
+            found = true;
+            c.list_key = key;
+            match &n.value {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let pp = p.clone() + "/" + &int(i as u64);
+                        c.parties.push(party(item, pp, o.report, kind));
+                    }
+                }
+                _ => type_error(o.report, &p, "an array", n),
+            }
+        }
+    }
+    if !found {
+        let p = o.child(keys[0]);
+        o.report.error(
+            "shape/missing",
+            &p,
+            "missing \"".to_string() + keys[0] + "\": expected an array of " + if kind == Kind::Vote { "options" } else { "parties" },
+        );
+    }
+    let allowed: Vec<&str> = CONTEST_KEYS
+        .iter()
+        .copied()
+        .filter(|k| match kind {
+            Kind::Election => !matches!(*k, "participants" | "rule" | "outcome" | "options"),
+            Kind::Vote => !matches!(*k, "seats" | "majority" | "method" | "threshold" | "parties"),
+        })
+        .collect();
+    o.finish(&allowed);
+    Some(c)
+}
+
+fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
+    let mut p = Party::default();
+    let Some(mut o) = Obj::new(node, path, report, "an object with a \"name\"") else {
+        return p;
+    };
+    match o.take("name") {
+        None => {
+            let path = o.child("name");
+            o.report.error("name/missing", &path, "missing \"name\"".to_string());
+        }
+        Some(n) => match &n.value {
+            Value::String(s) => p.name = s.clone(),
+            // Spreadsheets turn numeric names into numbers: take the text.
+            Value::Number(lit) => p.name = lit.clone(),
+            _ => {
+                let path = o.child("name");
+                type_error(o.report, &path, "a string", n)
+            }
+        },
+    }
+    p.short = o.string("short");
+    if let Some(s) = o.string("color") {
+        p.color = Rgb::parse(&s);
+        if p.color.is_none() {
+            let path = o.child("color");
+            o.report.warning(
+                "color/invalid",
+                &path,
+                "expected a colour like \"#1f77b4\", found \"".to_string() + &s + "\"; a palette colour is used",
+            );
+        }
+    }
+    p.votes = o.count("votes");
+    p.percent = o.decimal("percent");
+    if kind == Kind::Election {
+        p.seats = o.count("seats");
+        p.previous_seats = o.count("previous_seats");
+        o.finish(PARTY_KEYS);
+    } else {
+        o.finish(&["name", "short", "color", "votes", "percent"]);
+    }
+    p
+}
+
+/// An object being read: its members, which of them were used, and where it is.
+struct Obj<'a, 'r> {
+    members: &'a [Member],
+    used: Vec<bool>,
+    path: String,
+    report: &'r mut Report,
+}
+
+impl<'a, 'r> Obj<'a, 'r> {
+    fn new(node: &'a Node, path: String, report: &'r mut Report, what: &str) -> Option<Obj<'a, 'r>> {
+        match &node.value {
+            Value::Object(members) => {
+                // Duplicate keys: JSON parsers disagree on which wins; we take the first and say so.
+                for (i, m) in members.iter().enumerate() {
+                    if members[..i].iter().any(|e| e.key == m.key) {
+                        let p = path.clone() + "/" + &pointer_escape(&m.key);
+                        report.error(
+                            "shape/duplicate-key",
+                            &p,
+                            "\"".to_string() + &m.key + "\" appears more than once in this object; the first is used",
+                        );
+                    }
+                }
+                Some(Obj { used: vec![false; members.len()], members, path, report })
+            }
+            _ => {
+                type_error(report, &path, what, node);
+                None
+            }
+        }
+    }
+
+    fn child(&self, key: &str) -> String {
+        self.path.clone() + "/" + &pointer_escape(key)
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.members.iter().any(|m| m.key == key)
+    }
+
+    fn take(&mut self, key: &str) -> Option<&'a Node> {
+        let i = self.members.iter().position(|m| m.key == key)?;
+        for (j, m) in self.members.iter().enumerate() {
+            if m.key == key {
+                self.used[j] = true;
+            }
+        }
+        Some(&self.members[i].node)
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        let n = self.take(key)?;
+        match &n.value {
+            Value::String(s) => Some(s.clone()),
+            Value::Null => None,
+            _ => {
+                let p = self.child(key);
+                type_error(self.report, &p, "a string", n);
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, key: &str) -> Vec<String> {
+        let Some(n) = self.take(key) else { return Vec::new() };
+        let p = self.child(key);
+        match &n.value {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(items) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match &item.value {
+                        Value::String(s) => out.push(s.clone()),
+                        _ => type_error(self.report, &(p.clone() + "/" + &int(i as u64)), "a string", item),
+                    }
+                }
+                out
+            }
+            Value::Null => Vec::new(),
+            _ => {
+                type_error(self.report, &p, "an array of strings", n);
+                Vec::new()
+            }
+        }
+    }
+
+    fn source(&mut self, key: &str) -> Option<Source> {
+        let n = self.take(key)?;
+        let p = self.child(key);
+        match &n.value {
+            // A bare string is taken as the source's name.
+            Value::String(s) => Some(Source { name: Some(s.clone()), ..Source::default() }),
+            Value::Null => None,
+            _ => {
+                let mut o = Obj::new(n, p, self.report, "an object like {\"name\": ..., \"url\": ...}")?;
+                let s = Source { name: o.string("name"), url: o.string("url"), retrieved: o.string("retrieved") };
+                o.finish(SOURCE_KEYS);
+                Some(s)
+            }
+        }
+    }
+
+    /// A count: a non-negative whole number, or null.
+    fn count(&mut self, key: &str) -> Option<u64> {
+        let n = self.take(key)?;
+        let p = self.child(key);
+        match &n.value {
+            Value::Null => None,
+            Value::Number(lit) => match count(lit) {
+                Ok(v) => Some(v),
+                Err(CountError::Negative) => {
+                    self.report.error("count/negative", &p, "a count cannot be negative, found ".to_string() + lit);
+                    None
+                }
+                Err(CountError::Fractional) => {
+                    self.report.error("count/fractional", &p, "a count must be a whole number, found ".to_string() + lit);
+                    None
+                }
+                Err(CountError::TooLarge) => {
+                    self.report.error("count/too-large", &p, "this count is too large to be real: ".to_string() + lit);
+                    None
+                }
+            },
+            Value::String(s) => {
+                // "5 148 074" or "5,148,074" from a spreadsheet: say how to write it.
+                let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+                let mut msg = "expected a number, found the string \"".to_string() + s + "\"";
+                if !digits.is_empty() && digits.len() + 4 >= s.chars().count() {
+                    msg += "; write it without quotes or separators: ";
+                    msg += &digits;
+                }
+                self.report.error("shape/type", &p, msg);
+                None
+            }
+            _ => {
+                type_error(self.report, &p, "a whole number or null", n);
+                None
+            }
+        }
+    }
+
+    /// A reported decimal (a percentage), kept with its precision.
+    fn decimal(&mut self, key: &str) -> Option<Decimal> {
+        let n = self.take(key)?;
+        let p = self.child(key);
+        match &n.value {
+            Value::Null => None,
+            Value::Number(lit) => match Decimal::parse(lit) {
+                Some(d) => Some(d),
+                None => {
+                    self.report.error(
+                        "percent/unreadable",
+                        &p,
+                        "expected a percentage with at most 12 decimals, found ".to_string() + lit,
+                    );
+                    None
+                }
+            },
+            _ => {
+                type_error(self.report, &p, "a number or null", n);
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of words; an unknown word gets a did-you-mean.
+    fn keyword(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
+        let s = self.string(key)?;
+        if allowed.contains(&s.as_str()) {
+            return Some(s);
+        }
+        let p = self.child(key);
+        let mut msg = "unknown value \"".to_string() + &s + "\"; expected one of: " + &allowed.join(", ");
+        if let Some(best) = suggest(&s, allowed) {
+            msg += "; did you mean \"";
+            msg += best;
+            msg += "\"?";
+        }
+        self.report.error("shape/keyword", &p, msg);
+        None
+    }
+
+    /// Report members that were never read: typos get a suggestion.
+    fn finish(self, allowed: &[&str]) {
+        for (m, used) in self.members.iter().zip(&self.used) {
+            if *used {
+                continue;
+            }
+            let p = self.path.clone() + "/" + &pointer_escape(&m.key);
+            let mut msg = "unknown key \"".to_string() + &m.key + "\" is ignored";
+            if let Some(best) = suggest(&m.key, allowed) {
+                msg += "; did you mean \"";
+                msg += best;
+                msg += "\"?";
+            } else if CONTEST_KEYS.contains(&m.key.as_str()) || PARTY_KEYS.contains(&m.key.as_str()) {
+                msg += " here";
+            }
+            self.report.warning("shape/unknown-key", &p, msg);
+        }
+    }
+}
+
+fn show(n: &Node) -> String {
+    match &n.value {
+        Value::Number(l) => l.clone(),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            "\"".to_string() + &short + if s.chars().count() > 40 { "…\"" } else { "\"" }
+        }
+        v => v.type_name().to_string(),
+    }
+}
+
+fn type_error(report: &mut Report, path: &str, expected: &str, found: &Node) {
+    let mut msg = "expected ".to_string() + expected + ", found " + found.value.type_name();
+    if let Value::String(_) | Value::Number(_) = &found.value {
+        msg += " ";
+        msg += &show(found);
+    }
+    report.error("shape/type", path, msg);
+}
+
+/// The allowed word closest to `word`, if it is a plausible typo
+/// (Damerau-Levenshtein distance at most 2, and less than half the length).
+pub fn suggest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let w = word.to_lowercase();
+    let mut best: Option<(&str, usize)> = None;
+    for &a in allowed {
+        let d = distance(&w, a);
+        let limit = if a.chars().count() <= 4 { 1 } else { 2 };
+        if d <= limit && d * 2 < a.chars().count().max(2) && best.map_or(true, |(_, bd)| d < bd) {
+            best = Some((a, d));
+        }
+    }
+    best.map(|(a, _)| a)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 3 || a.len() > 64 {
+        return usize::MAX / 2;
+    }
+    // Optimal string alignment distance.
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
+    }
+    for j in 0..=b.len() {
+        d[j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("vots", PARTY_KEYS), Some("votes"));
+        assert_eq!(suggest("seat", PARTY_KEYS), Some("seats"));
+        assert_eq!(suggest("precent", PARTY_KEYS), Some("percent"));
+        assert_eq!(suggest("colour", PARTY_KEYS), Some("color"));
+        assert_eq!(suggest("dhont", &Method::ALL.map(|m| m.key())), Some("dhondt"));
+        assert_eq!(suggest("wikidata", PARTY_KEYS), None);
+        assert_eq!(suggest("id", PARTY_KEYS), None);
+    }
+}

@@ -1,0 +1,73 @@
+//! Findings: what validation says about a document.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One finding: a stable `code` (e.g. `seats/method-mismatch`), a JSON
+/// Pointer `path` into the document, and a message giving expected and found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub path: String,
+    pub message: String,
+    /// Position in the source text (1-based), where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn push(&mut self, severity: Severity, code: &'static str, path: &str, message: String) {
+        self.findings.push(Finding { severity, code, path: path.to_string(), message, line: None, column: None });
+    }
+    pub fn error(&mut self, code: &'static str, path: &str, message: String) {
+        self.push(Severity::Error, code, path, message)
+    }
+    pub fn warning(&mut self, code: &'static str, path: &str, message: String) {
+        self.push(Severity::Warning, code, path, message)
+    }
+    pub fn info(&mut self, code: &'static str, path: &str, message: String) {
+        self.push(Severity::Info, code, path, message)
+    }
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+    /// Findings whose path is `path` or lies under it.
+    pub fn under<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.path == path || (f.path.starts_with(path) && f.path.as_bytes().get(path.len()) == Some(&b'/')))
+    }
+    /// Errors first, then warnings, then info; stable within a severity.
+    pub fn sort(&mut self) {
+        self.findings.sort_by_key(|f| f.severity);
+    }
+}

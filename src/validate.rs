@@ -1,0 +1,467 @@
+//! Validation: do the numbers add up? Each check says what it expected and
+//! what it found; a check that a missing figure blocks says so as info.
+
+use crate::allocation::{allocate, passes_threshold, AllocError, Allocation};
+use crate::contest::*;
+use crate::format::{decimal, grouped, int, percent, EN};
+use crate::number::Decimal;
+use crate::report::Report;
+
+/// Validate a whole document (shape problems are reported while reading).
+pub fn validate(doc: &Document) -> Report {
+    let mut report = Report::default();
+    validate_into(doc, &mut report);
+    report
+}
+
+pub fn validate_into(doc: &Document, r: &mut Report) {
+    for (i, c) in doc.contests.iter().enumerate() {
+        let path = "/contests/".to_string() + &int(i as u64);
+        if let Some(id) = &c.id {
+            if doc.contests[..i].iter().any(|o| o.id.as_deref() == Some(id)) {
+                r.warning("contest/duplicate-id", &(path.clone() + "/id"), "another contest already has the id \"".to_string() + id + "\"");
+            }
+        }
+        contest(c, &path, r);
+    }
+}
+
+fn g(n: u64) -> String {
+    grouped(n, &EN)
+}
+
+fn pct(d: &Decimal) -> String {
+    percent(d, &EN)
+}
+
+/// Where a contest's list lives: /contests/0/parties
+fn list_path(c: &Contest, path: &str) -> String {
+    path.to_string() + "/" + c.list_key
+}
+
+pub fn contest(c: &Contest, path: &str, r: &mut Report) {
+    names(c, path, r);
+    percent_ranges(c, path, r);
+    turnout(c, path, r);
+    match c.kind {
+        Kind::Election => {
+            ballots(c, path, r);
+            shares(c, path, r);
+            seats(c, path, r);
+        }
+        Kind::Vote => {
+            participation(c, path, r);
+            shares(c, path, r);
+            outcome(c, path, r);
+        }
+    }
+}
+
+fn names(c: &Contest, path: &str, r: &mut Report) {
+    let lp = list_path(c, path);
+    if c.parties.is_empty() {
+        r.error("list/empty", &lp, "no ".to_string() + c.list_key + " listed: expected at least one");
+    }
+    for (i, p) in c.parties.iter().enumerate() {
+        let pp = lp.clone() + "/" + &int(i as u64) + "/name";
+        let key = p.name.trim().to_lowercase();
+        if key.is_empty() {
+            r.error("name/empty", &pp, "the name is empty".to_string());
+            continue;
+        }
+        if let Some(j) = c.parties[..i].iter().position(|o| o.name.trim().to_lowercase() == key) {
+            r.error(
+                "name/duplicate",
+                &pp,
+                "\"".to_string() + &p.name + "\" is listed twice (also at " + &lp + "/" + &int(j as u64) + ")",
+            );
+        }
+    }
+}
+
+fn percent_ranges(c: &Contest, path: &str, r: &mut Report) {
+    let lp = list_path(c, path);
+    let mut check = |d: &Option<Decimal>, p: String| {
+        if let Some(d) = d {
+            if d.is_negative() {
+                r.error("percent/negative", &p, "a percentage cannot be negative, found ".to_string() + &pct(d));
+            } else if d.cmp_int(100) == std::cmp::Ordering::Greater {
+                r.error("percent/over-100", &p, "a percentage cannot exceed 100, found ".to_string() + &pct(d));
+            }
+        }
+    };
+    check(&c.turnout_percent, path.to_string() + "/turnout_percent");
+    for (i, p) in c.parties.iter().enumerate() {
+        check(&p.percent, lp.clone() + "/" + &int(i as u64) + "/percent");
+    }
+    if let Some(t) = &c.threshold {
+        check(&Some(t.percent), path.to_string() + "/threshold/percent");
+    }
+}
+
+fn turnout(c: &Contest, path: &str, r: &mut Report) {
+    let cast = c.cast_total();
+    let cast_word = if c.kind == Kind::Vote && c.ballots.cast.is_none() { "participants" } else { "ballots cast" };
+    if let (Some(cast), Some(el)) = (cast, c.electorate) {
+        if cast > el {
+            let p = if c.kind == Kind::Vote && c.ballots.cast.is_none() { "/participants" } else { "/ballots/cast" };
+            r.error(
+                "ballots/cast-exceeds-electorate",
+                &(path.to_string() + p),
+                "more ".to_string() + cast_word + " (" + &g(cast) + ") than the electorate (" + &g(el) + ")",
+            );
+        }
+    }
+    let Some(t) = &c.turnout_percent else { return };
+    let tp = path.to_string() + "/turnout_percent";
+    match (cast, c.electorate) {
+        (Some(cast), Some(el)) if el > 0 => {
+            if !t.matches_share(cast, el) {
+                let expected = Decimal::share(cast, el, t.scale);
+                r.error(
+                    "turnout/mismatch",
+                    &tp,
+                    "turnout: expected ".to_string() + &pct(&expected) + " (" + &g(cast) + " " + cast_word + " of " + &g(el)
+                        + "), found " + &pct(t),
+                );
+            }
+        }
+        (None, _) => r.info(
+            "check/blocked",
+            &tp,
+            "the reported turnout ".to_string() + &pct(t) + " is not checked: the number of " + cast_word + " is not given",
+        ),
+        _ => r.info(
+            "check/blocked",
+            &tp,
+            "the reported turnout ".to_string() + &pct(t) + " is not checked: the electorate is not given",
+        ),
+    }
+}
+
+fn ballots(c: &Contest, path: &str, r: &mut Report) {
+    let b = &c.ballots;
+    let bp = path.to_string() + "/ballots";
+    let listed = c.listed_votes();
+    // Listed votes against the valid total.
+    match (b.valid, listed) {
+        (Some(valid), Some(sum)) if sum != valid => {
+            let msg = "the listed votes add up to ".to_string() + &g(sum) + ", but ballots.valid is " + &g(valid) + " ("
+                + &if sum > valid { g(sum - valid) + " too many" } else { g(valid - sum) + " missing; is an \"Others\" line left out?" }
+                + ")";
+            r.error("votes/sum-mismatch", &(bp.clone() + "/valid"), msg);
+        }
+        (None, Some(sum)) => r.info(
+            "votes/valid-from-sum",
+            &(bp.clone() + "/valid"),
+            "ballots.valid is not given: the valid total is taken as the sum of the listed votes, ".to_string() + &g(sum),
+        ),
+        (_, None) if !c.parties.is_empty() => {
+            let missing = c.parties.iter().position(|p| p.votes.is_none()).unwrap_or(0);
+            r.info(
+                "check/blocked",
+                &(list_path(c, path) + "/" + &int(missing as u64) + "/votes"),
+                "votes are not given for every line: the vote totals, shares and seats are not checked against them".to_string(),
+            )
+        }
+        _ => {}
+    }
+    // valid + invalid + blank against cast.
+    if let (Some(cast), Some(valid)) = (b.cast, b.valid) {
+        match b.invalid {
+            Some(invalid) => {
+                let blank = b.blank.unwrap_or(0);
+                let sum = valid as u128 + invalid as u128 + blank as u128;
+                if sum != cast as u128 {
+                    let mut msg = "valid + invalid".to_string();
+                    if b.blank.is_some() {
+                        msg += " + blank";
+                    }
+                    msg += " ballots = ";
+                    msg += &grouped(sum.min(u64::MAX as u128) as u64, &EN);
+                    msg += ", but ballots.cast is ";
+                    msg += &g(cast);
+                    r.error("ballots/sum-mismatch", &(bp.clone() + "/cast"), msg);
+                }
+            }
+            None => {
+                if valid > cast {
+                    r.error(
+                        "ballots/valid-exceeds-cast",
+                        &(bp.clone() + "/valid"),
+                        "more valid ballots (".to_string() + &g(valid) + ") than ballots cast (" + &g(cast) + ")",
+                    );
+                } else if valid < cast {
+                    r.info(
+                        "ballots/unaccounted",
+                        &(bp.clone() + "/invalid"),
+                        "ballots.invalid is not given: ".to_string() + &g(cast - valid)
+                            + " of the ballots cast are not valid votes and not broken down",
+                    );
+                }
+            }
+        }
+    }
+    // With no valid total given, compare the listed votes with the ballots cast.
+    if let (Some(cast), None, Some(sum)) = (b.cast, b.valid, listed) {
+        if sum > cast {
+            r.error(
+                "votes/sum-exceeds-cast",
+                &(bp.clone() + "/cast"),
+                "the listed votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " ballots cast",
+            );
+        } else if sum < cast {
+            let given = b.invalid.unwrap_or(0) + b.blank.unwrap_or(0);
+            if given == 0 {
+                r.info(
+                    "ballots/unaccounted",
+                    &(bp.clone() + "/cast"),
+                    "the listed votes add up to ".to_string() + &g(sum) + ", " + &g(cast - sum) + " fewer than the "
+                        + &g(cast) + " ballots cast; no invalid or blank ballots are given to account for them",
+                );
+            } else if sum + given != cast {
+                r.error(
+                    "ballots/sum-mismatch",
+                    &(bp.clone() + "/cast"),
+                    "listed votes + invalid + blank ballots = ".to_string() + &g(sum + given) + ", but ballots.cast is " + &g(cast),
+                );
+            }
+        }
+    }
+}
+
+/// Reported percentages of each line against its votes.
+fn shares(c: &Contest, path: &str, r: &mut Report) {
+    let lp = list_path(c, path);
+    let (base, base_word, other, other_word) = match c.percent_of {
+        Base::Valid => (c.valid_total(), "valid votes", c.cast_total(), "ballots cast"),
+        Base::Cast => (c.cast_total(), "ballots cast", c.valid_total(), "valid votes"),
+    };
+    for (i, p) in c.parties.iter().enumerate() {
+        let Some(reported) = &p.percent else { continue };
+        let pp = lp.clone() + "/" + &int(i as u64) + "/percent";
+        let Some(votes) = p.votes else {
+            r.info("check/blocked", &pp, "the reported ".to_string() + &pct(reported) + " is not checked: the votes are not given");
+            continue;
+        };
+        let Some(base) = base.filter(|&b| b > 0) else {
+            r.info("check/blocked", &pp, "the reported ".to_string() + &pct(reported) + " is not checked: the total of " + base_word + " is not known");
+            continue;
+        };
+        if reported.matches_share(votes, base) {
+            continue;
+        }
+        let expected = Decimal::share(votes, base, reported.scale);
+        let mut msg = "\"".to_string() + &p.name + "\": expected " + &pct(&expected) + " (" + &g(votes) + " of " + &g(base) + " "
+            + base_word + "), found " + &pct(reported);
+        if let Some(o) = other.filter(|&o| o > 0 && o != base) {
+            if reported.matches_share(votes, o) {
+                msg += "; it matches the share of ";
+                msg += other_word;
+                msg += ": set \"percent_of\": \"";
+                msg += if c.percent_of == Base::Valid { "cast" } else { "valid" };
+                msg += "\"";
+            }
+        }
+        r.error("percent/mismatch", &pp, msg);
+    }
+}
+
+/// Seats: sum against the total, and against the declared method re-run.
+fn seats(c: &Contest, path: &str, r: &mut Report) {
+    let lp = list_path(c, path);
+    let reported = c.reported_seats();
+    if let (Some(m), Some(s)) = (c.majority, c.seats) {
+        if m > s {
+            r.error("seats/majority-over-total", &(path.to_string() + "/majority"), "a majority of ".to_string() + &g(m) + " is more than the " + &g(s) + " seats");
+        }
+    }
+    let any_seats = c.parties.iter().any(|p| p.seats.is_some());
+    match (c.seats, &reported) {
+        (Some(total), Some(rep)) => {
+            let sum: u64 = rep.iter().sum();
+            if sum != total {
+                r.error(
+                    "seats/sum-mismatch",
+                    &(path.to_string() + "/seats"),
+                    "the parties' seats add up to ".to_string() + &g(sum) + ", but the body has " + &g(total) + " seats",
+                );
+            }
+        }
+        (None, Some(_)) if any_seats => r.info(
+            "check/blocked",
+            &(path.to_string() + "/seats"),
+            "the total number of seats is not given: the seat sum is not checked".to_string(),
+        ),
+        (Some(_), None) if any_seats => {
+            let missing = c.parties.iter().position(|p| p.seats.is_none()).unwrap_or(0);
+            r.info(
+                "check/blocked",
+                &(lp.clone() + "/" + &int(missing as u64) + "/seats"),
+                "seats are not given for every line: the seat sum is not checked".to_string(),
+            )
+        }
+        _ => {}
+    }
+    let Some(method) = c.method else {
+        if any_seats {
+            r.info("check/blocked", &(path.to_string() + "/method"), "no allocation method is declared: the seats are not re-computed from the votes".to_string());
+        }
+        return;
+    };
+    let Some(total) = c.seats else {
+        r.info("check/blocked", &(path.to_string() + "/seats"), "the total number of seats is not given: the method cannot be re-run".to_string());
+        return;
+    };
+    let Some(votes) = c.parties.iter().map(|p| p.votes).collect::<Option<Vec<u64>>>() else {
+        r.info("check/blocked", &(path.to_string() + "/method"), "votes are not given for every party: the method cannot be re-run".to_string());
+        return;
+    };
+    let eligible = match &c.threshold {
+        None => vec![true; votes.len()],
+        Some(t) => {
+            let base = match t.of {
+                Base::Valid => c.valid_total(),
+                Base::Cast => c.ballots.cast,
+            };
+            let Some(base) = base else {
+                r.info("check/blocked", &(path.to_string() + "/threshold/of"), "the threshold's base (ballots cast) is not given: the method cannot be re-run".to_string());
+                return;
+            };
+            passes_threshold(&votes, base, Some(&t.percent))
+        }
+    };
+    let how = || {
+        let mut s = method.label().to_string();
+        if let Some(t) = &c.threshold {
+            s += " with a ";
+            s += &pct(&t.percent);
+            s += " threshold";
+        }
+        s
+    };
+    let alloc: Allocation = match allocate(&votes, total, method, &eligible) {
+        Ok(a) => a,
+        Err(AllocError::NoEligibleParty) => {
+            r.error("seats/no-eligible-party", &(path.to_string() + "/threshold"), "no party passes the threshold with a vote, so ".to_string() + &how() + " allocates no seats");
+            return;
+        }
+    };
+    if let Some(t) = &alloc.tie {
+        let names: Vec<String> = t.parties.iter().map(|&i| "\"".to_string() + &c.parties[i].name + "\"").collect();
+        r.warning(
+            "seats/tie",
+            &(path.to_string() + "/method"),
+            how() + " leaves a tie: " + &int(t.seats) + if t.seats == 1 { " seat" } else { " seats" } + " in doubt between "
+                + &names.join(", ") + "; the method alone does not decide it (by law, a lot or a rule of precedence does)",
+        );
+    }
+    let Some(rep) = reported else { return };
+    if alloc.accepts(&rep) {
+        return;
+    }
+    for (i, (&got, &want)) in rep.iter().zip(&alloc.seats).enumerate() {
+        let tied = alloc.tie.as_ref().is_some_and(|t| t.parties.contains(&i));
+        if got == want || (tied && got == want + 1) {
+            continue;
+        }
+        let expected = if tied { int(want) + " or " + &int(want + 1) } else { int(want) };
+        let mut msg = "\"".to_string() + &c.parties[i].name + "\": " + &how() + " gives " + &expected + " seats, reported " + &int(got);
+        if !alloc.eligible[i] && got > 0 {
+            msg += if votes[i] == 0 { " (it has no votes)" } else { " (it is below the threshold)" };
+        }
+        r.error("seats/method-mismatch", &(lp.clone() + "/" + &int(i as u64) + "/seats"), msg);
+    }
+}
+
+fn participation(c: &Contest, path: &str, r: &mut Report) {
+    let listed = c.listed_votes();
+    let cast = c.cast_total();
+    match (listed, cast) {
+        (Some(sum), Some(cast)) if sum > cast => r.error(
+            "votes/sum-exceeds-participants",
+            &(path.to_string() + if c.ballots.cast.is_some() { "/ballots/cast" } else { "/participants" }),
+            "the options' votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " who voted",
+        ),
+        _ => {}
+    }
+    if let (Some(p), Some(bc)) = (c.participants, c.ballots.cast) {
+        if bc > p {
+            r.error("ballots/cast-exceeds-participants", &(path.to_string() + "/ballots/cast"), "more ballots cast (".to_string() + &g(bc) + ") than participants (" + &g(p) + ")");
+        }
+    }
+}
+
+/// The outcome a rule gives: the option that meets it, or none.
+pub fn decide(c: &Contest, rule: Rule) -> Option<Result<Option<usize>, &'static str>> {
+    let votes: Vec<u64> = c.parties.iter().map(|p| p.votes).collect::<Option<Vec<u64>>>()?;
+    let cast = c.cast_total().or_else(|| c.listed_votes())?;
+    let winner = votes.iter().position(|&v| {
+        let v = v as u128;
+        match rule {
+            Rule::MajorityOfVotesCast => v * 2 > cast as u128,
+            Rule::TwoThirdsOfVotesCast => v * 3 >= cast as u128 * 2 && cast > 0,
+            Rule::Unanimous => v == cast as u128 && cast > 0,
+            Rule::MajorityOfElectorate => match c.electorate {
+                Some(e) => v * 2 > e as u128,
+                None => false,
+            },
+        }
+    });
+    if rule == Rule::MajorityOfElectorate && c.electorate.is_none() {
+        return Some(Err("the electorate is not given"));
+    }
+    Some(Ok(winner))
+}
+
+fn outcome(c: &Contest, path: &str, r: &mut Report) {
+    let op = path.to_string() + "/outcome";
+    if let Some(o) = &c.outcome {
+        if o != "none" && !c.parties.iter().any(|p| &p.name == o) {
+            r.error("outcome/unknown-option", &op, "the outcome \"".to_string() + o + "\" is not one of the options (or \"none\")");
+            return;
+        }
+    }
+    let Some(rule) = c.rule else {
+        r.info("check/blocked", &(path.to_string() + "/rule"), "no decision rule is given: the outcome is not checked".to_string());
+        if let Some(i) = c.parties.iter().position(|p| p.votes.is_none()) {
+            r.info("check/blocked", &(list_path(c, path) + "/" + &int(i as u64) + "/votes"), "votes are not given for every option: the outcome cannot be computed from them".to_string());
+        }
+        return;
+    };
+    let decided = match decide(c, rule) {
+        None => {
+            r.info("check/blocked", &op, "votes are not given for every option: the outcome is not checked against the ".to_string() + rule.label());
+            return;
+        }
+        Some(Err(why)) => {
+            r.info("check/blocked", &op, "the outcome is not checked: ".to_string() + why);
+            return;
+        }
+        Some(Ok(w)) => w,
+    };
+    let computed = decided.map_or("none", |i| c.parties[i].name.as_str());
+    match &c.outcome {
+        None => r.info("outcome/computed", &op, "no outcome is reported; under the ".to_string() + rule.label() + " it is \"" + computed + "\""),
+        Some(o) if o != computed => {
+            let mut msg = "under the ".to_string() + rule.label() + " the outcome is \"" + computed + "\", reported \"" + o + "\"";
+            if let Some(i) = c.parties.iter().position(|p| &p.name == o) {
+                if let (Some(v), Some(cast)) = (c.parties[i].votes, c.cast_total().or_else(|| c.listed_votes())) {
+                    msg += " (";
+                    msg += &g(v);
+                    msg += " of ";
+                    msg += &g(cast);
+                    msg += " votes";
+                    if cast > 0 {
+                        msg += ", ";
+                        msg += &decimal(&Decimal::share(v, cast, 1), &EN);
+                        msg += "%";
+                    }
+                    msg += ")";
+                }
+            }
+            r.error("outcome/mismatch", &op, msg);
+        }
+        _ => {}
+    }
+}
