@@ -1,0 +1,119 @@
+//! The command line, run as a user runs it.
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_tallyboard"))
+}
+
+fn data(name: &str) -> String {
+    format!("{}/www/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = bin().args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("tallyboard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn examples_validate_with_exit_0() {
+    let mut files: Vec<String> = std::fs::read_dir(format!("{}/www/data", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    files.sort();
+    let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("kz-mazhilis-2021.json: 0 errors"), "{out}");
+    assert!(out.contains("297,718"), "the gap is shown as info: {out}");
+}
+
+#[test]
+fn a_moved_seat_exits_1_and_names_both_parties() {
+    let text = std::fs::read_to_string(data("kz-mazhilis-2021.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["contests"][0]["parties"][0]["seats"] = 75.into();
+    v["contests"][0]["parties"][2]["seats"] = 11.into();
+    let f = temp("moved.json", &serde_json::to_string_pretty(&v).unwrap());
+    let (code, out, _) = run(&["validate", &f]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("/contests/0/parties/0/seats") && out.contains("Nur Otan"), "{out}");
+    assert!(out.contains("/contests/0/parties/2/seats") && out.contains("People's Party"), "{out}");
+    // Each finding carries file:line:column.
+    assert!(out.contains("moved.json:"), "{out}");
+    let (code, out, _) = run(&["validate", &f, "--json"]);
+    assert_eq!(code, 1);
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["errors"], 2);
+    let paths: Vec<&str> = r["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["/contests/0/parties/0/seats", "/contests/0/parties/2/seats"]);
+}
+
+#[test]
+fn invalid_json_gets_file_line_and_column() {
+    let f = temp("broken.json", "{\n  \"tallyboard\": 1,\n  \"contests\": [\n    {\"kind\": \"election\" \"seats\": 3}\n  ]\n}\n");
+    let (code, out, err) = run(&["validate", &f]);
+    assert_eq!(code, 1);
+    assert!(out.contains("broken.json:4:25: error [json/syntax]"), "{out}");
+    assert!(out.contains("expected ',' or '}'"), "{out}");
+    assert!(!err.contains("panicked") && !out.contains("panicked"));
+}
+
+#[test]
+fn wrong_shape_gets_the_pointer() {
+    let f = temp("shape.json", r#"{"tallyboard": 1, "contests": [{"kind": "election", "parties": [{"name": "A", "votes": "many"}]}]}"#);
+    let (code, out, _) = run(&["validate", &f]);
+    assert_eq!(code, 1);
+    assert!(out.contains("/contests/0/parties/0/votes: expected a number"), "{out}");
+}
+
+#[test]
+fn missing_file_and_bad_usage() {
+    let (code, out, err) = run(&["validate", "/nonexistent/x.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot read the file"), "{out}{err}");
+    assert_eq!(run(&["frobnicate"]).0, 2);
+    assert_eq!(run(&["validate"]).0, 2);
+    assert_eq!(run(&["validate", "--jsno", "x"]).0, 2);
+}
+
+#[test]
+fn seats_prints_what_the_method_gives() {
+    let (code, out, _) = run(&["seats", &data("kz-mazhilis-2021.json")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("98 seats by Hare largest remainder"), "{out}");
+    let (code, out, _) = run(&["seats", &data("kz-mazhilis-2021.json"), "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let seats: Vec<u64> = v[0]["parties"].as_array().unwrap().iter().map(|p| p["seats"].as_u64().unwrap()).collect();
+    assert_eq!(seats, [76, 12, 10, 0, 0]);
+    assert_eq!(v[0]["parties"][3]["eligible"], false);
+}
+
+#[test]
+fn non_utf8_and_binary_input_never_panic() {
+    let dir = std::env::temp_dir().join(format!("tallyboard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("binary.json");
+    std::fs::write(&p, [0xff, 0xfe, 0x00, 0x7b]).unwrap();
+    let (code, out, err) = run(&["validate", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("not UTF-8"), "{out}");
+    assert!(!err.contains("panicked"));
+    let deep = "[".repeat(100_000);
+    let f = temp("deep.json", &deep);
+    let (code, out, err) = run(&["validate", &f]);
+    assert_eq!(code, 1);
+    assert!(out.contains("nested too deeply"), "{out}{err}");
+}
