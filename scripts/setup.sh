@@ -39,15 +39,39 @@ apt_install() {  # apt_install PKG...
     if [ "$(id -u)" -ne 0 ] && [ ${#SUDO[@]} -eq 0 ]; then
         die "need root (or sudo) to apt-get install $*"
     fi
+    local log
+    log=$(mktemp)
     if [ "$APT_UPDATED" -eq 0 ]; then
-        "${SUDO[@]}" apt-get update -qq
+        "${SUDO[@]}" apt-get update -qq >"$log" 2>&1 || { cat "$log" >&2; die "apt-get update failed"; }
         APT_UPDATED=1
     fi
+    # output goes to a log (debconf chatter) and is shown only if the install fails
     "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+        apt-get install -y -qq --no-install-recommends "$@" >"$log" 2>&1 \
+        || { cat "$log" >&2; die "apt-get install $* failed"; }
+    rm -f "$log"
 }
 dpkg_has() {  # dpkg_has PKG  -> installed?
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+# cargo install --locked, falling back to a fresh resolve: the crates.io mirror we
+# reach can lack the newest release of a dependency pinned in a tool's own lock
+# file (seen: wasm-bindgen-cli 0.2.130 locks webpki-roots 1.0.11, mirror has 1.0.10).
+cargo_install() {  # cargo_install ARGS...
+    local log
+    log=$(mktemp)
+    if cargo install --quiet --locked "$@" 2>"$log"; then
+        rm -f "$log"; return 0
+    fi
+    if grep -q 'failed to select a version' "$log"; then
+        echo "  note: --locked resolve failed ($(grep -m1 'failed to select' "$log" | cut -c1-100)); retrying without --locked"
+        rm -f "$log"
+        cargo install --quiet "$@"
+    else
+        cat "$log" >&2; rm -f "$log"
+        die "cargo install $* failed"
+    fi
 }
 
 # ------------------------------------------------------------ prerequisites
@@ -149,7 +173,7 @@ if command -v wasm-pack >/dev/null 2>&1; then
     ok "wasm-pack ($(wasm-pack --version 2>/dev/null | awk '{print $2}'))"
 else
     installing "wasm-pack (cargo install, takes a few minutes)"
-    cargo install --quiet --locked wasm-pack
+    cargo_install wasm-pack
 fi
 
 # --------------------------------------- 3. wasm-bindgen-cli == Cargo.lock
@@ -170,7 +194,7 @@ if [ "$HAVE_WB" = "$WB_VERSION" ] && command -v wasm-bindgen-test-runner >/dev/n
     ok "wasm-bindgen-cli $WB_VERSION"
 else
     installing "wasm-bindgen-cli $WB_VERSION${HAVE_WB:+ (have $HAVE_WB)} (cargo install, takes a few minutes)"
-    cargo install --quiet --locked --force wasm-bindgen-cli --version "$WB_VERSION"
+    cargo_install --force wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
 # ---------------------------------------------------- 7. webdriver.json

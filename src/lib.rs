@@ -7,12 +7,18 @@
 
 pub mod allocation;
 pub mod contest;
+pub mod draw;
 pub mod format;
+pub mod hemicycle;
 pub mod json;
+pub mod layout;
 pub mod number;
 pub mod read;
 pub mod report;
+pub mod svg;
+pub mod theme;
 pub mod validate;
+pub mod words;
 
 use contest::Document;
 use report::{Finding, Report, Severity};
@@ -143,4 +149,15 @@ pub fn seat_runs(doc: &Document) -> Vec<SeatRun> {
         out.push(run);
     }
     out
+}
+
+/// Check a document and lay out its card; a document that cannot be shown
+/// gets an error card (with `last_good` below it, if given).
+pub fn render_scene(text: &str, options: &layout::Options, measure: &dyn layout::Measure, last_good: Option<&layout::Scene>) -> (layout::Scene, Checked) {
+    let checked = check(text);
+    let scene = match &checked.document {
+        Some(doc) if !doc.contests.is_empty() => layout::card(doc, &checked.report, options, measure),
+        _ => layout::error_card(&checked.report, options, measure, last_good),
+    };
+    (scene, checked)
 }

@@ -9,11 +9,16 @@ use tallyboard::report::Severity;
 const USAGE: &str = "usage:
   tallyboard validate FILE... [--json]   check results files; exit 1 if any has an error
   tallyboard seats FILE [--json]         the seats each election's declared method gives
+  tallyboard render FILE --svg OUT [--width PX] [--theme light|dark] [--locale en|ru|kk]
+                                         draw the results card as SVG (OUT - for stdout)
   tallyboard help                        this text";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
+    if args.first().map(String::as_str) == Some("render") {
+        return render(&args[1..]);
+    }
     let files: Vec<&String> = args.iter().skip(1).filter(|a| !a.starts_with("--")).collect();
     if let Some(bad) = args.iter().skip(1).find(|a| a.starts_with("--") && *a != "--json") {
         return usage_error(&("unknown option ".to_string() + bad));
@@ -167,4 +172,64 @@ fn seats(path: &str, json: bool) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn render(args: &[String]) -> ExitCode {
+    let mut file = None;
+    let mut svg = None;
+    let mut opts = tallyboard::layout::Options::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| name.to_string() + " needs a value");
+        let r: Result<(), String> = match a.as_str() {
+            "--svg" => value("--svg").map(|v| svg = Some(v)),
+            "--width" => value("--width").and_then(|v| v.parse::<f64>().map(|w| opts.width = w).map_err(|_| "--width needs a number of pixels".to_string())),
+            "--theme" => value("--theme").and_then(|v| match v.as_str() {
+                "light" => Ok(opts.theme = tallyboard::theme::LIGHT),
+                "dark" => Ok(opts.theme = tallyboard::theme::DARK),
+                _ => Err("--theme is light or dark".to_string()),
+            }),
+            "--locale" => value("--locale").map(|v| {
+                opts.locale = tallyboard::format::Locale::from_tag(&v);
+                opts.words = tallyboard::words::for_locale(&v);
+            }),
+            "--parts" => value("--parts").map(|v| opts.parts = tallyboard::layout::Parts::from_list(&v)),
+            s if s.starts_with("--") => Err("unknown option ".to_string() + s),
+            s if file.is_none() => {
+                file = Some(s.to_string());
+                Ok(())
+            }
+            s => Err("unexpected argument ".to_string() + s),
+        };
+        if let Err(e) = r {
+            return usage_error(&e);
+        }
+    }
+    let (Some(file), Some(svg)) = (file, svg) else {
+        return usage_error("render needs FILE and --svg OUT");
+    };
+    let bytes = match std::fs::read(&file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{file}: error: cannot read the file: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let (scene, checked) = tallyboard::render_scene(&text, &opts, &tallyboard::layout::Approx, None);
+    let out = tallyboard::svg::to_svg(&scene);
+    let written = if svg == "-" { std::io::stdout().write_all(out.as_bytes()) } else { std::fs::write(&svg, out) };
+    if let Err(e) = written {
+        eprintln!("{svg}: error: cannot write: {e}");
+        return ExitCode::from(1);
+    }
+    for f in checked.report.findings.iter().filter(|f| f.severity == Severity::Error) {
+        let at = f.line.map(|l| format!(":{l}:{}", f.column.unwrap_or(0))).unwrap_or_default();
+        eprintln!("{file}{at}: error [{}] {}: {}", f.code, f.path, f.message);
+    }
+    if checked.report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

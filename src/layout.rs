@@ -1,0 +1,987 @@
+//! Layout: from a checked document to a [`Scene`] of plain shapes in CSS
+//! pixels (rects, circles, lines, text). No browser types: the same scene is
+//! drawn into a canvas (wasm) and into SVG (native and wasm) by [`crate::draw`],
+//! and tests read it directly (seat centres, hit regions, text).
+
+use crate::contest::{Contest, Document, Kind, Rgb};
+use crate::format::{self, grouped, int, Locale};
+use crate::hemicycle;
+use crate::number::Decimal;
+use crate::report::{Finding, Report, Severity};
+use crate::theme::{self, Theme};
+use crate::words::Words;
+
+/// Text measurement: the canvas measures with the real font; natively we estimate.
+pub trait Measure {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64;
+}
+
+/// A width estimate from typical sans-serif advance widths (slightly
+/// generous, so that text estimated to fit does fit).
+pub struct Approx;
+
+impl Measure for Approx {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        // Calibrated on DejaVu Sans, the widest common fallback (and the font
+        // Wikimedia renders SVG with), so an estimate that fits does fit.
+        let mut em = 0.0;
+        for c in text.chars() {
+            em += match c {
+                ' ' | 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '(' | ')' | '·' | 'і' => 0.34,
+                'f' | 't' | 'r' => 0.42,
+                'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ю' | 'м' | 'ы' | 'Ш' | 'Щ' | 'Ж' | 'Ю' | 'М' | 'Ы' | '—' | '%' => 0.98,
+                '0'..='9' => 0.64,
+                'A'..='Z' => 0.74,
+                'a'..='z' => 0.61,
+                'А'..='Я' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І' | 'Ё' => 0.76,
+                'а'..='я' | 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'ё' => 0.63,
+                c if (c as u32) < 0x2E80 => 0.66,
+                _ => 1.0, // CJK and other wide scripts
+            };
+        }
+        em * size * if bold { 1.12 } else { 1.0 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Rect { x: f64, y: f64, w: f64, h: f64, color: Rgb, alpha: f64 },
+    Frame { x: f64, y: f64, w: f64, h: f64, color: Rgb, width: f64 },
+    Circle { x: f64, y: f64, r: f64, color: Rgb },
+    Line { x1: f64, y1: f64, x2: f64, y2: f64, color: Rgb, width: f64 },
+    /// `y` is the vertical centre of the line of text.
+    Text { x: f64, y: f64, text: String, size: f64, bold: bool, color: Rgb, align: Align },
+}
+
+/// What a region of the card stands for (for clicks, hovers and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Badge,
+    Party { contest: usize, party: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub hit: Hit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeatMark {
+    pub contest: usize,
+    pub party: Option<usize>,
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+    pub color: Rgb,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub background: Rgb,
+    pub shapes: Vec<Shape>,
+    pub regions: Vec<Region>,
+    pub seats: Vec<SeatMark>,
+    /// A text summary for screen readers.
+    pub summary: String,
+}
+
+/// Which parts of the card to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    pub title: bool,
+    pub badge: bool,
+    pub hemicycle: bool,
+    pub bars: bool,
+    pub table: bool,
+    pub source: bool,
+    pub notes: bool,
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts { title: true, badge: true, hemicycle: true, bars: true, table: true, source: true, notes: false }
+    }
+}
+
+impl Parts {
+    /// From a list like "title,hemicycle,table"; unknown words are ignored.
+    pub fn from_list(list: &str) -> Parts {
+        let has = |w: &str| list.split([',', ' ']).any(|p| p.trim() == w);
+        Parts {
+            title: has("title"),
+            badge: has("badge") || has("findings"),
+            hemicycle: has("hemicycle"),
+            bars: has("bars"),
+            table: has("table"),
+            source: has("source"),
+            notes: has("notes"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub width: f64,
+    pub theme: Theme,
+    pub locale: Locale,
+    pub words: &'static Words,
+    pub parts: Parts,
+    /// Show the list of findings (default: open when there are errors).
+    pub findings_open: Option<bool>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            width: 640.0,
+            theme: theme::LIGHT,
+            locale: format::EN,
+            words: &crate::words::EN,
+            parts: Parts::default(),
+            findings_open: None,
+        }
+    }
+}
+
+/// Narrowest and widest card laid out.
+pub const MIN_WIDTH: f64 = 240.0;
+pub const MAX_WIDTH: f64 = 4096.0;
+
+struct Builder<'a> {
+    o: &'a Options,
+    m: &'a dyn Measure,
+    shapes: Vec<Shape>,
+    regions: Vec<Region>,
+    seats: Vec<SeatMark>,
+    y: f64,
+    pad: f64,
+    w: f64,
+    /// Base font size.
+    fs: f64,
+}
+
+impl<'a> Builder<'a> {
+    fn new(o: &'a Options, m: &'a dyn Measure) -> Self {
+        let w = o.width.clamp(MIN_WIDTH, MAX_WIDTH);
+        let narrow = w < 420.0;
+        Builder {
+            o,
+            m,
+            shapes: Vec::new(),
+            regions: Vec::new(),
+            seats: Vec::new(),
+            y: if narrow { 12.0 } else { 16.0 },
+            pad: if narrow { 12.0 } else { 20.0 },
+            w,
+            fs: if narrow { 13.0 } else { 14.0 },
+        }
+    }
+
+    fn inner(&self) -> f64 {
+        self.w - 2.0 * self.pad
+    }
+
+    fn t(&self) -> &Theme {
+        &self.o.theme
+    }
+
+    fn text(&mut self, x: f64, y: f64, s: &str, size: f64, bold: bool, color: Rgb, align: Align) {
+        if !s.is_empty() {
+            // Control characters have no glyph and are not allowed in XML.
+            let text: String = s.chars().filter(|c| !c.is_control()).collect();
+            self.shapes.push(Shape::Text { x, y, text, size, bold, color, align });
+        }
+    }
+
+    /// Greedy word wrap; a word wider than the line is cut by characters.
+    fn wrap(&self, s: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
+        let mut lines = Vec::new();
+        for para in s.split('\n') {
+            let mut line = String::new();
+            for word in para.split(' ').filter(|w| !w.is_empty()) {
+                let candidate = if line.is_empty() { word.to_string() } else { line.clone() + " " + word };
+                if self.m.width(&candidate, size, bold) <= max {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if self.m.width(word, size, bold) <= max {
+                    line = word.to_string();
+                } else {
+                    for ch in word.chars() {
+                        let mut next = line.clone();
+                        next.push(ch);
+                        if self.m.width(&next, size, bold) > max && !line.is_empty() {
+                            lines.push(std::mem::take(&mut line));
+                            line.push(ch);
+                        } else {
+                            line = next;
+                        }
+                    }
+                }
+            }
+            if !line.is_empty() || lines.is_empty() {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    /// At most `max_lines` lines; the last one ends with "…" if text was cut.
+    fn wrap_lines(&self, s: &str, max: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
+        let mut lines = self.wrap(s, max, size, bold);
+        if lines.len() > max_lines {
+            lines.truncate(max_lines);
+            let last = lines.last_mut().unwrap_or_else(|| unreachable!());
+            let mut cut = last.clone();
+            while !cut.is_empty() && self.m.width(&(cut.clone() + "…"), size, bold) > max {
+                cut.pop();
+            }
+            *last = cut.trim_end().to_string() + "…";
+        }
+        lines
+    }
+
+    /// A wrapped paragraph at the cursor; returns its height.
+    fn paragraph(&mut self, s: &str, x: f64, max: f64, size: f64, bold: bool, color: Rgb) -> f64 {
+        let lh = size * 1.35;
+        let lines = self.wrap(s, max, size, bold);
+        for (i, l) in lines.iter().enumerate() {
+            self.text(x, self.y + lh * (i as f64 + 0.5), l, size, bold, color, Align::Left);
+        }
+        let h = lh * lines.len() as f64;
+        self.y += h;
+        h
+    }
+
+    fn hr(&mut self) {
+        let c = self.t().rule;
+        self.shapes.push(Shape::Line { x1: self.pad, y1: self.y, x2: self.w - self.pad, y2: self.y, color: c, width: 1.0 });
+    }
+}
+
+fn pct(d: &Decimal, o: &Options) -> String {
+    format::percent(d, &o.locale)
+}
+
+fn num(n: u64, o: &Options) -> String {
+    grouped(n, &o.locale)
+}
+
+/// Lay out the card for a document and its report.
+pub fn card(doc: &Document, report: &Report, o: &Options, m: &dyn Measure) -> Scene {
+    let mut b = Builder::new(o, m);
+    let t = *b.t();
+    if o.parts.title {
+        if let Some(title) = &doc.title {
+            let size = if b.w < 420.0 { 18.0 } else { 21.0 };
+            b.paragraph(title, b.pad, b.inner(), size, true, t.text);
+            b.y += 6.0;
+        }
+    }
+    if o.parts.badge {
+        badge(&mut b, report);
+    }
+    for (i, c) in doc.contests.iter().enumerate() {
+        if i > 0 || (o.parts.title && doc.title.is_some()) || o.parts.badge {
+            b.y += 8.0;
+            b.hr();
+            b.y += 12.0;
+        }
+        match c.kind {
+            Kind::Election => election(&mut b, i, c),
+            Kind::Vote => vote(&mut b, i, c),
+        }
+    }
+    if o.parts.notes && !doc.notes.is_empty() {
+        b.y += 6.0;
+        for n in &doc.notes {
+            let fs = b.fs - 2.0;
+            b.paragraph(n, b.pad, b.inner(), fs, false, t.muted);
+            b.y += 3.0;
+        }
+    }
+    if o.parts.source {
+        if let Some(s) = &doc.source {
+            source_line(&mut b, s);
+        }
+    }
+    b.y += b.pad * 0.75;
+    let summary = summary(doc, o);
+    Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary }
+}
+
+fn source_line(b: &mut Builder, s: &crate::contest::Source) {
+    let t = *b.t();
+    let mut line = b.o.words.source.to_string() + ": ";
+    line += s.name.as_deref().unwrap_or("");
+    if let Some(u) = &s.url {
+        if s.name.is_some() {
+            line += " — ";
+        }
+        line += u;
+    }
+    if let Some(r) = &s.retrieved {
+        line += " (";
+        line += r;
+        line += ")";
+    }
+    b.y += 4.0;
+    let fs = b.fs - 2.0;
+    b.paragraph(&line, b.pad, b.inner(), fs, false, t.muted);
+}
+
+fn badge(b: &mut Builder, report: &Report) {
+    let t = *b.t();
+    let w = b.o.words;
+    let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
+    let (mut label, color) = if e > 0 {
+        ("✗ ".to_string() + &int(e as u64) + " " + if e == 1 { w.error } else { w.errors }, t.error)
+    } else if wa > 0 {
+        ("! ".to_string() + &int(wa as u64) + " " + if wa == 1 { w.warning } else { w.warnings }, t.warn)
+    } else {
+        ("✓ ".to_string() + w.checked, t.ok)
+    };
+    if e > 0 && wa > 0 {
+        label += " · ";
+        label += &int(wa as u64);
+        label += " ";
+        label += if wa == 1 { w.warning } else { w.warnings };
+    }
+    if i > 0 {
+        label += " · ";
+        label += &int(i as u64);
+        label += " ";
+        label += if i == 1 { w.note } else { w.notes };
+    }
+    let open = b.o.findings_open.unwrap_or(e > 0);
+    let any = !report.findings.is_empty();
+    if any {
+        label += if open { "  ▴" } else { "  ▾" };
+    }
+    let size = b.fs - 1.0;
+    let tw = b.m.width(&label, size, true);
+    let (h, x) = (size + 12.0, b.pad);
+    let bw = (tw + 20.0).min(b.inner());
+    b.shapes.push(Shape::Rect { x, y: b.y, w: bw, h, color, alpha: 0.1 });
+    b.shapes.push(Shape::Frame { x, y: b.y, w: bw, h, color, width: 1.0 });
+    b.text(x + 10.0, b.y + h / 2.0, &label, size, true, color, Align::Left);
+    if any {
+        b.regions.push(Region { x, y: b.y, w: bw, h, hit: Hit::Badge });
+    }
+    b.y += h + 6.0;
+    if open {
+        for f in &report.findings {
+            finding(b, f);
+        }
+    }
+}
+
+fn finding(b: &mut Builder, f: &Finding) {
+    let t = *b.t();
+    let (mark, color) = match f.severity {
+        Severity::Error => ("✗", t.error),
+        Severity::Warning => ("!", t.warn),
+        Severity::Info => ("i", t.muted),
+    };
+    let size = b.fs - 1.0;
+    let x = b.pad + 18.0;
+    b.text(b.pad + 4.0, b.y + size * 0.675, mark, size, true, color, Align::Left);
+    b.paragraph(&f.message, x, b.inner() - 18.0, size, false, t.text);
+    let mut at = f.path.clone();
+    if let (Some(l), Some(c)) = (f.line, f.column) {
+        if !at.is_empty() {
+            at += "  ";
+        }
+        at += "line ";
+        at += &int(l as u64);
+        at += ", column ";
+        at += &int(c as u64);
+    }
+    let fs = size - 2.0;
+    b.paragraph(&at, x, b.inner() - 18.0, fs, false, t.muted);
+    b.y += 4.0;
+}
+
+fn heading(b: &mut Builder, c: &Contest) {
+    let t = *b.t();
+    if let Some(title) = &c.title {
+        let fs = b.fs + 3.0;
+        b.paragraph(title, b.pad, b.inner(), fs, true, t.text);
+    }
+    let mut sub = String::new();
+    if let Some(d) = &c.date {
+        sub += d;
+    }
+    if let Some(body) = &c.body {
+        if !sub.is_empty() {
+            sub += " · ";
+        }
+        sub += body;
+    }
+    if !sub.is_empty() {
+        let fs = b.fs - 1.0;
+        b.paragraph(&sub, b.pad, b.inner(), fs, false, t.muted);
+    }
+    b.y += 8.0;
+}
+
+fn election(b: &mut Builder, ci: usize, c: &Contest) {
+    let o = b.o;
+    heading(b, c);
+    let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| theme::party_color(p.color, i)).collect();
+    let counts: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
+    let assigned: u64 = counts.iter().sum();
+    let total = c.seats.unwrap_or(assigned).max(assigned);
+    let has_seats = total > 0 && total <= hemicycle::MAX_SEATS;
+    let wide = b.w >= 760.0;
+    let top = b.y;
+    let mut bottom = b.y;
+    if o.parts.hemicycle && has_seats {
+        let col = if wide && o.parts.bars { (b.inner() * 0.52).min(560.0) } else { b.inner().min(560.0) };
+        let x0 = if wide && o.parts.bars { b.pad } else { b.pad + (b.inner() - col) / 2.0 };
+        parliament(b, ci, c, &counts, total - assigned, &colors, x0, col);
+        legend(b, ci, c, &counts, total - assigned, &colors, x0, col);
+        bottom = b.y;
+    }
+    if o.parts.bars && c.parties.iter().any(|p| p.votes.is_some() || p.percent.is_some()) {
+        let (x0, col) = if wide && o.parts.hemicycle && has_seats {
+            let x0 = b.pad + (b.inner() * 0.52).min(560.0) + 28.0;
+            b.y = top;
+            (x0, b.w - b.pad - x0)
+        } else {
+            b.y += 6.0;
+            (b.pad, b.inner())
+        };
+        bars(b, ci, c, total, &colors, x0, col);
+        bottom = bottom.max(b.y);
+    }
+    b.y = bottom + 10.0;
+    if o.parts.table {
+        table(b, ci, c, &colors);
+    }
+    if o.parts.notes {
+        notes(b, c);
+    }
+    if o.parts.source {
+        if let Some(s) = &c.source {
+            source_line(b, s);
+        }
+    }
+}
+
+fn notes(b: &mut Builder, c: &Contest) {
+    let t = *b.t();
+    for n in &c.notes {
+        b.y += 2.0;
+        let fs = b.fs - 2.0;
+        b.paragraph(n, b.pad, b.inner(), fs, false, t.muted);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn parliament(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], unassigned: u64, colors: &[Rgb], x0: f64, col: f64) {
+    let t = *b.t();
+    let h = hemicycle::layout(counts, unassigned);
+    let radius = col / 2.0 - 2.0;
+    let seat_r = (h.seat_radius * radius).max(0.6);
+    let majority_label = c.majority_seats().map(|m| b.o.words.majority.to_string() + ": " + &num(m, b.o));
+    let label_h = if majority_label.is_some() { b.fs + 6.0 } else { 0.0 };
+    let cx = x0 + col / 2.0;
+    let cy = b.y + label_h + radius + seat_r + 2.0;
+    if let Some(label) = &majority_label {
+        let fs = b.fs - 2.0;
+        b.text(cx, b.y + label_h / 2.0, label, fs, false, t.muted, Align::Center);
+        // The majority line: from the inner ring up through the top.
+        b.shapes.push(Shape::Line { x1: cx, y1: b.y + label_h, x2: cx, y2: cy - radius * 0.42, color: t.muted, width: 1.0 });
+    }
+    for s in &h.seats {
+        let color = s.party.map_or(t.unassigned, |p| colors[p]);
+        let (x, y) = (cx + s.x * radius, cy - s.y * radius);
+        b.shapes.push(Shape::Circle { x, y, r: seat_r, color });
+        b.seats.push(SeatMark { contest: ci, party: s.party, x, y, r: seat_r, color });
+    }
+    // The total in the well of the chamber.
+    let big = (radius * 0.22).clamp(16.0, 44.0);
+    b.text(cx, cy - big * 0.75, &num(counts.iter().sum::<u64>() + unassigned, b.o), big, true, t.text, Align::Center);
+    let fs = b.fs - 2.0;
+    b.text(cx, cy - big * 0.75 + big * 0.62 + 4.0, b.o.words.total_seats, fs, false, t.muted, Align::Center);
+    b.y = cy + seat_r + 10.0;
+}
+
+#[allow(clippy::too_many_arguments)]
+fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], unassigned: u64, colors: &[Rgb], x0: f64, col: f64) {
+    let t = *b.t();
+    let size = b.fs - 1.0;
+    let lh = size + 8.0;
+    let mut x = x0;
+    let mut items: Vec<(Option<usize>, String, Rgb)> = c
+        .parties
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| counts[*i] > 0)
+        .map(|(i, p)| (Some(i), p.short.clone().filter(|_| col < 300.0).unwrap_or_else(|| p.name.clone()) + " " + &num(counts[i], b.o), colors[i]))
+        .collect();
+    if unassigned > 0 {
+        items.push((None, b.o.words.unassigned.to_string() + " " + &num(unassigned, b.o), t.unassigned));
+    }
+    for (party, label, color) in items {
+        let label = b.wrap_lines(&label, col - 20.0, size, false, 1).remove(0);
+        let w = 16.0 + b.m.width(&label, size, false) + 14.0;
+        if x > x0 && x + w > x0 + col {
+            x = x0;
+            b.y += lh;
+        }
+        b.shapes.push(Shape::Rect { x, y: b.y + lh / 2.0 - 5.0, w: 10.0, h: 10.0, color, alpha: 1.0 });
+        b.text(x + 15.0, b.y + lh / 2.0, &label, size, false, t.text, Align::Left);
+        if let Some(p) = party {
+            b.regions.push(Region { x, y: b.y, w: w - 8.0, h: lh, hit: Hit::Party { contest: ci, party: p } });
+        }
+        x += w;
+    }
+    b.y += lh + 4.0;
+}
+
+/// Vote share against seat share, one pair of bars per party.
+#[allow(clippy::too_many_arguments)]
+fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb], x0: f64, col: f64) {
+    let t = *b.t();
+    let o = b.o;
+    let valid = c.valid_total();
+    let size = b.fs - 1.0;
+    // Legend: light bar = votes, solid bar = seats.
+    let key_y = b.y + size / 2.0 + 2.0;
+    b.shapes.push(Shape::Rect { x: x0, y: key_y - 4.0, w: 14.0, h: 8.0, color: t.muted, alpha: 0.35 });
+    b.text(x0 + 18.0, key_y, o.words.vote_share, size, false, t.muted, Align::Left);
+    let kx = x0 + 18.0 + b.m.width(o.words.vote_share, size, false) + 14.0;
+    if total_seats > 0 {
+        b.shapes.push(Shape::Rect { x: kx, y: key_y - 4.0, w: 14.0, h: 8.0, color: t.muted, alpha: 1.0 });
+        b.text(kx + 18.0, key_y, o.words.seat_share, size, false, t.muted, Align::Left);
+    }
+    b.y += size + 10.0;
+    let value_w = b.m.width("100.00%", size, false) + 6.0;
+    let bar_w = (col - value_w).max(40.0);
+    // Scale: the largest share, rounded up to ten.
+    let mut shares: Vec<(Option<Decimal>, Option<Decimal>)> = Vec::new();
+    let mut max_units = 0.0f64;
+    for p in &c.parties {
+        let vote = p.percent.or_else(|| match (p.votes, valid) {
+            (Some(v), Some(t)) if t > 0 => Some(Decimal::share(v, t, 1)),
+            _ => None,
+        });
+        let seat = match p.seats {
+            Some(s) if total_seats > 0 => Some(Decimal::share(s, total_seats, 1)),
+            _ => None,
+        };
+        for d in [vote, seat].into_iter().flatten() {
+            max_units = max_units.max(d.units as f64 / 10f64.powi(d.scale as i32));
+        }
+        shares.push((vote, seat));
+    }
+    let scale_max = ((max_units / 10.0).ceil() * 10.0).clamp(10.0, 100.0);
+    let px = |d: &Decimal| (d.units as f64 / 10f64.powi(d.scale as i32)) / scale_max * bar_w;
+    let top = b.y;
+    for (i, p) in c.parties.iter().enumerate() {
+        let (vote, seat) = shares[i];
+        let name = b.wrap_lines(&p.name, col, size, false, 1).remove(0);
+        b.text(x0, b.y + size * 0.6, &name, size, false, t.text, Align::Left);
+        let row_top = b.y;
+        b.y += size * 1.2 + 2.0;
+        let bh = 9.0;
+        if let Some(v) = vote {
+            b.shapes.push(Shape::Rect { x: x0, y: b.y, w: px(&v).max(1.0), h: bh, color: colors[i], alpha: 0.4 });
+            b.text(x0 + px(&v) + 4.0, b.y + bh / 2.0, &pct(&v, o), size - 2.0, false, t.muted, Align::Left);
+        }
+        b.y += bh + 2.0;
+        if let Some(s) = seat {
+            b.shapes.push(Shape::Rect { x: x0, y: b.y, w: px(&s).max(if p.seats == Some(0) { 0.0 } else { 1.0 }), h: bh, color: colors[i], alpha: 1.0 });
+            b.text(x0 + px(&s) + 4.0, b.y + bh / 2.0, &pct(&s, o), size - 2.0, false, t.text, Align::Left);
+        }
+        b.y += bh + 8.0;
+        b.regions.push(Region { x: x0, y: row_top, w: col, h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
+    }
+    // The threshold, as a line across the bars.
+    if let Some(th) = &c.threshold {
+        let x = x0 + px(&th.percent);
+        b.shapes.push(Shape::Line { x1: x, y1: top - 2.0, x2: x, y2: b.y - 4.0, color: t.muted, width: 1.0 });
+        let label = pct(&th.percent, o) + " " + o.words.threshold;
+        b.text(x + 3.0, b.y + 2.0, &label, size - 2.0, false, t.muted, Align::Left);
+        b.y += size;
+    }
+}
+
+/// The results table.
+fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
+    let t = *b.t();
+    let o = b.o;
+    let w = o.words;
+    let size = b.fs;
+    let small = b.w < 420.0;
+    let is_election = c.kind == Kind::Election;
+    let show_seats = is_election && c.parties.iter().any(|p| p.seats.is_some());
+    let show_change = show_seats && c.parties.iter().any(|p| p.previous_seats.is_some());
+    let valid = c.valid_total();
+    let cell_votes: Vec<String> = c.parties.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(|| "—".into())).collect();
+    let cell_pct: Vec<String> = c
+        .parties
+        .iter()
+        .map(|p| match (p.percent, p.votes, valid) {
+            (Some(d), _, _) => pct(&d, o),
+            (None, Some(v), Some(t)) if t > 0 => pct(&Decimal::share(v, t, 2), o),
+            _ => "—".into(),
+        })
+        .collect();
+    let cell_seats: Vec<String> = c.parties.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(|| "—".into())).collect();
+    let cell_change: Vec<String> = c
+        .parties
+        .iter()
+        .map(|p| match (p.seats, p.previous_seats) {
+            (Some(s), Some(ps)) => format::change(s as i64 - ps as i64),
+            _ => "—".into(),
+        })
+        .collect();
+    // Summary rows below the lines: (label, votes column, percent column).
+    let mut foot: Vec<(String, String, String)> = Vec::new();
+    let cast = c.cast_total();
+    if is_election {
+        match (c.ballots.valid, valid) {
+            (Some(v), _) => foot.push((w.valid_votes.into(), num(v, o), cast.filter(|&c| c > 0).map(|c| pct(&Decimal::share(v, c, 2), o)).unwrap_or_default())),
+            (None, Some(v)) => foot.push((w.listed_votes.into(), num(v, o), String::new())),
+            _ => {}
+        }
+        let ballots = [(w.invalid, c.ballots.invalid), (w.blank, c.ballots.blank)];
+        for (label, n) in ballots {
+            match n {
+                Some(n) => foot.push((label.into(), num(n, o), cast.filter(|&c| c > 0).map(|c| pct(&Decimal::share(n, c, 2), o)).unwrap_or_default())),
+                None if label == w.invalid => foot.push((label.into(), w.not_given.into(), String::new())),
+                None => {}
+            }
+        }
+        if let Some(cv) = c.ballots.cast {
+            foot.push((w.cast.into(), num(cv, o), String::new()));
+        }
+    } else if let Some(p) = c.participants {
+        foot.push((w.participation.into(), num(p, o), String::new()));
+    }
+    if let Some(e) = c.electorate {
+        let turnout = c.turnout_percent.map(|d| pct(&d, o)).or_else(|| cast.filter(|_| e > 0).map(|cv| pct(&Decimal::share(cv, e, 2), o)));
+        foot.push((w.electorate.into(), num(e, o), String::new()));
+        if let Some(tp) = turnout {
+            foot.push((w.turnout.into(), String::new(), tp));
+        }
+    }
+    // Column widths from content.
+    let col_w = |header: &str, cells: &[String], m: &dyn Measure| -> f64 {
+        cells.iter().map(|s| m.width(s, size, false)).fold(m.width(header, size, true), f64::max) + if small { 10.0 } else { 18.0 }
+    };
+    let foot_votes: Vec<String> = foot.iter().map(|f| f.1.clone()).collect();
+    let foot_pct: Vec<String> = foot.iter().map(|f| f.2.clone()).collect();
+    let all_votes: Vec<String> = cell_votes.iter().chain(&foot_votes).cloned().collect();
+    let all_pct: Vec<String> = cell_pct.iter().chain(&foot_pct).cloned().collect();
+    let wv = col_w(w.votes, &all_votes, b.m);
+    let wp = col_w("%", &all_pct, b.m);
+    let ws = if show_seats { col_w(w.seats, &cell_seats, b.m) } else { 0.0 };
+    let mut wc = if show_change { col_w(w.change, &cell_change, b.m) } else { 0.0 };
+    let swatch = 16.0;
+    let mut wn = b.inner() - swatch - wv - wp - ws - wc;
+    if wn < 80.0 && show_change {
+        wn += wc;
+        wc = 0.0;
+    }
+    let x_name = b.pad + swatch;
+    let x_votes = x_name + wn + wv; // right edges
+    let x_pct = x_votes + wp;
+    let x_seats = x_pct + ws;
+    let x_change = x_seats + wc;
+    let lh = size * 1.3;
+    // Header.
+    let hs = size - 1.0;
+    let head = match (c.kind, c.list_key) {
+        (Kind::Vote, _) => w.option,
+        (_, "candidates") => w.candidate,
+        _ => w.party,
+    };
+    let hy = b.y + lh / 2.0;
+    b.text(x_name, hy, head, hs, true, t.muted, Align::Left);
+    b.text(x_votes, hy, w.votes, hs, true, t.muted, Align::Right);
+    b.text(x_pct, hy, "%", hs, true, t.muted, Align::Right);
+    if show_seats {
+        b.text(x_seats, hy, w.seats, hs, true, t.muted, Align::Right);
+    }
+    if wc > 0.0 {
+        b.text(x_change, hy, w.change, hs, true, t.muted, Align::Right);
+    }
+    b.y += lh + 4.0;
+    b.hr();
+    b.y += 2.0;
+    for (i, p) in c.parties.iter().enumerate() {
+        let lines = b.wrap_lines(&p.name, wn - 8.0, size, false, 3);
+        let rh = lh * lines.len() as f64 + 8.0;
+        let row_top = b.y;
+        if i % 2 == 1 {
+            b.shapes.push(Shape::Rect { x: b.pad, y: row_top, w: b.inner(), h: rh, color: t.stripe, alpha: 1.0 });
+        }
+        b.shapes.push(Shape::Rect { x: b.pad + 2.0, y: row_top + 4.0 + lh / 2.0 - 6.0, w: 10.0, h: 12.0, color: colors[i], alpha: 1.0 });
+        for (k, l) in lines.iter().enumerate() {
+            b.text(x_name, row_top + 4.0 + lh * (k as f64 + 0.5), l, size, false, t.text, Align::Left);
+        }
+        let cy = row_top + 4.0 + lh / 2.0;
+        b.text(x_votes, cy, &cell_votes[i], size, false, t.text, Align::Right);
+        b.text(x_pct, cy, &cell_pct[i], size, false, t.text, Align::Right);
+        if show_seats {
+            b.text(x_seats, cy, &cell_seats[i], size, true, t.text, Align::Right);
+        }
+        if wc > 0.0 {
+            b.text(x_change, cy, &cell_change[i], size, false, t.muted, Align::Right);
+        }
+        b.regions.push(Region { x: b.pad, y: row_top, w: b.inner(), h: rh, hit: Hit::Party { contest: ci, party: i } });
+        b.y += rh;
+    }
+    if show_seats {
+        // Seat total row.
+        let total: u64 = c.parties.iter().filter_map(|p| p.seats).sum();
+        b.hr();
+        let cy = b.y + lh / 2.0 + 3.0;
+        b.text(x_seats, cy, &num(c.seats.unwrap_or(total), o), size, true, t.text, Align::Right);
+        b.y += lh + 4.0;
+    }
+    if !foot.is_empty() {
+        b.hr();
+        b.y += 4.0;
+        for (label, v, p) in &foot {
+            let lines = b.wrap_lines(label, wn + swatch - 8.0 + (wv - b.m.width(v, size, false) - 12.0).max(0.0), size - 1.0, false, 2);
+            for (k, l) in lines.iter().enumerate() {
+                b.text(b.pad, b.y + lh * (k as f64 + 0.5), l, size - 1.0, false, t.muted, Align::Left);
+            }
+            b.text(x_votes, b.y + lh / 2.0, v, size - 1.0, false, t.text, Align::Right);
+            b.text(x_pct, b.y + lh / 2.0, p, size - 1.0, false, t.text, Align::Right);
+            b.y += lh * lines.len() as f64 + 2.0;
+        }
+    }
+    b.y += 6.0;
+}
+
+fn vote(b: &mut Builder, ci: usize, c: &Contest) {
+    let t = *b.t();
+    let o = b.o;
+    let w = o.words;
+    heading(b, c);
+    if let Some(q) = &c.question {
+        let fs = b.fs + 1.0;
+        b.paragraph(q, b.pad, b.inner(), fs, true, t.text);
+        b.y += 8.0;
+    }
+    let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| theme::party_color(p.color, i)).collect();
+    // Outcome box.
+    let computed = c.rule.and_then(|r| crate::validate::decide(c, r)).and_then(|r| r.ok());
+    let outcome_text = match (&c.outcome, computed) {
+        (Some(o), _) if o == "none" => w.no_outcome.to_string(),
+        (Some(o), _) => o.clone(),
+        (None, Some(Some(i))) => c.parties[i].name.clone(),
+        (None, Some(None)) => w.no_outcome.to_string(),
+        (None, None) => w.not_given.to_string(),
+    };
+    let agrees = match (&c.outcome, computed) {
+        (Some(o), Some(Some(i))) => *o == c.parties[i].name,
+        (Some(o), Some(None)) => o == "none",
+        _ => false,
+    };
+    let size = b.fs;
+    let label = w.outcome.to_string() + ":";
+    let lw = b.m.width(&label, size, false) + 8.0;
+    let lines = b.wrap_lines(&outcome_text, b.inner() - lw - 44.0, size + 2.0, true, 3);
+    let bh = (size + 2.0) * 1.35 * lines.len() as f64 + 16.0;
+    let accent = if agrees { t.ok } else { t.text };
+    b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner(), h: bh, color: accent, alpha: 0.08 });
+    b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: 4.0, h: bh, color: accent, alpha: 1.0 });
+    b.text(b.pad + 14.0, b.y + 8.0 + (size + 2.0) * 0.675, &label, size, false, t.muted, Align::Left);
+    for (k, l) in lines.iter().enumerate() {
+        b.text(b.pad + 14.0 + lw, b.y + 8.0 + (size + 2.0) * 1.35 * (k as f64 + 0.5), l, size + 2.0, true, t.text, Align::Left);
+    }
+    if agrees {
+        b.text(b.w - b.pad - 12.0, b.y + bh / 2.0, "✓", size + 4.0, true, t.ok, Align::Right);
+    }
+    b.y += bh + 10.0;
+    // Rule and participation.
+    let rule = w.rule.to_string() + ": " + c.rule.map(|r| r.label()).unwrap_or(w.rule_unknown);
+    let fs = b.fs - 1.0;
+    b.paragraph(&rule, b.pad, b.inner(), fs, false, t.muted);
+    if let (Some(p), Some(e)) = (c.participants.or(c.ballots.cast), c.electorate) {
+        let mut s = w.participation.to_string() + ": " + &num(p, o) + " " + w.of + " " + &num(e, o) + " " + w.took_part;
+        let tp = c.turnout_percent.unwrap_or_else(|| Decimal::share(p, e.max(1), 1));
+        s += " (";
+        s += &pct(&tp, o);
+        s += ")";
+        b.paragraph(&s, b.pad, b.inner(), fs, false, t.muted);
+        // Participation bar.
+        b.y += 4.0;
+        let frac = if e > 0 { p as f64 / e as f64 } else { 0.0 };
+        b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner(), h: 8.0, color: t.unassigned, alpha: 0.5 });
+        b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner() * frac.min(1.0), h: 8.0, color: t.muted, alpha: 1.0 });
+        b.y += 14.0;
+    }
+    b.y += 6.0;
+    // Options with votes and share bars.
+    let valid = c.valid_total();
+    for (i, p) in c.parties.iter().enumerate() {
+        let share = p.percent.or_else(|| match (p.votes, valid) {
+            (Some(v), Some(t)) if t > 0 => Some(Decimal::share(v, t, 1)),
+            _ => None,
+        });
+        let right = p.votes.map(|v| num(v, o)).unwrap_or_else(|| "—".into()) + "   " + &share.map(|d| pct(&d, o)).unwrap_or_else(|| "—".into());
+        let rw = b.m.width(&right, size, false);
+        let row_top = b.y;
+        let lines = b.wrap_lines(&p.name, b.inner() - rw - 16.0, size, true, 2);
+        for (k, l) in lines.iter().enumerate() {
+            b.text(b.pad, b.y + size * 1.3 * (k as f64 + 0.5), l, size, true, t.text, Align::Left);
+        }
+        b.text(b.w - b.pad, b.y + size * 0.65, &right, size, false, t.text, Align::Right);
+        b.y += size * 1.3 * lines.len() as f64 + 4.0;
+        let frac = share.map_or(0.0, |d| d.units as f64 / 10f64.powi(d.scale as i32) / 100.0);
+        b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner(), h: 12.0, color: t.stripe, alpha: 1.0 });
+        if frac > 0.0 {
+            b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner() * frac.min(1.0), h: 12.0, color: colors[i], alpha: 1.0 });
+        }
+        b.y += 20.0;
+        b.regions.push(Region { x: b.pad, y: row_top, w: b.inner(), h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
+    }
+    if o.parts.notes {
+        notes(b, c);
+    }
+    if o.parts.source {
+        if let Some(s) = &c.source {
+            source_line(b, s);
+        }
+    }
+}
+
+/// A card for a document that cannot be shown: what is wrong and where;
+/// with the last good scene below it when there is one.
+pub fn error_card(report: &Report, o: &Options, m: &dyn Measure, last_good: Option<&Scene>) -> Scene {
+    let mut b = Builder::new(o, m);
+    let t = *b.t();
+    let top = b.y;
+    b.y += 10.0;
+    let fs = b.fs + 1.0;
+    b.paragraph(&("✗ ".to_string() + o.words.cannot_read), b.pad + 12.0, b.inner() - 24.0, fs, true, t.error);
+    b.y += 4.0;
+    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).take(8).collect();
+    for f in errors {
+        finding(&mut b, f);
+    }
+    if last_good.is_some() {
+        let fs = b.fs - 1.0;
+        b.paragraph(o.words.kept, b.pad + 12.0, b.inner() - 24.0, fs, false, t.muted);
+    }
+    b.y += 6.0;
+    let h = b.y - top;
+    b.shapes.insert(0, Shape::Frame { x: b.pad, y: top, w: b.inner(), h, color: t.error, width: 2.0 });
+    b.shapes.insert(0, Shape::Rect { x: b.pad, y: top, w: b.inner(), h, color: t.error, alpha: 0.06 });
+    b.y += 8.0;
+    let mut scene = Scene { width: b.w, height: 0.0, background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary: String::new() };
+    let mut summary = o.words.cannot_read.to_string();
+    if let Some(f) = report.findings.first() {
+        summary += ": ";
+        summary += &f.message;
+    }
+    if let Some(g) = last_good {
+        let dy = b.y;
+        for s in &g.shapes {
+            scene.shapes.push(shift(s, dy));
+        }
+        scene.regions.extend(g.regions.iter().map(|r| Region { y: r.y + dy, ..*r }));
+        scene.seats.extend(g.seats.iter().map(|s| SeatMark { y: s.y + dy, ..*s }));
+        scene.height = (dy + g.height).ceil();
+        summary += ". ";
+        summary += &g.summary;
+    } else {
+        scene.height = b.y.ceil();
+    }
+    scene.summary = summary;
+    scene
+}
+
+fn shift(s: &Shape, dy: f64) -> Shape {
+    let mut s = s.clone();
+    match &mut s {
+        Shape::Rect { y, .. } | Shape::Frame { y, .. } | Shape::Circle { y, .. } | Shape::Text { y, .. } => *y += dy,
+        Shape::Line { y1, y2, .. } => {
+            *y1 += dy;
+            *y2 += dy;
+        }
+    }
+    s
+}
+
+/// "Nur Otan 76 of 98 seats, 77.6%; ..." — what a screen reader says.
+pub fn summary(doc: &Document, o: &Options) -> String {
+    let w = o.words;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(t) = &doc.title {
+        parts.push(t.clone());
+    }
+    for c in &doc.contests {
+        let mut s = c.title.clone().unwrap_or_default();
+        if !s.is_empty() {
+            s += ": ";
+        }
+        let mut items = Vec::new();
+        let total = c.seats.or_else(|| c.reported_seats().map(|v| v.iter().sum()));
+        for p in &c.parties {
+            let mut it = p.name.clone();
+            match (p.seats, total) {
+                (Some(seats), Some(tot)) if c.kind == Kind::Election => {
+                    it += " ";
+                    it += &num(seats, o);
+                    it += " ";
+                    it += w.of;
+                    it += " ";
+                    it += &num(tot, o);
+                    it += " ";
+                    it += w.total_seats;
+                    if tot > 0 {
+                        it += ", ";
+                        it += &pct(&Decimal::share(seats, tot, 1), o);
+                    }
+                }
+                _ => {
+                    if let Some(v) = p.votes {
+                        it += " ";
+                        it += &num(v, o);
+                        it += " ";
+                        it += &w.votes.to_lowercase();
+                    }
+                    if let Some(d) = &p.percent {
+                        it += ", ";
+                        it += &pct(d, o);
+                    }
+                }
+            }
+            items.push(it);
+        }
+        s += &items.join("; ");
+        if let Some(out) = &c.outcome {
+            s += ". ";
+            s += w.outcome;
+            s += ": ";
+            s += out;
+        }
+        parts.push(s);
+    }
+    parts.join(". ")
+}

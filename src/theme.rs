@@ -1,0 +1,90 @@
+//! Colours: light and dark themes, and a colour-blind-safe fallback palette
+//! (Okabe & Ito) for parties without a colour.
+
+use crate::contest::Rgb;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    pub background: Rgb,
+    pub text: Rgb,
+    pub muted: Rgb,
+    pub rule: Rgb,
+    pub stripe: Rgb,
+    pub ok: Rgb,
+    pub warn: Rgb,
+    pub error: Rgb,
+    pub unassigned: Rgb,
+}
+
+pub const LIGHT: Theme = Theme {
+    background: Rgb(255, 255, 255),
+    text: Rgb(0x1a, 0x1a, 0x1a),
+    muted: Rgb(0x59, 0x59, 0x59), // 7:1 on white
+    rule: Rgb(0xd0, 0xd0, 0xd0),
+    stripe: Rgb(0xf4, 0xf4, 0xf4),
+    ok: Rgb(0x1b, 0x6e, 0x20),
+    warn: Rgb(0x8a, 0x5a, 0x00),
+    error: Rgb(0xb0, 0x1c, 0x1c),
+    unassigned: Rgb(0xc8, 0xc8, 0xc8),
+};
+
+pub const DARK: Theme = Theme {
+    background: Rgb(0x16, 0x18, 0x1c),
+    text: Rgb(0xee, 0xee, 0xee),
+    muted: Rgb(0xb0, 0xb4, 0xba),
+    rule: Rgb(0x44, 0x48, 0x50),
+    stripe: Rgb(0x20, 0x23, 0x28),
+    ok: Rgb(0x7b, 0xd8, 0x83),
+    warn: Rgb(0xf0, 0xc0, 0x50),
+    error: Rgb(0xff, 0x8a, 0x80),
+    unassigned: Rgb(0x55, 0x59, 0x60),
+};
+
+/// Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+pub const PALETTE: [Rgb; 8] = [
+    Rgb(0x00, 0x72, 0xb2),
+    Rgb(0xe6, 0x9f, 0x00),
+    Rgb(0x00, 0x9e, 0x73),
+    Rgb(0xd5, 0x5e, 0x00),
+    Rgb(0x56, 0xb4, 0xe9),
+    Rgb(0xcc, 0x79, 0xa7),
+    Rgb(0xf0, 0xe4, 0x42),
+    Rgb(0x99, 0x99, 0x99),
+];
+
+pub fn party_color(given: Option<Rgb>, index: usize) -> Rgb {
+    given.unwrap_or(PALETTE[index % PALETTE.len()])
+}
+
+/// Relative luminance (WCAG 2), for picking a readable text colour on a fill.
+pub fn luminance(c: Rgb) -> f64 {
+    let lin = |v: u8| {
+        let s = v as f64 / 255.0;
+        if s <= 0.03928 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_meets_wcag_aa() {
+        for t in [LIGHT, DARK] {
+            for fg in [t.text, t.muted, t.ok, t.warn, t.error] {
+                assert!(contrast(fg, t.background) >= 4.5, "{fg:?} on {:?}: {}", t.background, contrast(fg, t.background));
+            }
+        }
+    }
+}
