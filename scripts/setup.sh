@@ -14,6 +14,7 @@
 # nothing here lets wasm-pack or playwright download binaries from elsewhere.
 # When everything is present it finishes in a few seconds.
 set -euo pipefail
+# (no `grep -q` after a pipe: with pipefail an early exit can SIGPIPE the writer)
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -52,7 +53,7 @@ apt_install() {  # apt_install PKG...
     rm -f "$log"
 }
 dpkg_has() {  # dpkg_has PKG  -> installed?
-    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep 'install ok installed' >/dev/null
 }
 
 # cargo install --locked, falling back to a fresh resolve: the crates.io mirror we
@@ -83,7 +84,7 @@ if ! command -v cc >/dev/null 2>&1; then
 fi
 
 # ---------------------------------------------------------- 1. wasm target
-if rustup target list --installed | grep -qx 'wasm32-unknown-unknown'; then
+if rustup target list --installed | grep -x 'wasm32-unknown-unknown' >/dev/null; then
     ok "rustup target wasm32-unknown-unknown"
 else
     installing "rustup target wasm32-unknown-unknown"
@@ -105,7 +106,7 @@ done
 if [ ${#APT_MISSING[@]} -gt 0 ]; then
     apt_install "${APT_MISSING[@]}"
 fi
-command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi dejavu \
+command -v fc-list >/dev/null 2>&1 && fc-list : family | grep -i dejavu >/dev/null \
     || die "DejaVu fonts not visible to fontconfig (fc-list)"
 
 # ------------------------------------------------------------ 5. Python pkg
@@ -121,8 +122,9 @@ if python3 -c 'import apportionment' >/dev/null 2>&1; then
 else
     installing "python apportionment"
     # Debian's system python is "externally managed" (PEP 668): retry with the override.
-    python3 -m pip install -q apportionment 2>/dev/null \
-        || python3 -m pip install -q --break-system-packages apportionment
+    PIP=(python3 -m pip install -q --no-warn-script-location --disable-pip-version-check)
+    PIP_ROOT_USER_ACTION=ignore "${PIP[@]}" apportionment 2>/dev/null \
+        || PIP_ROOT_USER_ACTION=ignore "${PIP[@]}" --break-system-packages apportionment
 fi
 
 # -------------------------------------------------------- 6. npm tooling

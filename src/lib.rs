@@ -18,6 +18,8 @@ pub mod report;
 pub mod svg;
 pub mod theme;
 pub mod validate;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 pub mod words;
 
 use contest::Document;

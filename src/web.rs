@@ -1,0 +1,350 @@
+//! The wasm front: `render(element, data, options)`, `validate(data)`,
+//! `toSvg(data, options)`. Thin: parsing, checking and layout are the core's;
+//! this file owns the canvas, devicePixelRatio, resizing and clicks.
+
+use crate::layout::{self, Hit, Measure, Options, Scene};
+use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &'static str = r#"
+/** Results in the tallyboard format v1: an object or its JSON text. */
+export type TallyboardData = object | string;
+export interface TallyboardOptions {
+  /** CSS pixels; default: the container's width. */
+  width?: number;
+  /** "light" (default), "dark" or "auto" (follows prefers-color-scheme). */
+  theme?: "light" | "dark" | "auto";
+  /** Number format and words: "en" (default), "ru", "kk". */
+  locale?: string;
+  /** Parts to show, e.g. ["title", "badge", "hemicycle", "bars", "table", "source", "notes"]. */
+  parts?: string[] | string;
+  /** Open the list of findings (default: open when there are errors). */
+  findings?: boolean;
+}
+export interface TallyboardFinding {
+  severity: "error" | "warning" | "info";
+  code: string;
+  /** JSON Pointer into the data, e.g. "/contests/0/parties/1/seats". */
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+export function validate(data: TallyboardData): TallyboardReport;
+export function toSvg(data: TallyboardData, options?: TallyboardOptions): string;
+export interface TallyboardReport {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  info: number;
+  findings: TallyboardFinding[];
+}
+"#;
+
+#[derive(serde::Serialize)]
+struct ReportView<'a> {
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+    info: usize,
+    findings: &'a [crate::report::Finding],
+}
+
+fn report_value(r: &crate::report::Report) -> JsValue {
+    let v = ReportView {
+        ok: !r.has_errors(),
+        errors: r.errors(),
+        warnings: r.count(crate::report::Severity::Warning),
+        info: r.count(crate::report::Severity::Info),
+        findings: &r.findings,
+    };
+    serde_wasm_bindgen::to_value(&v).unwrap_or(JsValue::NULL)
+}
+
+/// The data as JSON text: a string is taken as is, anything else is stringified.
+fn text_of(data: &JsValue) -> String {
+    if let Some(s) = data.as_string() {
+        return s;
+    }
+    if data.is_undefined() || data.is_null() {
+        return String::new();
+    }
+    js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+fn get(o: &JsValue, key: &str) -> JsValue {
+    if !o.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Options from a JS object; `fallback_width` when no width is given.
+fn options(o: &JsValue, fallback_width: f64) -> Options {
+    let mut opts = Options { width: fallback_width, ..Options::default() };
+    if let Some(w) = get(o, "width").as_f64() {
+        if w.is_finite() && w > 0.0 {
+            opts.width = w;
+        }
+    }
+    opts.theme = match get(o, "theme").as_string().as_deref() {
+        Some("dark") => crate::theme::DARK,
+        Some("auto") if prefers_dark() => crate::theme::DARK,
+        _ => crate::theme::LIGHT,
+    };
+    if let Some(l) = get(o, "locale").as_string() {
+        opts.locale = crate::format::Locale::from_tag(&l);
+        opts.words = crate::words::for_locale(&l);
+    }
+    let parts = get(o, "parts");
+    if let Some(s) = parts.as_string() {
+        opts.parts = layout::Parts::from_list(&s);
+    } else if js_sys::Array::is_array(&parts) {
+        let list: Vec<String> = js_sys::Array::from(&parts).iter().filter_map(|v| v.as_string()).collect();
+        opts.parts = layout::Parts::from_list(&list.join(","));
+    }
+    opts.findings_open = get(o, "findings").as_bool();
+    opts
+}
+
+/// Validate results; returns `{ok, errors, warnings, info, findings}`.
+#[wasm_bindgen(skip_typescript)]
+pub fn validate(data: JsValue) -> JsValue {
+    report_value(&crate::check(&text_of(&data)).report)
+}
+
+/// The card as an SVG string (text measured by estimate, as in the CLI).
+#[wasm_bindgen(js_name = toSvg, skip_typescript)]
+pub fn to_svg(data: JsValue, options_value: JsValue) -> String {
+    let opts = options(&options_value, 640.0);
+    let (scene, _) = crate::render_scene(&text_of(&data), &opts, &layout::Approx, None);
+    crate::svg::to_svg(&scene)
+}
+
+/// Measures text with the canvas's own font engine.
+struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d);
+
+impl Measure for CanvasMeasure<'_> {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        let mut font = String::from(if bold { "bold " } else { "normal " });
+        font += &crate::format::int((size * 100.0).round() as u64);
+        // size with two decimals: "13.00px"
+        let dot = font.len() - 2;
+        font.insert(dot, '.');
+        font += "px ";
+        font += crate::draw::FONT;
+        self.0.set_font(&font);
+        self.0.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| layout::Approx.width(text, size, bold))
+    }
+}
+
+struct State {
+    host: Element,
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    text: String,
+    options: JsValue,
+    findings_open: Option<bool>,
+    scene: Option<Scene>,
+    last_good: Option<Scene>,
+    checked: Option<crate::Checked>,
+    width: f64,
+    observer: Option<web_sys::ResizeObserver>,
+    _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
+    _on_click: Option<Closure<dyn FnMut(web_sys::MouseEvent)>>,
+}
+
+impl State {
+    fn container_width(&self) -> f64 {
+        let w = self.host.client_width() as f64;
+        if w > 0.0 {
+            w
+        } else {
+            640.0
+        }
+    }
+
+    fn draw(&mut self) {
+        let mut opts = options(&self.options, self.container_width());
+        if self.findings_open.is_some() {
+            opts.findings_open = self.findings_open;
+        }
+        self.width = opts.width;
+        let (scene, checked) = crate::render_scene(&self.text, &opts, &CanvasMeasure(&self.ctx), self.last_good.as_ref());
+        let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
+        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|d| *d > 0.0).unwrap_or(1.0);
+        self.canvas.set_width((scene.width * dpr).round() as u32);
+        self.canvas.set_height((scene.height * dpr).round() as u32);
+        let style = self.canvas.style();
+        let _ = style.set_property("width", &(crate::format::int(scene.width as u64) + "px"));
+        let _ = style.set_property("height", &(crate::format::int(scene.height as u64) + "px"));
+        let _ = style.set_property("display", "block");
+        let _ = self.canvas.set_attribute("aria-label", &scene.summary);
+        self.canvas.set_text_content(Some(&scene.summary));
+        let _ = self.canvas.set_attribute("data-state", if readable { if checked.report.has_errors() { "invalid" } else { "ok" } } else { "error" });
+        if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
+            let _ = crate::draw::draw(&scene, &mut backend, crate::draw::Surface { scale: dpr, text_scale: 1.0 });
+        }
+        if readable {
+            self.last_good = Some(scene.clone());
+        }
+        self.scene = Some(scene);
+        self.checked = Some(checked);
+    }
+
+    fn click(&mut self, x: f64, y: f64) {
+        let hit = self.scene.as_ref().and_then(|s| s.regions.iter().find(|r| x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h)).map(|r| r.hit);
+        if let Some(Hit::Badge) = hit {
+            let errors = self.checked.as_ref().is_some_and(|c| c.report.has_errors());
+            self.findings_open = Some(!self.findings_open.unwrap_or(errors));
+            self.draw();
+        }
+    }
+}
+
+/// A rendered card: call `update(data)` with new results, `destroy()` to remove it.
+#[wasm_bindgen]
+pub struct Card {
+    state: Rc<RefCell<State>>,
+}
+
+/// Render results into `element` (a canvas is added to it) and keep it up to date.
+#[wasm_bindgen]
+pub fn render(
+    element: Element,
+    #[wasm_bindgen(unchecked_param_type = "TallyboardData")] data: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TallyboardOptions | undefined")] options_value: JsValue,
+) -> Result<Card, JsValue> {
+    let document = element.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_attribute("role", "img")?;
+    canvas.set_class_name("tallyboard-canvas");
+    element.append_child(&canvas)?;
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d canvas context"))?
+        .dyn_into()?;
+    let state = Rc::new(RefCell::new(State {
+        host: element.clone(),
+        canvas: canvas.clone(),
+        ctx,
+        text: text_of(&data),
+        options: options_value.clone(),
+        findings_open: None,
+        scene: None,
+        last_good: None,
+        checked: None,
+        width: 0.0,
+        observer: None,
+        _on_resize: None,
+        _on_click: None,
+    }));
+    state.borrow_mut().draw();
+    // Re-lay out when the container changes width (unless a width is fixed).
+    if get(&options_value, "width").as_f64().is_none() {
+        let weak = Rc::downgrade(&state);
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+            if let Some(s) = weak.upgrade() {
+                if let Ok(mut s) = s.try_borrow_mut() {
+                    let w = s.container_width();
+                    if (w - s.width).abs() >= 1.0 {
+                        s.draw();
+                    }
+                }
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+        observer.observe(&element);
+        let mut s = state.borrow_mut();
+        s.observer = Some(observer);
+        s._on_resize = Some(on_resize);
+    }
+    let weak = Rc::downgrade(&state);
+    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+        if let Some(s) = weak.upgrade() {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                s.click(e.offset_x() as f64, e.offset_y() as f64);
+            }
+        }
+    });
+    canvas.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+    state.borrow_mut()._on_click = Some(on_click);
+    Ok(Card { state })
+}
+
+#[wasm_bindgen]
+impl Card {
+    /// New results. Bad data keeps the last good card and shows the error above it.
+    pub fn update(&self, #[wasm_bindgen(unchecked_param_type = "TallyboardData")] data: JsValue) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.text = text_of(&data);
+            s.findings_open = None;
+            s.draw();
+        }
+    }
+
+    /// New options (width, theme, locale, parts, findings).
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&self, #[wasm_bindgen(unchecked_param_type = "TallyboardOptions")] options_value: JsValue) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.options = options_value;
+            s.draw();
+        }
+    }
+
+    /// The validation report of the current data.
+    #[wasm_bindgen(unchecked_return_type = "TallyboardReport | null")]
+    pub fn report(&self) -> JsValue {
+        match self.state.try_borrow() {
+            Ok(s) => s.checked.as_ref().map(|c| report_value(&c.report)).unwrap_or(JsValue::NULL),
+            Err(_) => JsValue::NULL,
+        }
+    }
+
+    /// The accessible text summary of the card.
+    pub fn summary(&self) -> String {
+        self.state.try_borrow().ok().and_then(|s| s.scene.as_ref().map(|sc| sc.summary.clone())).unwrap_or_default()
+    }
+
+    /// Seat centres in CSS pixels as a flat array [x, y, partyIndex (−1: unassigned), ...].
+    #[wasm_bindgen(js_name = seatCentres)]
+    pub fn seat_centres(&self) -> Vec<f64> {
+        let Ok(s) = self.state.try_borrow() else { return Vec::new() };
+        let Some(scene) = &s.scene else { return Vec::new() };
+        scene.seats.iter().flat_map(|m| [m.x, m.y, m.party.map_or(-1.0, |p| p as f64)]).collect()
+    }
+
+    /// Simulate a click at CSS pixel (x, y) of the card (what a user's click does).
+    pub fn click(&self, x: f64, y: f64) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.click(x, y);
+        }
+    }
+
+    /// Remove the canvas and stop observing the container.
+    pub fn destroy(&self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            if let Some(o) = s.observer.take() {
+                o.disconnect();
+            }
+            if let Some(cb) = s._on_click.take() {
+                let _ = s.canvas.remove_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
+            }
+            s._on_resize = None;
+            s.canvas.remove();
+            s.scene = None;
+            s.last_good = None;
+        }
+    }
+}
