@@ -65,13 +65,10 @@ impl BackendTextStyle for Font<'_> {
     }
 }
 
-/// How one backend sizes things: `scale` device pixels per CSS pixel, and
-/// `text_scale` for backends whose font size differs (plotters-svg writes
-/// `font-size` as size / 1.24).
+/// How one backend sizes things: `scale` device pixels per CSS pixel.
 #[derive(Debug, Clone, Copy)]
 pub struct Surface {
     pub scale: f64,
-    pub text_scale: f64,
 }
 
 /// Draw the scene. Coordinates are rounded to the backend's integer grid
@@ -108,7 +105,7 @@ pub fn draw<B: DrawingBackend>(scene: &Scene, backend: &mut B, s: Surface) -> Re
                     Align::Center => HPos::Center,
                     Align::Right => HPos::Right,
                 };
-                let font = Font { color: color(*c, 1.0), size: size * k * s.text_scale, bold: *bold, family: FONT, anchor: Pos::new(h_pos, VPos::Center) };
+                let font = Font { color: color(*c, 1.0), size: size * k, bold: *bold, family: FONT, anchor: Pos::new(h_pos, VPos::Center) };
                 backend.draw_text(text, &font, (p(*x), p(*y)))?
             }
         }

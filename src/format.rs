@@ -119,8 +119,34 @@ pub fn change(delta: i64) -> String {
     }
 }
 
+/// Lower case for comparing names, without Unicode's large case tables:
+/// ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic (Russian and Kazakh letters).
+pub fn fold_case(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            let l = match u {
+                0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A9 | 0x410..=0x42F => u + 0x20,
+                0x400..=0x40F => u + 0x50,
+                0x100..=0x17F | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 0 => u + 1,
+                _ => u,
+            };
+            char::from_u32(l).unwrap_or(c)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn case_folding() {
+        use super::fold_case;
+        assert_eq!(fold_case("Nur Otan"), "nur otan");
+        assert_eq!(fold_case("НҰР ОТАН"), "нұр отан");
+        assert_eq!(fold_case("ӘҒҚҢӨҰҮҺІЁ"), "әғқңөұүһіё");
+        assert_eq!(fold_case("ÉLAN Ÿ"), "élan Ÿ");
+    }
+
     use super::*;
 
     #[test]

@@ -964,7 +964,7 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                         it += " ";
                         it += &num(v, o);
                         it += " ";
-                        it += &w.votes.to_lowercase();
+                        it += &crate::format::fold_case(w.votes);
                     }
                     if let Some(d) = &p.percent {
                         it += ", ";

@@ -6,6 +6,7 @@
 //! thin fronts over it.
 
 pub mod allocation;
+pub mod backend;
 pub mod contest;
 pub mod draw;
 pub mod format;

@@ -468,7 +468,7 @@ fn type_error(report: &mut Report, path: &str, expected: &str, found: &Node) {
 /// The allowed word closest to `word`, if it is a plausible typo
 /// (Damerau-Levenshtein distance at most 2, and less than half the length).
 pub fn suggest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let w = word.to_lowercase();
+    let w = crate::format::fold_case(word);
     let mut best: Option<(&str, usize)> = None;
     for &a in allowed {
         let d = distance(&w, a);

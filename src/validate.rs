@@ -64,12 +64,12 @@ fn names(c: &Contest, path: &str, r: &mut Report) {
     }
     for (i, p) in c.parties.iter().enumerate() {
         let pp = lp.clone() + "/" + &int(i as u64) + "/name";
-        let key = p.name.trim().to_lowercase();
+        let key = crate::format::fold_case(p.name.trim());
         if key.is_empty() {
             r.error("name/empty", &pp, "the name is empty".to_string());
             continue;
         }
-        if let Some(j) = c.parties[..i].iter().position(|o| o.name.trim().to_lowercase() == key) {
+        if let Some(j) = c.parties[..i].iter().position(|o| crate::format::fold_case(o.name.trim()) == key) {
             r.error(
                 "name/duplicate",
                 &pp,

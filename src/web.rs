@@ -3,7 +3,6 @@
 //! this file owns the canvas, devicePixelRatio, resizing and clicks.
 
 use crate::layout::{self, Hit, Measure, Options, Scene};
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -137,15 +136,9 @@ struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d);
 
 impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let mut font = String::from(if bold { "bold " } else { "normal " });
-        font += &crate::format::int((size * 100.0).round() as u64);
-        // size with two decimals: "13.00px"
-        let dot = font.len() - 2;
-        font.insert(dot, '.');
-        font += "px ";
-        font += crate::draw::FONT;
-        self.0.set_font(&font);
-        self.0.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| layout::Approx.width(text, size, bold))
+        // Measured at 10x and scaled back: the font string takes whole pixels.
+        self.0.set_font(&crate::backend::css_font(bold, size * 10.0, crate::draw::FONT));
+        self.0.measure_text(text).map(|m| m.width() / 10.0).unwrap_or_else(|_| layout::Approx.width(text, size, bold))
     }
 }
 
@@ -193,9 +186,8 @@ impl State {
         let _ = self.canvas.set_attribute("aria-label", &scene.summary);
         self.canvas.set_text_content(Some(&scene.summary));
         let _ = self.canvas.set_attribute("data-state", if readable { if checked.report.has_errors() { "invalid" } else { "ok" } } else { "error" });
-        if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
-            let _ = crate::draw::draw(&scene, &mut backend, crate::draw::Surface { scale: dpr, text_scale: 1.0 });
-        }
+        let mut backend = crate::backend::canvas::CanvasBackend::new(self.canvas.clone(), self.ctx.clone());
+        let _ = crate::draw::draw(&scene, &mut backend, crate::draw::Surface { scale: dpr });
         if readable {
             self.last_good = Some(scene.clone());
         }

@@ -128,10 +128,10 @@ fn pick_seats(rng: &mut Rng) -> u64 {
 }
 
 fn pick_parties(rng: &mut Rng) -> usize {
-    if rng.chance(15) {
-        rng.range(1, 3) as usize
-    } else {
-        rng.range(1, 30) as usize
+    match rng.below(100) {
+        0..=14 => rng.range(1, 3) as usize,
+        15..=59 => rng.range(1, 10) as usize,
+        _ => rng.range(1, 30) as usize,
     }
 }
 
