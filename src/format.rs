@@ -128,7 +128,9 @@ pub fn fold_case(s: &str) -> String {
             let l = match u {
                 0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A9 | 0x410..=0x42F => u + 0x20,
                 0x400..=0x40F => u + 0x50,
-                0x100..=0x17F | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 0 => u + 1,
+                0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 0 => u + 1,
+                0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+                0x178 => 0xFF,
                 _ => u,
             };
             char::from_u32(l).unwrap_or(c)
@@ -144,7 +146,7 @@ mod tests {
         assert_eq!(fold_case("Nur Otan"), "nur otan");
         assert_eq!(fold_case("НҰР ОТАН"), "нұр отан");
         assert_eq!(fold_case("ӘҒҚҢӨҰҮҺІЁ"), "әғқңөұүһіё");
-        assert_eq!(fold_case("ÉLAN Ÿ"), "élan Ÿ");
+        assert_eq!(fold_case("ÉLAN Ÿ ŁÓDŹ"), "élan ÿ łódź");
     }
 
     use super::*;
