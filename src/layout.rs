@@ -316,7 +316,9 @@ pub fn card(doc: &Document, report: &Report, o: &Options, m: &dyn Measure) -> Sc
             b.y += 3.0;
         }
     }
-    if o.parts.source {
+    // The document's source, unless its only contest already named one.
+    let contest_source = doc.contests.len() == 1 && doc.contests[0].source.is_some();
+    if o.parts.source && !contest_source {
         if let Some(s) = &doc.source {
             source_line(&mut b, s);
         }

@@ -1,0 +1,221 @@
+//! Browser tests (wasm-pack test --headless --chrome): render each example
+//! into a real canvas in Chromium and read the pixels back.
+#![cfg(target_arch = "wasm32")]
+
+use tallyboard::web::{render, to_svg, validate, Card};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MAZHILIS: &str = include_str!("../www/data/kz-mazhilis-2021.json");
+const CONGRESS: &str = include_str!("../www/data/nur-otan-21st-congress-2022.json");
+const RENAMING: &str = include_str!("../www/data/amanat-renaming-congress-2022.json");
+
+fn container(width: u32) -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    div.set_attribute("style", &format!("width: {width}px")).unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn canvas_of(div: &Element) -> HtmlCanvasElement {
+    div.query_selector("canvas").unwrap().expect("a canvas was added").dyn_into().unwrap()
+}
+
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> (u8, u8, u8) {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let dpr = canvas.width() as f64 / canvas.style().get_property_value("width").unwrap().trim_end_matches("px").parse::<f64>().unwrap();
+    let d = ctx.get_image_data((x * dpr).round(), (y * dpr).round(), 1.0, 1.0).unwrap().data();
+    (d[0], d[1], d[2])
+}
+
+fn hex(c: (u8, u8, u8)) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// Seats counted by the colour actually painted at each seat centre.
+fn painted_seats(card: &Card, canvas: &HtmlCanvasElement, colors: &[&str]) -> Vec<usize> {
+    let c = card.seat_centres();
+    let mut counts = vec![0; colors.len()];
+    for s in c.chunks(3) {
+        let got = hex(pixel(canvas, s[0], s[1]));
+        if let Some(i) = colors.iter().position(|&k| k == got) {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
+const MAZHILIS_COLORS: [&str; 5] = ["#00a0e3", "#1c3f94", "#d62728", "#2e8b3d", "#f28c00"];
+
+#[wasm_bindgen_test]
+fn mazhilis_hemicycle_shows_each_party_in_its_seats() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    assert_eq!(card.seat_centres().len(), 98 * 3);
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    let label = canvas.get_attribute("aria-label").unwrap();
+    assert!(label.contains("Nur Otan 76 of 98 seats, 77.6%"), "{label}");
+    assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("ok"));
+    // The background between seats is the card's, not blank (transparent).
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(ctx.get_image_data(1.0, 1.0, 1.0, 1.0).unwrap().data()[3], 255);
+    card.destroy();
+    assert!(div.query_selector("canvas").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn canvas_is_scaled_for_the_device_pixel_ratio() {
+    let div = container(500);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(canvas.style().get_property_value("width").unwrap(), "500px");
+    assert_eq!(canvas.width(), (500.0 * dpr).round() as u32);
+    card.destroy();
+}
+
+#[wasm_bindgen_test]
+fn every_example_renders_and_validates() {
+    for (name, text) in [("mazhilis", MAZHILIS), ("congress", CONGRESS), ("renaming", RENAMING)] {
+        let div = container(375);
+        let card = render(div.clone(), JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
+        let canvas = canvas_of(&div);
+        assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("ok"), "{name}");
+        assert!(canvas.height() > 200, "{name}: {}", canvas.height());
+        let report = card.report();
+        let errors = js_sys::Reflect::get(&report, &"errors".into()).unwrap().as_f64().unwrap();
+        assert_eq!(errors, 0.0, "{name}");
+        // Something is drawn: count non-background pixels in the top area.
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        let d = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, 120.0).unwrap().data();
+        let inked = d.chunks(4).filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count();
+        assert!(inked > 500, "{name}: only {inked} inked pixels");
+        card.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
+fn congress_vote_shows_participation_and_outcome() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(CONGRESS), JsValue::UNDEFINED).unwrap();
+    let s = card.summary();
+    assert!(s.contains("Kassym-Jomart Tokayev 389 votes, 100.0%"), "{s}");
+    assert!(s.contains("Outcome: Kassym-Jomart Tokayev"), "{s}");
+    card.destroy();
+}
+
+#[wasm_bindgen_test]
+fn bad_input_draws_the_error() {
+    let div = container(480);
+    let card = render(div.clone(), JsValue::from_str("{\"tallyboard\": 1, \"contests\": [}"), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("error"));
+    let label = canvas.get_attribute("aria-label").unwrap();
+    assert!(label.contains("cannot be shown") && label.contains("not valid JSON"), "{label}");
+    // The red frame of the error box is painted near the left edge.
+    let red = (0..60).map(|x| pixel(&canvas, x as f64, 30.0)).filter(|&(r, g, b)| r > 150 && g < 80 && b < 80).count();
+    assert!(red >= 1, "no error-red pixel on the row y = 30");
+    let report = card.report();
+    let f0 = js_sys::Reflect::get(&js_sys::Reflect::get(&report, &"findings".into()).unwrap(), &0.into()).unwrap();
+    assert_eq!(js_sys::Reflect::get(&f0, &"line".into()).unwrap().as_f64(), Some(1.0));
+    assert_eq!(js_sys::Reflect::get(&f0, &"column".into()).unwrap().as_f64(), Some(32.0));
+    card.destroy();
+}
+
+#[wasm_bindgen_test]
+fn update_with_bad_data_keeps_the_last_good_card() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    let before = card.seat_centres();
+    card.update(JsValue::from_str("{ not json"));
+    assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("error"));
+    // The seats are still drawn (lower down, under the error), in their colours.
+    let after = card.seat_centres();
+    assert_eq!(after.len(), before.len());
+    assert!(after[1] > before[1]);
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
+    // A good update replaces the error.
+    card.update(JsValue::from_str(MAZHILIS));
+    assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("ok"));
+    assert_eq!(card.seat_centres(), before);
+    card.destroy();
+}
+
+#[wasm_bindgen_test]
+fn data_as_a_js_object_works_too() {
+    let obj = js_sys::JSON::parse(MAZHILIS).unwrap();
+    let div = container(640);
+    let card = render(div.clone(), obj.clone(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(card.seat_centres().len(), 98 * 3);
+    card.destroy();
+    let report = validate(obj.clone());
+    assert_eq!(js_sys::Reflect::get(&report, &"ok".into()).unwrap().as_bool(), Some(true));
+    let svg = to_svg(obj, JsValue::UNDEFINED);
+    assert_eq!(svg.matches("<circle").count(), 98);
+}
+
+#[wasm_bindgen_test]
+fn a_moved_seat_is_an_error_in_the_report_and_on_the_badge() {
+    let bad = MAZHILIS.replacen("\"seats\": 76", "\"seats\": 75", 1).replacen("\"seats\": 12", "\"seats\": 13", 1);
+    assert_ne!(bad, MAZHILIS);
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(&bad), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("invalid"));
+    let report = card.report();
+    assert_eq!(js_sys::Reflect::get(&report, &"errors".into()).unwrap().as_f64(), Some(2.0));
+    // The card still draws, with the reported seats.
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![75, 13, 10, 0, 0]);
+    card.destroy();
+}
+
+async fn next_frames() {
+    for _ in 0..3 {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_resize_redraws_at_the_new_width() {
+    let div = container(900);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    assert_eq!(canvas.style().get_property_value("width").unwrap(), "900px");
+    div.set_attribute("style", "width: 320px").unwrap();
+    next_frames().await;
+    assert_eq!(canvas.style().get_property_value("width").unwrap(), "320px");
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(canvas.width(), (320.0 * dpr).round() as u32);
+    // Still every seat in its colour at the new layout.
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
+    card.destroy();
+}
+
+#[wasm_bindgen_test]
+fn clicking_the_badge_opens_the_findings() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    let h0 = canvas.height();
+    // The badge sits under the title, at the left.
+    let mut opened = false;
+    for y in (40..140).step_by(4) {
+        card.click(30.0, y as f64);
+        if canvas.height() > h0 {
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "the findings list opened and made the card taller");
+    card.destroy();
+}
