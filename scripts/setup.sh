@@ -6,7 +6,7 @@
 #   - wasm-pack                         (cargo install --locked)
 #   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
 #   - Debian: chromium, chromium-driver, fonts-dejavu-core, fonts-liberation2
-#   - Python: apportionment (PyPI; used by the differential seat-allocation test)
+#   - Python: apportionment (the differential seat-allocation test), jsonschema (the schema test)
 #   - npm in tools/: binaryen (wasm-opt), playwright-core, pixelmatch, pngjs, axe-core
 #   - webdriver.json and .gitignore entries at the repo root
 #
@@ -117,15 +117,18 @@ elif ! python3 -m pip --version >/dev/null 2>&1; then
     installing "python3-pip"
     apt_install python3-pip
 fi
-if python3 -c 'import apportionment' >/dev/null 2>&1; then
-    ok "python apportionment"
-else
-    installing "python apportionment"
-    # Debian's system python is "externally managed" (PEP 668): retry with the override.
-    PIP=(python3 -m pip install -q --no-warn-script-location --disable-pip-version-check)
-    PIP_ROOT_USER_ACTION=ignore "${PIP[@]}" apportionment 2>/dev/null \
-        || PIP_ROOT_USER_ACTION=ignore "${PIP[@]}" --break-system-packages apportionment
-fi
+# apportionment: the differential allocation test's peer; jsonschema: the schema test.
+for mod in apportionment jsonschema; do
+    if python3 -c "import $mod" >/dev/null 2>&1; then
+        ok "python $mod"
+    else
+        installing "python $mod"
+        # Debian's system python is "externally managed" (PEP 668): retry with the override.
+        PIP=(python3 -m pip install -q --no-warn-script-location --disable-pip-version-check)
+        PIP_ROOT_USER_ACTION=ignore "${PIP[@]}" "$mod" 2>/dev/null \
+            || PIP_ROOT_USER_ACTION=ignore "${PIP[@]}" --break-system-packages "$mod"
+    fi
+done
 
 # -------------------------------------------------------- 6. npm tooling
 if ! command -v npm >/dev/null 2>&1; then
