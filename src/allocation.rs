@@ -5,7 +5,7 @@
 //! denominator. A tie for the last seat(s) is reported, never broken.
 
 use crate::contest::Method;
-use crate::number::Decimal;
+use crate::number::{sorted_indices, Decimal};
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -163,7 +163,7 @@ fn highest_averages(votes: &[u64], seats: u64, method: Method, eligible: &[bool]
         held[p] -= 1;
     }
     let mut parties: Vec<usize> = run.iter().chain(&losers).copied().collect();
-    parties.sort_unstable();
+    sort_usize(&mut parties);
     (held, Some(Tie { parties, seats: run.len() as u64 }))
 }
 
@@ -201,8 +201,8 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
             return (held, None);
         }
         // Largest remainders first.
-        let mut order = parties.clone();
-        order.sort_by(|&a, &b| rem[b].cmp(&rem[a]).then(a.cmp(&b)));
+        // Largest remainder first; party order between equals (stable).
+        let order: Vec<usize> = sorted_indices(parties.len(), &|a, b| rem[parties[a]] > rem[parties[b]]).into_iter().map(|i| parties[i]).collect();
         let cut = rem[order[left as usize - 1]];
         let tied: Vec<usize> = order.iter().copied().filter(|&i| rem[i] == cut).collect();
         let won_in_tie = order[..left as usize].iter().filter(|&&i| rem[i] == cut).count();
@@ -215,14 +215,14 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
             return (held, None);
         }
         let mut tied = tied;
-        tied.sort_unstable();
+        sort_usize(&mut tied);
         (held, Some(Tie { parties: tied, seats: won_in_tie as u64 }))
     } else {
         // Hagenbach-Bischoff can hand out one seat too many when votes divide
         // exactly: take it back from the smallest remainder among seat holders.
         let mut over = (given - s) as usize;
-        let mut order: Vec<usize> = parties.iter().copied().filter(|&i| held[i] > 0).collect();
-        order.sort_by(|&a, &b| rem[a].cmp(&rem[b]).then(a.cmp(&b)));
+        let holders: Vec<usize> = parties.iter().copied().filter(|&i| held[i] > 0).collect();
+        let order: Vec<usize> = sorted_indices(holders.len(), &|a, b| rem[holders[a]] < rem[holders[b]]).into_iter().map(|i| holders[i]).collect();
         over = over.min(order.len());
         if over == 0 {
             return (held, None);
@@ -246,10 +246,15 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
             held[i] -= 1;
         }
         let mut tied = tied;
-        tied.sort_unstable();
+        sort_usize(&mut tied);
         let keep = (tied.len() - lost_in_tie) as u64;
         (held, Some(Tie { parties: tied, seats: keep }))
     }
+}
+
+fn sort_usize(v: &mut Vec<usize>) {
+    let w = v.clone();
+    *v = sorted_indices(w.len(), &|a, b| w[a] < w[b]).into_iter().map(|i| w[i]).collect();
 }
 
 #[cfg(test)]

@@ -57,13 +57,9 @@ pub fn layout(counts: &[u64], unassigned: u64) -> Hemicycle {
     // Seats per row, in proportion to room (largest remainder, capped).
     let mut per_row: Vec<u64> = caps.iter().map(|&c| total * c / cap_total).collect();
     let mut left = total - per_row.iter().sum::<u64>();
-    let mut order: Vec<usize> = (0..rows).collect();
     // Largest remainder first; outer rows first between equals.
-    order.sort_by(|&a, &b| {
-        let ra = (total * caps[a]) % cap_total;
-        let rb = (total * caps[b]) % cap_total;
-        rb.cmp(&ra).then(b.cmp(&a))
-    });
+    let rem = |r: usize| (total * caps[r]) % cap_total;
+    let order: Vec<usize> = crate::number::sorted_indices(rows, &|a, b| rem(a) > rem(b) || (rem(a) == rem(b) && a > b));
     while left > 0 {
         let mut gave = false;
         for &r in &order {
@@ -87,9 +83,9 @@ pub fn layout(counts: &[u64], unassigned: u64) -> Hemicycle {
         }
     }
     // Left to right (angle from π down to 0); inner rows first at equal angle.
-    spots.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
+    let order = crate::number::sorted_indices(spots.len(), &|a, b| spots[a].0 > spots[b].0 || (spots[a].0 == spots[b].0 && spots[a].1 < spots[b].1));
     let mut seats = Vec::with_capacity(spots.len());
-    let mut it = spots.into_iter();
+    let mut it = order.into_iter().map(|i| spots[i]);
     for (i, &n) in counts.iter().enumerate() {
         for _ in 0..n {
             if let Some((_, _, x, y)) = it.next() {

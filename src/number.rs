@@ -192,3 +192,52 @@ mod tests {
         assert!(!p("33.333333334").matches_share(333_333_333, 999_999_999));
     }
 }
+
+/// A stable merge sort of indices `0..n` by `less`, shared by every sort in
+/// the crate: one non-generic function instead of one standard-library sort
+/// instantiation per element type and closure (which cost kilobytes of wasm each).
+pub fn sorted_indices(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+    let mut a: Vec<usize> = (0..n).collect();
+    let mut b = vec![0usize; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                // Take from the right only when strictly less: stable.
+                if less(a[j], a[i]) {
+                    b[k] = a[j];
+                    j += 1;
+                } else {
+                    b[k] = a[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            b[k..k + (mid - i)].copy_from_slice(&a[i..mid]);
+            k += mid - i;
+            b[k..k + (end - j)].copy_from_slice(&a[j..end]);
+            start = end;
+        }
+        std::mem::swap(&mut a, &mut b);
+        width *= 2;
+    }
+    a
+}
+
+#[cfg(test)]
+mod sort_tests {
+    #[test]
+    fn sorts_stably() {
+        let v = [5, 3, 5, 1, 3, 9, 0, 5];
+        let idx = super::sorted_indices(v.len(), &|a, b| v[a] < v[b]);
+        assert_eq!(idx, vec![6, 3, 1, 4, 0, 2, 7, 5]);
+        assert!(super::sorted_indices(0, &|_, _| false).is_empty());
+        let big: Vec<u32> = (0..1000).map(|i| (i * 7919) % 1009).collect();
+        let idx = super::sorted_indices(big.len(), &|a, b| big[a] < big[b]);
+        assert!(idx.windows(2).all(|w| big[w[0]] <= big[w[1]]));
+    }
+}

@@ -68,6 +68,9 @@ impl Report {
     }
     /// Errors first, then warnings, then info; stable within a severity.
     pub fn sort(&mut self) {
-        self.findings.sort_by_key(|f| f.severity);
+        let f = std::mem::take(&mut self.findings);
+        let order = crate::number::sorted_indices(f.len(), &|a, b| f[a].severity < f[b].severity);
+        let mut slots: Vec<Option<Finding>> = f.into_iter().map(Some).collect();
+        self.findings = order.into_iter().filter_map(|i| slots[i].take()).collect();
     }
 }
