@@ -44,7 +44,7 @@ fn cos_sin(angle: f64) -> (f64, f64) {
     let (sin_t, cos_t) = if t.abs() <= PI / 4.0 {
         series(t)
     } else {
-        // t = ±π/2 ∓ u with |u| ≤ π/4: sin t = ±cos u, cos t = sin |u|... via complement.
+        // u = π/2 − |t| ≤ π/4: sin t = ±cos u, cos t = sin u.
         let sign = if t > 0.0 { 1.0 } else { -1.0 };
         let u = PI / 2.0 - t.abs();
         let (su, cu) = series(u);
