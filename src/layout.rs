@@ -270,8 +270,13 @@ impl<'a> Builder<'a> {
     }
 
     fn hr(&mut self) {
+        self.rule_to(self.inner());
+    }
+
+    /// A horizontal rule of width `w` from the left margin.
+    fn rule_to(&mut self, w: f64) {
         let c = self.t().rule;
-        self.shapes.push(Shape::Line { x1: self.pad, y1: self.y, x2: self.w - self.pad, y2: self.y, color: c, width: 1.0 });
+        self.shapes.push(Shape::Line { x1: self.pad, y1: self.y, x2: self.pad + w, y2: self.y, color: c, width: 1.0 });
     }
 }
 
@@ -597,7 +602,7 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
     }
     let scale_max = ((max_units / 10.0).ceil() * 10.0).clamp(10.0, 100.0);
     let px = |d: &Decimal| (d.units as f64 / 10f64.powi(d.scale as i32)) / scale_max * bar_w;
-    let top = b.y;
+    let mut bar_rows: Vec<(f64, f64)> = Vec::new();
     for (i, p) in c.parties.iter().enumerate() {
         let (vote, seat) = shares[i];
         let name = b.wrap_lines(&p.name, col, size, false, 1).remove(0);
@@ -605,6 +610,7 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
         let row_top = b.y;
         b.y += size * 1.2 + 2.0;
         let bh = 9.0;
+        bar_rows.push((b.y - 2.0, b.y + 2.0 * bh + 4.0));
         if let Some(v) = vote {
             b.shapes.push(Shape::Rect { x: x0, y: b.y, w: px(&v).max(1.0), h: bh, color: colors[i], alpha: 0.4 });
             b.text(x0 + px(&v) + 4.0, b.y + bh / 2.0, &pct(&v, o), size - 2.0, false, t.muted, Align::Left);
@@ -620,7 +626,10 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
     // The threshold, as a line across the bars.
     if let Some(th) = &c.threshold {
         let x = x0 + px(&th.percent);
-        b.shapes.push(Shape::Line { x1: x, y1: top - 2.0, x2: x, y2: b.y - 4.0, color: t.muted, width: 1.0 });
+        // Across the bars only, not through the party names.
+        for (y1, y2) in bar_rows {
+            b.shapes.push(Shape::Line { x1: x, y1, x2: x, y2, color: t.muted, width: 1.0 });
+        }
         let label = pct(&th.percent, o) + " " + o.words.threshold;
         b.text(x + 3.0, b.y + 2.0, &label, size - 2.0, false, t.muted, Align::Left);
         b.y += size;
@@ -700,7 +709,8 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let ws = if show_seats { col_w(w.seats, &cell_seats, b.m) } else { 0.0 };
     let mut wc = if show_change { col_w(w.change, &cell_change, b.m) } else { 0.0 };
     let swatch = 16.0;
-    let mut wn = b.inner() - swatch - wv - wp - ws - wc;
+    let tw = b.inner().min(760.0);
+    let mut wn = tw - swatch - wv - wp - ws - wc;
     if wn < 80.0 && show_change {
         wn += wc;
         wc = 0.0;
@@ -729,14 +739,14 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
         b.text(x_change, hy, w.change, hs, true, t.muted, Align::Right);
     }
     b.y += lh + 4.0;
-    b.hr();
+    b.rule_to(tw);
     b.y += 2.0;
     for (i, p) in c.parties.iter().enumerate() {
         let lines = b.wrap_lines(&p.name, wn - 8.0, size, false, 3);
         let rh = lh * lines.len() as f64 + 8.0;
         let row_top = b.y;
         if i % 2 == 1 {
-            b.shapes.push(Shape::Rect { x: b.pad, y: row_top, w: b.inner(), h: rh, color: t.stripe, alpha: 1.0 });
+            b.shapes.push(Shape::Rect { x: b.pad, y: row_top, w: tw, h: rh, color: t.stripe, alpha: 1.0 });
         }
         b.shapes.push(Shape::Rect { x: b.pad + 2.0, y: row_top + 4.0 + lh / 2.0 - 6.0, w: 10.0, h: 12.0, color: colors[i], alpha: 1.0 });
         for (k, l) in lines.iter().enumerate() {
@@ -751,19 +761,19 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
         if wc > 0.0 {
             b.text(x_change, cy, &cell_change[i], size, false, t.muted, Align::Right);
         }
-        b.regions.push(Region { x: b.pad, y: row_top, w: b.inner(), h: rh, hit: Hit::Party { contest: ci, party: i } });
+        b.regions.push(Region { x: b.pad, y: row_top, w: tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
         b.y += rh;
     }
     if show_seats {
         // Seat total row.
         let total: u64 = c.parties.iter().filter_map(|p| p.seats).sum();
-        b.hr();
+        b.rule_to(tw);
         let cy = b.y + lh / 2.0 + 3.0;
         b.text(x_seats, cy, &num(c.seats.unwrap_or(total), o), size, true, t.text, Align::Right);
         b.y += lh + 4.0;
     }
     if !foot.is_empty() {
-        b.hr();
+        b.rule_to(tw);
         b.y += 4.0;
         for (label, v, p) in &foot {
             let lines = b.wrap_lines(label, wn + swatch - 8.0 + (wv - b.m.width(v, size, false) - 12.0).max(0.0), size - 1.0, false, 2);
