@@ -9,6 +9,7 @@ pub mod allocation;
 pub mod backend;
 pub mod contest;
 pub mod draw;
+pub mod export;
 pub mod format;
 pub mod hemicycle;
 pub mod json;

@@ -531,8 +531,9 @@ fn case_json(id: usize, c: &Case) -> String {
     let shared = PEER_NAME[method_index(c.method)].is_some();
     // fractions=True is ignored by the peer for modified Sainte-Lague, and
     // costs milliseconds a case for bigger divisor cases: only small ones.
-    let exact_mode =
-        shared && c.method != Method::ModifiedSainteLague && (c.votes.len() as u64 * c.seats <= 60 || c.fixed.is_some());
+    let exact_mode = shared
+        && c.method != Method::ModifiedSainteLague
+        && (c.votes.len() as u64 * c.seats <= 60 || c.fixed.is_some());
     let (tie, tie_seats) = match &c.ours.tie {
         Some(t) => (list(&t.parties), t.seats),
         None => ("[]".to_string(), 0),
@@ -817,12 +818,17 @@ fn allocation_matches_the_apportionment_package() {
             thr_cases += 1;
             let ours_pass = passes_threshold(&c.votes, c.votes.iter().sum(), Some(&Decimal::parse(pct).unwrap()));
             if ours_pass != t.exact {
-                failures.push(describe(c, r, &format!("passes_threshold {ours_pass:?} but exact Fractions say {:?}", t.exact)));
+                failures.push(describe(
+                    c,
+                    r,
+                    &format!("passes_threshold {ours_pass:?} but exact Fractions say {:?}", t.exact),
+                ));
             }
             if t.peer.iter().zip(&t.exact).any(|(p, &x)| p.is_some_and(|p| p != x)) {
                 thr_peer_differs += 1;
                 if thr_example.is_empty() {
-                    thr_example = format!("votes {:?} at {pct}%: exact {:?}, peer float {:?}", c.votes, t.exact, t.peer);
+                    thr_example =
+                        format!("votes {:?} at {pct}%: exact {:?}, peer float {:?}", c.votes, t.exact, t.peer);
                 }
             }
         }

@@ -9,8 +9,10 @@ use tallyboard::report::Severity;
 const USAGE: &str = "usage:
   tallyboard validate FILE... [--json]   check results files; exit 1 if any has an error
   tallyboard seats FILE [--json]         the seats each election's declared method gives
-  tallyboard render FILE --svg OUT [--width PX] [--theme light|dark] [--locale en|ru|kk]
-                                         draw the results card as SVG (OUT - for stdout)
+  tallyboard render FILE [--svg OUT] [--csv OUT] [--wikitext OUT]
+                  [--width PX] [--theme light|dark] [--locale en|ru|kk] [--parts LIST]
+                                         the card as SVG, the results as CSV, a Wikipedia
+                                         wikitable (OUT - for standard output)
   tallyboard help                        this text";
 
 fn main() -> ExitCode {
@@ -177,12 +179,16 @@ fn seats(path: &str, json: bool) -> ExitCode {
 fn render(args: &[String]) -> ExitCode {
     let mut file = None;
     let mut svg = None;
+    let mut csv = None;
+    let mut wikitext = None;
     let mut opts = tallyboard::layout::Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| name.to_string() + " needs a value");
         let r: Result<(), String> = match a.as_str() {
             "--svg" => value("--svg").map(|v| svg = Some(v)),
+            "--csv" => value("--csv").map(|v| csv = Some(v)),
+            "--wikitext" => value("--wikitext").map(|v| wikitext = Some(v)),
             "--width" => value("--width").and_then(|v| v.parse::<f64>().map(|w| opts.width = w).map_err(|_| "--width needs a number of pixels".to_string())),
             "--theme" => value("--theme").and_then(|v| match v.as_str() {
                 "light" => Ok(opts.theme = tallyboard::theme::LIGHT),
@@ -205,9 +211,12 @@ fn render(args: &[String]) -> ExitCode {
             return usage_error(&e);
         }
     }
-    let (Some(file), Some(svg)) = (file, svg) else {
-        return usage_error("render needs FILE and --svg OUT");
+    let Some(file) = file else {
+        return usage_error("render needs a FILE");
     };
+    if svg.is_none() && csv.is_none() && wikitext.is_none() {
+        return usage_error("render needs at least one of --svg OUT, --csv OUT, --wikitext OUT");
+    }
     let bytes = match std::fs::read(&file) {
         Ok(b) => b,
         Err(e) => {
@@ -217,11 +226,24 @@ fn render(args: &[String]) -> ExitCode {
     };
     let text = String::from_utf8_lossy(&bytes);
     let (scene, checked) = tallyboard::render_scene(&text, &opts, &tallyboard::layout::Approx, None);
-    let out = tallyboard::svg::to_svg(&scene);
-    let written = if svg == "-" { std::io::stdout().write_all(out.as_bytes()) } else { std::fs::write(&svg, out) };
-    if let Err(e) = written {
-        eprintln!("{svg}: error: cannot write: {e}");
-        return ExitCode::from(1);
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    if let Some(path) = svg {
+        outputs.push((path, tallyboard::svg::to_svg(&scene)));
+    }
+    if let Some(doc) = checked.document.as_ref() {
+        if let Some(path) = csv {
+            outputs.push((path, tallyboard::export::to_csv(doc)));
+        }
+        if let Some(path) = wikitext {
+            outputs.push((path, tallyboard::export::to_wikitext(doc, &opts.locale)));
+        }
+    }
+    for (path, content) in outputs {
+        let written = if path == "-" { std::io::stdout().write_all(content.as_bytes()) } else { std::fs::write(&path, content) };
+        if let Err(e) = written {
+            eprintln!("{path}: error: cannot write: {e}");
+            return ExitCode::from(1);
+        }
     }
     for f in checked.report.findings.iter().filter(|f| f.severity == Severity::Error) {
         let at = f.line.map(|l| format!(":{l}:{}", f.column.unwrap_or(0))).unwrap_or_default();

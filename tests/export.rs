@@ -1,0 +1,106 @@
+//! CSV and wikitext exports: they round-trip, have one row per party, and
+//! never let text from data act as a formula or as markup.
+
+use tallyboard::export::{to_csv, to_wikitext, CSV_COLUMNS};
+
+fn doc(text: &str) -> tallyboard::contest::Document {
+    tallyboard::check(text).document.unwrap()
+}
+
+fn mazhilis() -> String {
+    std::fs::read_to_string(format!("{}/www/data/kz-mazhilis-2021.json", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// A strict RFC 4180 reader, written here so the test does not trust the writer.
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut cell = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    rows
+}
+
+#[test]
+fn csv_round_trips() {
+    let text = mazhilis();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let rows = parse_csv(&to_csv(&doc(&text)));
+    assert_eq!(rows[0], CSV_COLUMNS);
+    let parties = v["contests"][0]["parties"].as_array().unwrap();
+    assert_eq!(rows.len(), 1 + parties.len());
+    for (row, p) in rows[1..].iter().zip(parties) {
+        assert_eq!(row.len(), CSV_COLUMNS.len());
+        assert_eq!(row[3], p["name"].as_str().unwrap());
+        assert_eq!(row[5], p["votes"].to_string());
+        assert_eq!(row[7], p["seats"].to_string());
+        // Percentages keep the source's literal.
+        assert_eq!(row[6].parse::<f64>().unwrap(), p["percent"].as_f64().unwrap());
+    }
+    assert_eq!(rows[1][9], "-8", "Nur Otan 84 -> 76");
+    assert!(text.contains("\"percent\": 9.1,") && rows[3][6] == "9.1");
+}
+
+#[test]
+fn csv_neutralises_formulas_and_keeps_the_text() {
+    let names = ["=HYPERLINK(\"http://evil\",\"x\")", "+SUM(A1:A9)", "-1+2", "@cmd", "a,b", "line\nbreak", "\"quoted\"", "Нұр Отан"];
+    let parties: Vec<serde_json::Value> = names.iter().enumerate().map(|(i, n)| serde_json::json!({"name": n, "votes": i + 1})).collect();
+    let d = serde_json::json!({"tallyboard": 1, "contests": [{"kind": "vote", "options": parties}]});
+    let rows = parse_csv(&to_csv(&doc(&d.to_string())));
+    for (row, name) in rows[1..].iter().zip(names) {
+        let cell = &row[3];
+        assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?} would run as a formula");
+        let shown = if name.starts_with(['=', '+', '-', '@']) { format!("'{name}") } else { name.to_string() };
+        assert_eq!(cell, &shown);
+    }
+}
+
+#[test]
+fn wikitext_has_one_row_per_party_and_the_totals() {
+    let w = to_wikitext(&doc(&mazhilis()), &tallyboard::format::EN);
+    assert!(w.starts_with("{| class=\"wikitable\""));
+    assert!(w.trim_end().ends_with("|}"));
+    let party_rows = w.lines().filter(|l| l.starts_with("| style=\"text-align:left\" | ")).count();
+    assert_eq!(party_rows, 5);
+    assert!(w.contains("| style=\"text-align:left\" | Nur Otan || 5,148,074 || 71.09 || 76 || −8"), "{w}");
+    assert!(w.contains("Registered voters/turnout || 11,919,241 || 63.25"));
+    // Every row has the same number of cells as the header.
+    let header_cells = 1 + w.lines().find(|l| l.starts_with("! ")).unwrap().matches("!!").count() + 1; // colspan=2
+    for l in w.lines().filter(|l| l.starts_with("| style=\"text-align:left\" | ")) {
+        assert_eq!(2 + l.matches("||").count(), header_cells, "{l}");
+    }
+}
+
+#[test]
+fn wikitext_escapes_markup_from_data() {
+    let hostile = "[[Category:X]] {{Delete}} ''bold'' a|b <script>x</script> ~~~~ __NOTOC__ !! ||";
+    let d = serde_json::json!({"tallyboard": 1, "title": hostile, "source": {"name": hostile, "url": "https://example.org/a b]|x"},
+        "contests": [{"kind": "election", "title": hostile, "seats": 1, "parties": [{"name": hostile, "votes": 1, "seats": 1}]}]});
+    let w = to_wikitext(&doc(&d.to_string()), &tallyboard::format::EN);
+    for bad in ["[[", "{{", "''", "<script", "~~~", "__", "a|b", "!!"] {
+        let data_lines: Vec<&str> = w.lines().filter(|l| l.contains("Category")).collect();
+        for l in &data_lines {
+            assert!(!l.contains(bad) || bad == "!!" && l.starts_with('!'), "{bad:?} survives in {l:?}");
+        }
+    }
+    assert!(w.contains("[https://example.org/a%20b%5D%7Cx]"), "{w}");
+}
