@@ -141,6 +141,11 @@ pub struct Options {
     pub parts: Parts,
     /// Show the list of findings (default: open when there are errors).
     pub findings_open: Option<bool>,
+    /// One party to bring forward (contest, party): the others fade.
+    pub highlight: Option<(usize, usize)>,
+    /// A coalition in one contest: (contest, bit mask of party indices < 64).
+    /// Its seats are summed against the majority; the others fade.
+    pub coalition: Option<(usize, u64)>,
 }
 
 impl Default for Options {
@@ -152,6 +157,8 @@ impl Default for Options {
             words: &crate::words::EN,
             parts: Parts::default(),
             findings_open: None,
+            highlight: None,
+            coalition: None,
         }
     }
 }
@@ -517,17 +524,43 @@ fn parliament(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], unassigne
         // The majority line: from the inner ring up through the top.
         b.shapes.push(Shape::Line { x1: cx, y1: b.y + label_h, x2: cx, y2: cy - radius * 0.42, color: t.muted, width: 1.0 });
     }
+    let coalition = b.o.coalition.filter(|(c, _)| *c == ci).map(|(_, m)| m);
+    let member = |p: usize| coalition.is_some_and(|m| p < 64 && (m >> p) & 1 == 1);
+    let highlight = b.o.highlight.filter(|(c, _)| *c == ci).map(|(_, p)| p);
     for s in &h.seats {
-        let color = s.party.map_or(t.unassigned, |p| colors[p]);
+        let mut color = s.party.map_or(t.unassigned, |p| colors[p]);
+        let faded = match (highlight, coalition, s.party) {
+            (Some(hp), _, p) => p != Some(hp),
+            (None, Some(_), Some(p)) => !member(p),
+            (None, Some(_), None) => true,
+            _ => false,
+        };
+        if faded {
+            color = theme::mix(color, t.background, 0.75);
+        }
         let (x, y) = (cx + s.x * radius, cy - s.y * radius);
         b.shapes.push(Shape::Circle { x, y, r: seat_r, color });
         b.seats.push(SeatMark { contest: ci, party: s.party, x, y, r: seat_r, color });
     }
-    // The total in the well of the chamber.
+    // The total in the well of the chamber; with a coalition, its seats against the majority.
     let big = (radius * 0.22).clamp(16.0, 44.0);
-    b.text(cx, cy - big * 0.75, &num(counts.iter().sum::<u64>() + unassigned, b.o), big, true, t.text, Align::Center);
+    let total = counts.iter().sum::<u64>() + unassigned;
     let fs = b.fs - 2.0;
-    b.text(cx, cy - big * 0.75 + big * 0.62 + 4.0, b.o.words.total_seats, fs, false, t.muted, Align::Center);
+    match coalition {
+        Some(_) => {
+            let sum: u64 = counts.iter().enumerate().filter(|(i, _)| member(*i)).map(|(_, n)| n).sum();
+            let majority = c.majority_seats().unwrap_or(total / 2 + 1);
+            let color = if sum >= majority { t.ok } else { t.text };
+            b.text(cx, cy - big * 0.75, &num(sum, b.o), big, true, color, Align::Center);
+            let label = b.o.words.of.to_string() + " " + &num(total, b.o) + " · " + b.o.words.majority + " " + &num(majority, b.o);
+            let label = b.wrap_lines(&label, radius * 0.9, fs, false, 1).remove(0);
+            b.text(cx, cy - big * 0.75 + big * 0.62 + 4.0, &label, fs, false, t.muted, Align::Center);
+        }
+        None => {
+            b.text(cx, cy - big * 0.75, &num(total, b.o), big, true, t.text, Align::Center);
+            b.text(cx, cy - big * 0.75 + big * 0.62 + 4.0, b.o.words.total_seats, fs, false, t.muted, Align::Center);
+        }
+    }
     b.y = cy + seat_r + 10.0;
 }
 
@@ -636,6 +669,110 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
     }
 }
 
+/// The results table's text, cell by cell, formatted for the locale: drawn
+/// on the canvas by [`card`] and given to the page as a real HTML `<table>`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TableModel {
+    pub caption: String,
+    /// Column headings: name, votes, %, then seats and change when shown.
+    pub head: Vec<String>,
+    pub names: Vec<String>,
+    pub colors: Vec<String>,
+    pub votes: Vec<String>,
+    pub percent: Vec<String>,
+    pub seats: Vec<String>,
+    pub change: Vec<String>,
+    /// Summary rows: label, votes column, percent column.
+    pub foot: Vec<[String; 3]>,
+}
+
+pub fn table_model(c: &Contest, o: &Options) -> TableModel {
+    let w = o.words;
+    let is_election = c.kind == Kind::Election;
+    let show_seats = is_election && c.parties.iter().any(|p| p.seats.is_some());
+    let show_change = show_seats && c.parties.iter().any(|p| p.previous_seats.is_some());
+    let valid = c.valid_total();
+    let dash = || "—".to_string();
+    let votes = c.parties.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
+    let percent = c
+        .parties
+        .iter()
+        .map(|p| match (p.percent, p.votes, valid) {
+            (Some(d), _, _) => pct(&d, o),
+            (None, Some(v), Some(t)) if t > 0 => pct(&Decimal::share(v, t, 2), o),
+            _ => dash(),
+        })
+        .collect();
+    let seats = if show_seats { c.parties.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
+    let change = if show_change {
+        c.parties
+            .iter()
+            .map(|p| match (p.seats, p.previous_seats) {
+                (Some(s), Some(ps)) => format::change(s as i64 - ps as i64),
+                _ => dash(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut foot: Vec<[String; 3]> = Vec::new();
+    let cast = c.cast_total();
+    let share_of_cast = |n: u64| cast.filter(|&c| c > 0).map(|c| pct(&Decimal::share(n, c, 2), o)).unwrap_or_default();
+    if is_election {
+        match (c.ballots.valid, valid) {
+            (Some(v), _) => foot.push([w.valid_votes.into(), num(v, o), share_of_cast(v)]),
+            (None, Some(v)) => foot.push([w.listed_votes.into(), num(v, o), String::new()]),
+            _ => {}
+        }
+        match c.ballots.invalid {
+            Some(n) => foot.push([w.invalid.into(), num(n, o), share_of_cast(n)]),
+            None => foot.push([w.invalid.into(), w.not_given.into(), String::new()]),
+        }
+        if let Some(n) = c.ballots.blank {
+            foot.push([w.blank.into(), num(n, o), share_of_cast(n)]);
+        }
+        if let Some(cv) = c.ballots.cast {
+            foot.push([w.cast.into(), num(cv, o), String::new()]);
+        }
+    } else if let Some(p) = c.participants {
+        foot.push([w.participation.into(), num(p, o), String::new()]);
+    }
+    if let Some(e) = c.electorate {
+        let turnout = c.turnout_percent.map(|d| pct(&d, o)).or_else(|| cast.filter(|_| e > 0).map(|cv| pct(&Decimal::share(cv, e, 2), o)));
+        foot.push([w.electorate.into(), num(e, o), String::new()]);
+        if let Some(tp) = turnout {
+            foot.push([w.turnout.into(), String::new(), tp]);
+        }
+    }
+    let mut head = vec![
+        match (c.kind, c.list_key) {
+            (Kind::Vote, _) => w.option,
+            (_, "candidates") => w.candidate,
+            _ => w.party,
+        }
+        .to_string(),
+        w.votes.to_string(),
+        "%".to_string(),
+    ];
+    if show_seats {
+        head.push(w.seats.to_string());
+    }
+    if show_change {
+        head.push(w.change.to_string());
+    }
+    TableModel {
+        caption: c.title.clone().unwrap_or_default(),
+        head,
+        names: c.parties.iter().map(|p| p.name.clone()).collect(),
+        colors: c.parties.iter().enumerate().map(|(i, p)| theme::party_color(p.color, i).hex()).collect(),
+        votes,
+        percent,
+        seats,
+        change,
+        foot,
+    }
+}
+
 /// The results table.
 fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let t = *b.t();
@@ -643,59 +780,11 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let w = o.words;
     let size = b.fs;
     let small = b.w < 420.0;
-    let is_election = c.kind == Kind::Election;
-    let show_seats = is_election && c.parties.iter().any(|p| p.seats.is_some());
-    let show_change = show_seats && c.parties.iter().any(|p| p.previous_seats.is_some());
-    let valid = c.valid_total();
-    let cell_votes: Vec<String> = c.parties.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(|| "—".into())).collect();
-    let cell_pct: Vec<String> = c
-        .parties
-        .iter()
-        .map(|p| match (p.percent, p.votes, valid) {
-            (Some(d), _, _) => pct(&d, o),
-            (None, Some(v), Some(t)) if t > 0 => pct(&Decimal::share(v, t, 2), o),
-            _ => "—".into(),
-        })
-        .collect();
-    let cell_seats: Vec<String> = c.parties.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(|| "—".into())).collect();
-    let cell_change: Vec<String> = c
-        .parties
-        .iter()
-        .map(|p| match (p.seats, p.previous_seats) {
-            (Some(s), Some(ps)) => format::change(s as i64 - ps as i64),
-            _ => "—".into(),
-        })
-        .collect();
-    // Summary rows below the lines: (label, votes column, percent column).
-    let mut foot: Vec<(String, String, String)> = Vec::new();
-    let cast = c.cast_total();
-    if is_election {
-        match (c.ballots.valid, valid) {
-            (Some(v), _) => foot.push((w.valid_votes.into(), num(v, o), cast.filter(|&c| c > 0).map(|c| pct(&Decimal::share(v, c, 2), o)).unwrap_or_default())),
-            (None, Some(v)) => foot.push((w.listed_votes.into(), num(v, o), String::new())),
-            _ => {}
-        }
-        let ballots = [(w.invalid, c.ballots.invalid), (w.blank, c.ballots.blank)];
-        for (label, n) in ballots {
-            match n {
-                Some(n) => foot.push((label.into(), num(n, o), cast.filter(|&c| c > 0).map(|c| pct(&Decimal::share(n, c, 2), o)).unwrap_or_default())),
-                None if label == w.invalid => foot.push((label.into(), w.not_given.into(), String::new())),
-                None => {}
-            }
-        }
-        if let Some(cv) = c.ballots.cast {
-            foot.push((w.cast.into(), num(cv, o), String::new()));
-        }
-    } else if let Some(p) = c.participants {
-        foot.push((w.participation.into(), num(p, o), String::new()));
-    }
-    if let Some(e) = c.electorate {
-        let turnout = c.turnout_percent.map(|d| pct(&d, o)).or_else(|| cast.filter(|_| e > 0).map(|cv| pct(&Decimal::share(cv, e, 2), o)));
-        foot.push((w.electorate.into(), num(e, o), String::new()));
-        if let Some(tp) = turnout {
-            foot.push((w.turnout.into(), String::new(), tp));
-        }
-    }
+    let model = table_model(c, o);
+    let show_seats = !model.seats.is_empty();
+    let show_change = !model.change.is_empty();
+    let (cell_votes, cell_pct, cell_seats, cell_change) = (&model.votes, &model.percent, &model.seats, &model.change);
+    let foot: Vec<(String, String, String)> = model.foot.iter().map(|[a, b, c]| (a.clone(), b.clone(), c.clone())).collect();
     // Column widths from content.
     let col_w = |header: &str, cells: &[String], m: &dyn Measure| -> f64 {
         cells.iter().map(|s| m.width(s, size, false)).fold(m.width(header, size, true), f64::max) + if small { 10.0 } else { 18.0 }
@@ -706,8 +795,8 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let all_pct: Vec<String> = cell_pct.iter().chain(&foot_pct).cloned().collect();
     let wv = col_w(w.votes, &all_votes, b.m);
     let wp = col_w("%", &all_pct, b.m);
-    let ws = if show_seats { col_w(w.seats, &cell_seats, b.m) } else { 0.0 };
-    let mut wc = if show_change { col_w(w.change, &cell_change, b.m) } else { 0.0 };
+    let ws = if show_seats { col_w(w.seats, cell_seats, b.m) } else { 0.0 };
+    let mut wc = if show_change { col_w(w.change, cell_change, b.m) } else { 0.0 };
     let swatch = 16.0;
     let tw = b.inner().min(760.0);
     let mut wn = tw - swatch - wv - wp - ws - wc;
@@ -723,13 +812,8 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let lh = size * 1.3;
     // Header.
     let hs = size - 1.0;
-    let head = match (c.kind, c.list_key) {
-        (Kind::Vote, _) => w.option,
-        (_, "candidates") => w.candidate,
-        _ => w.party,
-    };
     let hy = b.y + lh / 2.0;
-    b.text(x_name, hy, head, hs, true, t.muted, Align::Left);
+    b.text(x_name, hy, &model.head[0], hs, true, t.muted, Align::Left);
     b.text(x_votes, hy, w.votes, hs, true, t.muted, Align::Right);
     b.text(x_pct, hy, "%", hs, true, t.muted, Align::Right);
     if show_seats {

@@ -56,6 +56,12 @@ pub fn party_color(given: Option<Rgb>, index: usize) -> Rgb {
     given.unwrap_or(PALETTE[index % PALETTE.len()])
 }
 
+/// `a` moved a fraction `t` of the way towards `b`.
+pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
+    let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round().clamp(0.0, 255.0) as u8;
+    Rgb(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
 /// Relative luminance (WCAG 2), for picking a readable text colour on a fill.
 pub fn luminance(c: Rgb) -> f64 {
     let lin = |v: u8| {

@@ -36,6 +36,30 @@ export interface TallyboardFinding {
 }
 export function validate(data: TallyboardData): TallyboardReport;
 export function toSvg(data: TallyboardData, options?: TallyboardOptions): string;
+export function toCsv(data: TallyboardData): string;
+export function toWikitext(data: TallyboardData, options?: TallyboardOptions): string;
+/** What is under a point of the card (see Card.hitAt). */
+export interface TallyboardHit {
+  kind: "party" | "seat" | "badge";
+  contest: number;
+  party: number;
+  name: string;
+  votes?: number;
+  percent?: string;
+  seats?: number;
+}
+/** One contest's results table, formatted for the locale (see Card.tables). */
+export interface TallyboardTable {
+  caption: string;
+  head: string[];
+  names: string[];
+  colors: string[];
+  votes: string[];
+  percent: string[];
+  seats: string[];
+  change: string[];
+  foot: [string, string, string][];
+}
 export interface TallyboardReport {
   ok: boolean;
   errors: number;
@@ -131,6 +155,19 @@ pub fn to_svg(data: JsValue, options_value: JsValue) -> String {
     crate::svg::to_svg(&scene)
 }
 
+/// The results as CSV: one row per party, candidate or option (formula-safe).
+#[wasm_bindgen(js_name = toCsv, skip_typescript)]
+pub fn to_csv(data: JsValue) -> String {
+    crate::check(&text_of(&data)).document.map(|d| crate::export::to_csv(&d)).unwrap_or_default()
+}
+
+/// The results as a Wikipedia wikitable (markup in names is escaped).
+#[wasm_bindgen(js_name = toWikitext, skip_typescript)]
+pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
+    let opts = options(&options_value, 640.0);
+    crate::check(&text_of(&data)).document.map(|d| crate::export::to_wikitext(&d, &opts.locale)).unwrap_or_default()
+}
+
 /// Measures text with the canvas's own font engine.
 struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d);
 
@@ -142,6 +179,20 @@ impl Measure for CanvasMeasure<'_> {
     }
 }
 
+#[derive(serde::Serialize)]
+struct HitView<'a> {
+    kind: &'static str,
+    contest: usize,
+    party: usize,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    votes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    percent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seats: Option<u64>,
+}
+
 struct State {
     host: Element,
     canvas: HtmlCanvasElement,
@@ -149,6 +200,8 @@ struct State {
     text: String,
     options: JsValue,
     findings_open: Option<bool>,
+    highlight: Option<(usize, usize)>,
+    coalition: Option<(usize, u64)>,
     scene: Option<Scene>,
     last_good: Option<Scene>,
     checked: Option<crate::Checked>,
@@ -173,6 +226,8 @@ impl State {
         if self.findings_open.is_some() {
             opts.findings_open = self.findings_open;
         }
+        opts.highlight = self.highlight;
+        opts.coalition = self.coalition;
         self.width = opts.width;
         let (scene, checked) = crate::render_scene(&self.text, &opts, &CanvasMeasure(&self.ctx), self.last_good.as_ref());
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
@@ -195,12 +250,33 @@ impl State {
         self.checked = Some(checked);
     }
 
+    /// What is at (x, y): a seat (its party), a party's row, legend entry or bars, or the badge.
+    fn hit(&self, x: f64, y: f64) -> Option<(&'static str, Hit)> {
+        let scene = self.scene.as_ref()?;
+        if let Some(m) = scene.seats.iter().find(|m| (m.x - x).powi(2) + (m.y - y).powi(2) <= (m.r + 1.0).powi(2)) {
+            return m.party.map(|p| ("seat", Hit::Party { contest: m.contest, party: p }));
+        }
+        let r = scene.regions.iter().find(|r| x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h)?;
+        Some((if r.hit == Hit::Badge { "badge" } else { "party" }, r.hit))
+    }
+
     fn click(&mut self, x: f64, y: f64) {
-        let hit = self.scene.as_ref().and_then(|s| s.regions.iter().find(|r| x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h)).map(|r| r.hit);
-        if let Some(Hit::Badge) = hit {
-            let errors = self.checked.as_ref().is_some_and(|c| c.report.has_errors());
-            self.findings_open = Some(!self.findings_open.unwrap_or(errors));
-            self.draw();
+        match self.hit(x, y) {
+            Some((_, Hit::Badge)) => {
+                let errors = self.checked.as_ref().is_some_and(|c| c.report.has_errors());
+                self.findings_open = Some(!self.findings_open.unwrap_or(errors));
+                self.draw();
+            }
+            // A party: bring it forward, or back again.
+            Some((_, Hit::Party { contest, party })) => {
+                self.highlight = if self.highlight == Some((contest, party)) { None } else { Some((contest, party)) };
+                self.draw();
+            }
+            None if self.highlight.is_some() => {
+                self.highlight = None;
+                self.draw();
+            }
+            None => {}
         }
     }
 }
@@ -234,6 +310,8 @@ pub fn render(
         text: text_of(&data),
         options: options_value.clone(),
         findings_open: None,
+        highlight: None,
+        coalition: None,
         scene: None,
         last_good: None,
         checked: None,
@@ -315,6 +393,65 @@ impl Card {
         let Ok(s) = self.state.try_borrow() else { return Vec::new() };
         let Some(scene) = &s.scene else { return Vec::new() };
         scene.seats.iter().flat_map(|m| [m.x, m.y, m.party.map_or(-1.0, |p| p as f64)]).collect()
+    }
+
+    /// What is under CSS pixel (x, y): `{kind, contest, party, name, votes, percent, seats}` or null.
+    #[wasm_bindgen(js_name = hitAt, unchecked_return_type = "TallyboardHit | null")]
+    pub fn hit_at(&self, x: f64, y: f64) -> JsValue {
+        let Ok(s) = self.state.try_borrow() else { return JsValue::NULL };
+        let Some((kind, hit)) = s.hit(x, y) else { return JsValue::NULL };
+        let (contest, party) = match hit {
+            Hit::Party { contest, party } => (contest, party),
+            Hit::Badge => (0, 0),
+        };
+        let doc = s.checked.as_ref().and_then(|c| c.document.as_ref());
+        let line = doc.and_then(|d| d.contests.get(contest)).and_then(|c| c.parties.get(party).map(|p| (c, p)));
+        let view = match (hit, line) {
+            (Hit::Party { .. }, Some((c, p))) => HitView {
+                kind,
+                contest,
+                party,
+                name: &p.name,
+                votes: p.votes,
+                percent: p.percent.map(|d| crate::format::percent(&d, &crate::format::EN)).or_else(|| match (p.votes, c.valid_total()) {
+                    (Some(v), Some(t)) if t > 0 => Some(crate::format::percent(&crate::number::Decimal::share(v, t, 2), &crate::format::EN)),
+                    _ => None,
+                }),
+                seats: p.seats,
+            },
+            _ => HitView { kind, contest, party, name: "", votes: None, percent: None, seats: None },
+        };
+        serde_wasm_bindgen::to_value(&view).unwrap_or(JsValue::NULL)
+    }
+
+    /// Bring one party forward (the others fade); `party` < 0 clears it.
+    pub fn highlight(&self, contest: usize, party: i32) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.highlight = if party < 0 { None } else { Some((contest, party as usize)) };
+            s.draw();
+        }
+    }
+
+    /// A coalition of parties (indices) in one contest: the hemicycle sums its
+    /// seats against the majority; an empty list clears it.
+    #[wasm_bindgen(js_name = setCoalition)]
+    pub fn set_coalition(&self, contest: usize, parties: Vec<u32>) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            let mask = parties.iter().filter(|&&p| p < 64).fold(0u64, |m, &p| m | (1 << p));
+            s.coalition = if parties.is_empty() { None } else { Some((contest, mask)) };
+            s.highlight = None;
+            s.draw();
+        }
+    }
+
+    /// The results tables (one per contest), formatted for the locale, for a real HTML `<table>`.
+    #[wasm_bindgen(unchecked_return_type = "TallyboardTable[]")]
+    pub fn tables(&self) -> JsValue {
+        let Ok(s) = self.state.try_borrow() else { return JsValue::NULL };
+        let opts = options(&s.options, s.width);
+        let Some(doc) = s.checked.as_ref().and_then(|c| c.document.as_ref()) else { return js_sys::Array::new().into() };
+        let tables: Vec<layout::TableModel> = doc.contests.iter().map(|c| layout::table_model(c, &opts)).collect();
+        serde_wasm_bindgen::to_value(&tables).unwrap_or(JsValue::NULL)
     }
 
     /// Simulate a click at CSS pixel (x, y) of the card (what a user's click does).

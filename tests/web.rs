@@ -219,3 +219,59 @@ fn clicking_the_badge_opens_the_findings() {
     assert!(opened, "the findings list opened and made the card taller");
     card.destroy();
 }
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(v, &k.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn hovering_a_seat_tells_party_votes_percent_and_seats() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
+    let c = card.seat_centres();
+    // The last seat drawn belongs to the People's Party (rightmost, third party).
+    let n = c.len() / 3;
+    let (x, y) = (c[(n - 1) * 3], c[(n - 1) * 3 + 1]);
+    let hit = card.hit_at(x, y);
+    assert_eq!(get(&hit, "kind").as_string().as_deref(), Some("seat"));
+    assert_eq!(get(&hit, "name").as_string().as_deref(), Some("People's Party of Kazakhstan"));
+    assert_eq!(get(&hit, "votes").as_f64(), Some(659019.0));
+    assert_eq!(get(&hit, "seats").as_f64(), Some(10.0));
+    assert_eq!(get(&hit, "percent").as_string().as_deref(), Some("9.1%"));
+    assert!(card.hit_at(1.0, 1.0).is_null());
+    card.destroy();
+}
+
+#[wasm_bindgen_test]
+fn a_coalition_fades_the_others_and_a_click_highlights_a_party() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    card.set_coalition(0, vec![1, 2]);
+    // Ak Zhol and the People's Party keep their colours; Nur Otan's seats fade.
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![0, 12, 10, 0, 0]);
+    card.set_coalition(0, vec![]);
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
+    // A click on a seat of Nur Otan brings Nur Otan forward; a second click clears it.
+    let c = card.seat_centres();
+    card.click(c[0], c[1]);
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 0, 0, 0, 0]);
+    card.click(c[0], c[1]);
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
+    card.destroy();
+}
+
+#[wasm_bindgen_test]
+fn tables_give_the_text_for_an_html_table() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), js_sys::JSON::parse("{\"locale\": \"kk\"}").unwrap()).unwrap();
+    let t = js_sys::Array::from(&card.tables()).get(0);
+    let names = js_sys::Array::from(&get(&t, "names"));
+    assert_eq!(names.length(), 5);
+    assert_eq!(names.get(0).as_string().as_deref(), Some("Nur Otan"));
+    let votes = js_sys::Array::from(&get(&t, "votes"));
+    assert_eq!(votes.get(0).as_string().as_deref(), Some("5\u{a0}148\u{a0}074"));
+    let head = js_sys::Array::from(&get(&t, "head"));
+    assert_eq!(head.get(3).as_string().as_deref(), Some("Орындар"));
+    card.destroy();
+}
