@@ -15,11 +15,12 @@ setup:
 # The npm package (ES module + wasm + TypeScript types), built for the browser.
 pkg: setup
 	$(WASM_PACK) build --release --target web --mode no-install --out-dir pkg
+	@bash scripts/package.sh
 	@bash scripts/size.sh
 
 # The demo page serves www/ with the package copied into www/pkg.
 www/pkg: pkg
-	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/*.js pkg/*.wasm pkg/*.d.ts www/pkg/
+	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/*.js pkg/*.wasm pkg/*.d.ts pkg/package.json www/pkg/
 
 demo: www/pkg
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

@@ -24,6 +24,8 @@ export interface TallyboardOptions {
   parts?: string[] | string;
   /** Open the list of findings (default: open when there are errors). */
   findings?: boolean;
+  /** Device pixels per CSS pixel (default: window.devicePixelRatio); 2 for a 2x PNG export. */
+  pixelRatio?: number;
 }
 export interface TallyboardFinding {
   severity: "error" | "warning" | "info";
@@ -231,7 +233,12 @@ impl State {
         self.width = opts.width;
         let (scene, checked) = crate::render_scene(&self.text, &opts, &CanvasMeasure(&self.ctx), self.last_good.as_ref());
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
-        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|d| *d > 0.0).unwrap_or(1.0);
+        let dpr = get(&self.options, "pixelRatio")
+            .as_f64()
+            .filter(|d| d.is_finite() && *d > 0.0 && *d <= 8.0)
+            .or_else(|| web_sys::window().map(|w| w.device_pixel_ratio()))
+            .filter(|d| *d > 0.0)
+            .unwrap_or(1.0);
         self.canvas.set_width((scene.width * dpr).round() as u32);
         self.canvas.set_height((scene.height * dpr).round() as u32);
         let style = self.canvas.style();

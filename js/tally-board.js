@@ -1,0 +1,335 @@
+// <tally-board>: the results card as a custom element (shadow DOM).
+//
+//   <tally-board src="results.json" theme="auto" locale="ru" parts="title,badge,hemicycle,bars,table,source">
+//     <!-- optional: a server-rendered SVG from `tallyboard render --svg`, shown until the card is ready -->
+//   </tally-board>
+//
+// or with the data inline:
+//
+//   <tally-board><script type="application/json">{ "tallyboard": 1, ... }</script></tally-board>
+//
+// The wasm is loaded only when the element nears the viewport (IntersectionObserver),
+// once per page, and shared by every card. Attributes: src, theme (light|dark|auto),
+// locale (en|ru|kk), parts (comma list), table ("visible" shows the HTML table, which
+// is otherwise visually hidden but read by screen readers), exports ("off" hides the
+// download buttons), coalition ("off" hides the coalition builder).
+// Events: "tallyboard-ready" and "tallyboard-report" (detail: the validation report).
+
+let wasm = null;
+function loadWasm() {
+  if (!wasm) {
+    wasm = import('./tallyboard.js').then(async (m) => {
+      await m.default();
+      return m;
+    });
+  }
+  return wasm;
+}
+
+const WORDS = {
+  en: { coalition: 'Build a coalition', seats: 'seats', of: 'of', majority: 'majority', download: 'Download',
+        table: 'Results table', reached: 'has a majority', short: 'short of a majority', votes: 'votes', clear: 'Clear' },
+  ru: { coalition: 'Собрать коалицию', seats: 'мест', of: 'из', majority: 'большинство', download: 'Скачать',
+        table: 'Таблица результатов', reached: 'большинство есть', short: 'до большинства не хватает', votes: 'голосов', clear: 'Сбросить' },
+  kk: { coalition: 'Коалиция құру', seats: 'орын', of: '/', majority: 'көпшілік', download: 'Жүктеп алу',
+        table: 'Нәтижелер кестесі', reached: 'көпшілік бар', short: 'көпшілікке жетпейді', votes: 'дауыс', clear: 'Тазалау' },
+};
+const words = (locale) => WORDS[(locale || 'en').slice(0, 2).toLowerCase()] || WORDS.en;
+
+const STYLE = `
+:host { display: block; position: relative; font-family: var(--tallyboard-font, system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif);
+  color: var(--tallyboard-text, #1a1a1a); background: var(--tallyboard-background, transparent); }
+:host([theme="dark"]) { color: var(--tallyboard-text, #eeeeee); }
+@media (prefers-color-scheme: dark) { :host([theme="auto"]) { color: var(--tallyboard-text, #eeeeee); } }
+.card { position: relative; min-height: 40px; }
+.card canvas { display: block; max-width: 100%; }
+.card canvas:focus-visible, button:focus-visible { outline: 3px solid var(--tallyboard-focus, #0b57d0); outline-offset: 2px; }
+.tip { position: absolute; pointer-events: none; background: var(--tallyboard-tip-background, #1a1a1a); color: var(--tallyboard-tip-text, #ffffff);
+  font-size: 13px; line-height: 1.35; padding: 6px 8px; border-radius: 4px; max-width: 260px; z-index: 2; white-space: normal; }
+.tip[hidden] { display: none; }
+.tools { display: flex; flex-wrap: wrap; gap: var(--tallyboard-gap, 8px); align-items: center; margin: var(--tallyboard-gap, 8px) 0; font-size: 14px; }
+.tools[hidden] { display: none; }
+button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; cursor: pointer;
+  border: 1px solid var(--tallyboard-border, #767676); background: var(--tallyboard-button, #ffffff); color: var(--tallyboard-button-text, #1a1a1a); }
+button[aria-pressed="true"] { background: var(--tallyboard-pressed, #1a1a1a); color: var(--tallyboard-pressed-text, #ffffff); }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; }
+.sum { font-weight: bold; }
+table { border-collapse: collapse; font-size: 14px; margin: 8px 0; }
+caption { text-align: left; font-weight: bold; padding: 4px 0; }
+th, td { padding: 3px 8px; text-align: right; border-bottom: 1px solid var(--tallyboard-border, #d0d0d0); }
+th:first-child, td:first-child { text-align: left; }
+.hidden-table { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+.fallback[hidden] { display: none; }
+`;
+
+class TallyBoard extends HTMLElement {
+  static get observedAttributes() { return ['src', 'theme', 'locale', 'parts', 'table', 'exports', 'coalition']; }
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `<style>${STYLE}</style>
+      <div class="fallback"><slot></slot></div>
+      <div class="card" part="card"></div>
+      <div class="tip" role="tooltip" hidden></div>
+      <div class="tools coalition" part="coalition" hidden></div>
+      <div class="tools exports" part="exports" hidden></div>
+      <div class="tables hidden-table" part="table"></div>`;
+    this._card = null;
+    this._data = null;
+    this._coalition = new Set();
+    this._visible = false;
+  }
+
+  connectedCallback() {
+    if (this._observer) return;
+    if ('IntersectionObserver' in window) {
+      this._observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this._observer.disconnect();
+          this._visible = true;
+          this._load();
+        }
+      }, { rootMargin: '400px' });
+      this._observer.observe(this);
+    } else {
+      this._visible = true;
+      this._load();
+    }
+  }
+
+  disconnectedCallback() {
+    if (this._observer) { this._observer.disconnect(); this._observer = null; }
+    if (this._card) { this._card.destroy(); this._card = null; }
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this._visible) return;
+    if (name === 'src') this._load();
+    else if (this._card) { this._card.setOptions(this._options()); this._afterDraw(); }
+  }
+
+  /** The data: set it from script (an object or JSON text), like the src attribute. */
+  set data(value) { this._data = value; if (this._visible) this._show(value); }
+  get data() { return this._data; }
+  /** The validation report of the current data. */
+  get report() { return this._card ? this._card.report() : null; }
+  /** The card handle of the wasm API (render / update / report / destroy). */
+  get card() { return this._card; }
+
+  _options() {
+    const parts = this.getAttribute('parts');
+    return {
+      theme: this.getAttribute('theme') || 'light',
+      locale: this.getAttribute('locale') || document.documentElement.lang || 'en',
+      ...(parts ? { parts } : {}),
+    };
+  }
+
+  async _load() {
+    let data = this._data;
+    const src = this.getAttribute('src');
+    if (data == null && src) {
+      data = await this._fetch(src);
+    } else if (data == null) {
+      const inline = this.querySelector('script[type="application/json"]');
+      data = inline ? inline.textContent : null;
+    }
+    await this._show(data);
+  }
+
+  // Fetch with retries (backoff 1 s, 2 s, 4 s); a failed fetch keeps the last good card.
+  async _fetch(src, attempt = 0) {
+    try {
+      const res = await fetch(src);
+      if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+      return await res.text();
+    } catch (err) {
+      if (attempt < 3) {
+        await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+        return this._fetch(src, attempt + 1);
+      }
+      if (!this._card) {
+        // Nothing drawn yet: let the card show the problem.
+        return JSON.stringify({ tallyboard: 1, contests: 'could not load ' + src + ': ' + err.message });
+      }
+      return null;
+    }
+  }
+
+  async _show(data) {
+    if (data == null) return;
+    this._lastText = typeof data === 'string' ? data : JSON.stringify(data);
+    const m = await loadWasm();
+    const root = this.shadowRoot;
+    const host = root.querySelector('.card');
+    if (!this._card) {
+      this._card = m.render(host, data, this._options());
+      this._wire(m);
+      const fallback = root.querySelector('.fallback');
+      fallback.hidden = true;
+    } else {
+      this._card.update(data);
+    }
+    this._afterDraw();
+    this.dispatchEvent(new CustomEvent('tallyboard-ready', { detail: this._card.report() }));
+  }
+
+  _wire(m) {
+    const root = this.shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const tip = root.querySelector('.tip');
+    canvas.tabIndex = 0;
+    canvas.addEventListener('pointermove', (e) => {
+      const hit = this._card.hitAt(e.offsetX, e.offsetY);
+      if (!hit || hit.kind === 'badge') { tip.hidden = true; return; }
+      const w = words(this._options().locale);
+      const lines = [hit.name];
+      if (hit.votes != null) lines.push(`${hit.votes.toLocaleString(this._options().locale)} ${w.votes}${hit.percent ? ` (${hit.percent})` : ''}`);
+      if (hit.seats != null) lines.push(`${hit.seats} ${w.seats}`);
+      tip.textContent = '';
+      lines.forEach((l, i) => { if (i) tip.appendChild(document.createElement('br')); tip.appendChild(document.createTextNode(l)); });
+      tip.hidden = false;
+      const x = Math.min(e.offsetX + 12, canvas.clientWidth - tip.offsetWidth - 4);
+      tip.style.left = `${Math.max(0, x)}px`;
+      tip.style.top = `${e.offsetY + 14}px`;
+    });
+    canvas.addEventListener('pointerleave', () => { tip.hidden = true; });
+    this._module = m;
+  }
+
+  _afterDraw() {
+    const root = this.shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const tables = this._card.tables() || [];
+    const report = this._card.report();
+    this.dispatchEvent(new CustomEvent('tallyboard-report', { detail: report }));
+    // The real HTML table: everything on the card, for screen readers (or visible).
+    const box = root.querySelector('.tables');
+    box.className = this.getAttribute('table') === 'visible' ? 'tables' : 'tables hidden-table';
+    box.textContent = '';
+    const w = words(this._options().locale);
+    for (const t of tables) {
+      const table = document.createElement('table');
+      const cap = table.createCaption();
+      cap.textContent = t.caption || w.table;
+      const head = table.createTHead().insertRow();
+      t.head.forEach((h) => { const th = document.createElement('th'); th.scope = 'col'; th.textContent = h; head.appendChild(th); });
+      const body = table.createTBody();
+      t.names.forEach((name, i) => {
+        const tr = body.insertRow();
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = name;
+        tr.appendChild(th);
+        for (const col of [t.votes, t.percent, t.seats, t.change]) if (col.length) tr.insertCell().textContent = col[i];
+      });
+      const foot = table.createTFoot();
+      for (const [label, votes, pct] of t.foot) {
+        const tr = foot.insertRow();
+        const th = document.createElement('th'); th.scope = 'row'; th.textContent = label; tr.appendChild(th);
+        tr.insertCell().textContent = votes;
+        tr.insertCell().textContent = pct;
+      }
+      box.appendChild(table);
+    }
+    if (canvas) canvas.setAttribute('aria-describedby', '');
+    this._coalitionTools(tables);
+    this._exportTools();
+  }
+
+  _coalitionTools(tables) {
+    const root = this.shadowRoot;
+    const box = root.querySelector('.coalition');
+    const t = tables[0];
+    const seats = t && t.seats.length ? t.seats.map((s) => parseInt(s.replace(/\D/g, ''), 10) || 0) : null;
+    box.hidden = !seats || this.getAttribute('coalition') === 'off';
+    if (box.hidden) return;
+    const w = words(this._options().locale);
+    box.textContent = '';
+    const label = document.createElement('span');
+    label.textContent = w.coalition + ':';
+    box.appendChild(label);
+    t.names.forEach((name, i) => {
+      if (!seats[i]) return;
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.setAttribute('aria-pressed', String(this._coalition.has(i)));
+      const sw = document.createElement('span');
+      sw.className = 'swatch';
+      sw.style.background = t.colors[i];
+      b.append(sw, document.createTextNode(name));
+      b.addEventListener('click', () => {
+        if (this._coalition.has(i)) this._coalition.delete(i); else this._coalition.add(i);
+        this._card.setCoalition(0, Uint32Array.from(this._coalition));
+        this._afterDraw();
+        root.querySelectorAll('.coalition button')[[...box.querySelectorAll('button')].indexOf(b)]?.focus();
+      });
+      box.appendChild(b);
+    });
+    const total = seats.reduce((a, b) => a + b, 0);
+    const sum = [...this._coalition].reduce((a, i) => a + (seats[i] || 0), 0);
+    const majority = Math.floor(total / 2) + 1;
+    const out = document.createElement('output');
+    out.className = 'sum';
+    out.setAttribute('aria-live', 'polite');
+    out.textContent = this._coalition.size
+      ? `${sum} ${w.of} ${total} ${w.seats}: ${sum >= majority ? w.reached : `${w.short} (${majority - sum})`}`
+      : '';
+    box.appendChild(out);
+  }
+
+  _exportTools() {
+    const root = this.shadowRoot;
+    const box = root.querySelector('.exports');
+    box.hidden = this.getAttribute('exports') === 'off';
+    if (box.hidden || box.childElementCount) return;
+    const w = words(this._options().locale);
+    const label = document.createElement('span');
+    label.textContent = w.download + ':';
+    box.appendChild(label);
+    for (const kind of ['PNG', 'SVG', 'CSV', 'Wikitext']) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = kind;
+      b.addEventListener('click', () => this.download(kind.toLowerCase()));
+      box.appendChild(b);
+    }
+  }
+
+  /** The card as a file: 'png' (2x), 'svg', 'csv' or 'wikitext'. Returns the Blob. */
+  async export(kind) {
+    const m = await loadWasm();
+    const data = this._currentText();
+    if (kind === 'svg') return new Blob([m.toSvg(data, this._options())], { type: 'image/svg+xml' });
+    if (kind === 'csv') return new Blob([m.toCsv(data)], { type: 'text/csv' });
+    if (kind === 'wikitext') return new Blob([m.toWikitext(data, this._options())], { type: 'text/plain' });
+    // PNG at 2x: an off-screen card at the same width.
+    const holder = document.createElement('div');
+    holder.style.cssText = `position:absolute;left:-100000px;top:0;width:${this.shadowRoot.querySelector('.card').clientWidth || 640}px`;
+    document.body.appendChild(holder);
+    const card = m.render(holder, data, { ...this._options(), pixelRatio: 2, width: holder.clientWidth });
+    const blob = await new Promise((r) => holder.querySelector('canvas').toBlob(r, 'image/png'));
+    card.destroy();
+    holder.remove();
+    return blob;
+  }
+
+  async download(kind) {
+    const blob = await this.export(kind);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `results.${kind === 'wikitext' ? 'txt' : kind}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  _currentText() {
+    if (this._data != null) return this._data;
+    const inline = this.querySelector('script[type="application/json"]');
+    return this._lastText || (inline ? inline.textContent : '');
+  }
+}
+
+if (!customElements.get('tally-board')) customElements.define('tally-board', TallyBoard);
+export { TallyBoard };
