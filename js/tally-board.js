@@ -47,7 +47,7 @@ const STYLE = `
 .tip { position: absolute; pointer-events: none; background: var(--tallyboard-tip-background, #1a1a1a); color: var(--tallyboard-tip-text, #ffffff);
   font-size: 13px; line-height: 1.35; padding: 6px 8px; border-radius: 4px; max-width: 260px; z-index: 2; white-space: normal; }
 .tip[hidden] { display: none; }
-.tools { display: flex; flex-wrap: wrap; gap: var(--tallyboard-gap, 8px); align-items: center; margin: var(--tallyboard-gap, 8px) 0; font-size: 14px; }
+.tools { display: flex; flex-wrap: wrap; gap: var(--tallyboard-gap, 8px); align-items: center; margin: var(--tallyboard-gap, 8px) 0; padding: 0 var(--tallyboard-padding, 12px); font-size: 14px; }
 .tools[hidden] { display: none; }
 button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; cursor: pointer;
   border: 1px solid var(--tallyboard-border, #767676); background: var(--tallyboard-button, #ffffff); color: var(--tallyboard-button-text, #1a1a1a); }
