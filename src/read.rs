@@ -25,7 +25,7 @@ const PARTY_KEYS: &[&str] = &["name", "short", "color", "votes", "percent", "sea
 
 pub fn document(root: &Node, report: &mut Report) -> Document {
     let mut doc = Document::default();
-    let Some(mut o) = Obj::new(root, String::new(), report, "the document") else {
+    let Some(mut o) = Obj::new(root, String::new(), report, "an object (the results document)") else {
         return doc;
     };
     match o.take("tallyboard") {

@@ -3,7 +3,7 @@
 import init, { render } from './pkg/tallyboard.js';
 
 const $ = (id) => document.getElementById(id);
-const examples = await (await fetch('data/index.json')).json();
+const examples = await (await fetch('examples.json')).json();
 const texts = {};
 window.tallyboardCards = {};
 
