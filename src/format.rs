@@ -119,6 +119,37 @@ pub fn change(delta: i64) -> String {
     }
 }
 
+const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_RU: [&str; 12] = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+const MONTHS_KK: [&str; 12] = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
+
+/// A `YYYY-MM-DD` date in the locale's words: "28 January 2022",
+/// "28 января 2022 г.", "2022 жылғы 28 қаңтар". Anything else is shown as given.
+pub fn date(iso: &str, loc: &Locale) -> String {
+    let b = iso.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let mut v = 0u32;
+        for &c in b.get(r)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + (c - b'0') as u32;
+        }
+        Some(v)
+    };
+    let parsed = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' { digits(0..4).zip(digits(5..7)).zip(digits(8..10)) } else { None };
+    let Some(((y, m), d)) = parsed.filter(|((_, m), d)| (1..=12).contains(m) && (1..=31).contains(d)) else {
+        return iso.to_string();
+    };
+    let (year, day) = (int(y as u64), int(d as u64));
+    let i = (m - 1) as usize;
+    match loc.tag {
+        "ru" => day + " " + MONTHS_RU[i] + " " + &year + " г.",
+        "kk" => year + " жылғы " + &day + " " + MONTHS_KK[i],
+        _ => day + " " + MONTHS_EN[i] + " " + &year,
+    }
+}
+
 /// Lower case for comparing names, without Unicode's large case tables:
 /// ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic (Russian and Kazakh letters).
 pub fn fold_case(s: &str) -> String {
@@ -140,6 +171,17 @@ pub fn fold_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates() {
+        use super::{date, EN, KK, RU};
+        assert_eq!(date("2022-01-28", &EN), "28 January 2022");
+        assert_eq!(date("2022-03-01", &RU), "1 марта 2022 г.");
+        assert_eq!(date("2021-01-10", &KK), "2021 жылғы 10 қаңтар");
+        assert_eq!(date("2021", &EN), "2021");
+        assert_eq!(date("2021-13-01", &EN), "2021-13-01");
+        assert_eq!(date("２０２１-01-10", &EN), "２０２１-01-10");
+    }
+
     #[test]
     fn case_folding() {
         use super::fold_case;

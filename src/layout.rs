@@ -440,7 +440,7 @@ fn heading(b: &mut Builder, c: &Contest) {
     }
     let mut sub = String::new();
     if let Some(d) = &c.date {
-        sub += d;
+        sub += &format::date(d, &b.o.locale);
     }
     if let Some(body) = &c.body {
         if !sub.is_empty() {
