@@ -117,3 +117,29 @@ fn non_utf8_and_binary_input_never_panic() {
     assert_eq!(code, 1);
     assert!(out.contains("nested too deeply"), "{out}{err}");
 }
+
+#[test]
+fn render_writes_svg_with_98_seat_marks_png_csv_and_wikitext() {
+    let dir = std::env::temp_dir().join(format!("tallyboard-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = |n: &str| dir.join(n).to_string_lossy().into_owned();
+    let (code, o, e) = run(&["render", &data("kz-mazhilis-2021.json"), "--svg", &out("out.svg"), "--png", &out("out.png"),
+        "--csv", &out("out.csv"), "--wikitext", &out("out.wiki"), "--width", "375", "--locale", "ru"]);
+    assert_eq!(code, 0, "{o}{e}");
+    let svg = std::fs::read_to_string(out("out.svg")).unwrap();
+    assert_eq!(svg.matches("<circle").count(), 98);
+    assert!(svg.contains("width=\"375\""));
+    let png = std::fs::read(out("out.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    assert_eq!(width, 750, "PNG at 2x");
+    assert_eq!(std::fs::read_to_string(out("out.csv")).unwrap().lines().count(), 6);
+    let wiki = std::fs::read_to_string(out("out.wiki")).unwrap();
+    assert!(wiki.contains("5\u{a0}148\u{a0}074"), "Russian grouping in the wikitable");
+    // A bad document: the error card is still drawn, and the exit code says so.
+    let bad = temp("bad-render.json", "{\"tallyboard\": 1, \"contests\": [}");
+    let (code, _, e) = run(&["render", &bad, "--svg", &out("bad.svg")]);
+    assert_eq!(code, 1);
+    assert!(e.contains("bad-render.json:1:32"), "{e}");
+    assert!(std::fs::read_to_string(out("bad.svg")).unwrap().contains("cannot be shown"));
+}

@@ -9,10 +9,10 @@ use tallyboard::report::Severity;
 const USAGE: &str = "usage:
   tallyboard validate FILE... [--json]   check results files; exit 1 if any has an error
   tallyboard seats FILE [--json]         the seats each election's declared method gives
-  tallyboard render FILE [--svg OUT] [--csv OUT] [--wikitext OUT]
+  tallyboard render FILE [--svg OUT] [--png OUT] [--csv OUT] [--wikitext OUT]
                   [--width PX] [--theme light|dark] [--locale en|ru|kk] [--parts LIST]
-                                         the card as SVG, the results as CSV, a Wikipedia
-                                         wikitable (OUT - for standard output)
+                                         the card as SVG or PNG (2x), the results as CSV, a
+                                         Wikipedia wikitable (OUT - for standard output)
   tallyboard help                        this text";
 
 fn main() -> ExitCode {
@@ -180,6 +180,7 @@ fn render(args: &[String]) -> ExitCode {
     let mut file = None;
     let mut svg = None;
     let mut csv = None;
+    let mut png = None;
     let mut wikitext = None;
     let mut opts = tallyboard::layout::Options::default();
     let mut it = args.iter();
@@ -188,6 +189,7 @@ fn render(args: &[String]) -> ExitCode {
         let r: Result<(), String> = match a.as_str() {
             "--svg" => value("--svg").map(|v| svg = Some(v)),
             "--csv" => value("--csv").map(|v| csv = Some(v)),
+            "--png" => value("--png").map(|v| png = Some(v)),
             "--wikitext" => value("--wikitext").map(|v| wikitext = Some(v)),
             "--width" => value("--width").and_then(|v| v.parse::<f64>().map(|w| opts.width = w).map_err(|_| "--width needs a number of pixels".to_string())),
             "--theme" => value("--theme").and_then(|v| match v.as_str() {
@@ -214,8 +216,8 @@ fn render(args: &[String]) -> ExitCode {
     let Some(file) = file else {
         return usage_error("render needs a FILE");
     };
-    if svg.is_none() && csv.is_none() && wikitext.is_none() {
-        return usage_error("render needs at least one of --svg OUT, --csv OUT, --wikitext OUT");
+    if svg.is_none() && png.is_none() && csv.is_none() && wikitext.is_none() {
+        return usage_error("render needs at least one of --svg OUT, --png OUT, --csv OUT, --wikitext OUT");
     }
     let bytes = match std::fs::read(&file) {
         Ok(b) => b,
@@ -226,20 +228,30 @@ fn render(args: &[String]) -> ExitCode {
     };
     let text = String::from_utf8_lossy(&bytes);
     let (scene, checked) = tallyboard::render_scene(&text, &opts, &tallyboard::layout::Approx, None);
-    let mut outputs: Vec<(String, String)> = Vec::new();
+    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
+    let svg_text = tallyboard::svg::to_svg(&scene);
+    if let Some(path) = png {
+        match rasterise(&svg_text, 2.0) {
+            Ok(bytes) => outputs.push((path, bytes)),
+            Err(e) => {
+                eprintln!("{path}: error: cannot draw the PNG: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
     if let Some(path) = svg {
-        outputs.push((path, tallyboard::svg::to_svg(&scene)));
+        outputs.push((path, svg_text.into_bytes()));
     }
     if let Some(doc) = checked.document.as_ref() {
         if let Some(path) = csv {
-            outputs.push((path, tallyboard::export::to_csv(doc)));
+            outputs.push((path, tallyboard::export::to_csv(doc).into_bytes()));
         }
         if let Some(path) = wikitext {
-            outputs.push((path, tallyboard::export::to_wikitext(doc, &opts.locale)));
+            outputs.push((path, tallyboard::export::to_wikitext(doc, &opts.locale).into_bytes()));
         }
     }
     for (path, content) in outputs {
-        let written = if path == "-" { std::io::stdout().write_all(content.as_bytes()) } else { std::fs::write(&path, content) };
+        let written = if path == "-" { std::io::stdout().write_all(&content) } else { std::fs::write(&path, content) };
         if let Err(e) = written {
             eprintln!("{path}: error: cannot write: {e}");
             return ExitCode::from(1);
@@ -254,4 +266,18 @@ fn render(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Our SVG drawn to PNG pixels at `scale` (2 = twice the card's CSS size),
+/// with the system's fonts (DejaVu Sans covers Cyrillic and Kazakh letters).
+fn rasterise(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut opt = usvg::Options::default();
+    opt.fontdb_mut().load_system_fonts();
+    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size().scale_by(scale).ok_or("the card has no size")?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("the card is too large for a PNG")?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
 }
