@@ -65,15 +65,16 @@ impl BackendTextStyle for Font<'_> {
     }
 }
 
-/// How one backend sizes things: `scale` device pixels per CSS pixel.
+/// How one backend draws: `scale` device pixels per CSS pixel, and the font family.
 #[derive(Debug, Clone, Copy)]
-pub struct Surface {
+pub struct Surface<'a> {
     pub scale: f64,
+    pub font: &'a str,
 }
 
 /// Draw the scene. Coordinates are rounded to the backend's integer grid
 /// after scaling, so a HiDPI canvas (scale = devicePixelRatio) stays crisp.
-pub fn draw<B: DrawingBackend>(scene: &Scene, backend: &mut B, s: Surface) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+pub fn draw<B: DrawingBackend>(scene: &Scene, backend: &mut B, s: Surface<'_>) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     let k = s.scale;
     let p = |v: f64| (v * k).round() as i32;
     backend.ensure_prepared()?;
@@ -105,7 +106,7 @@ pub fn draw<B: DrawingBackend>(scene: &Scene, backend: &mut B, s: Surface) -> Re
                     Align::Center => HPos::Center,
                     Align::Right => HPos::Right,
                 };
-                let font = Font { color: color(*c, 1.0), size: size * k, bold: *bold, family: FONT, anchor: Pos::new(h_pos, VPos::Center) };
+                let font = Font { color: color(*c, 1.0), size: size * k, bold: *bold, family: s.font, anchor: Pos::new(h_pos, VPos::Center) };
                 backend.draw_text(text, &font, (p(*x), p(*y)))?
             }
         }

@@ -56,6 +56,28 @@ pub fn party_color(given: Option<Rgb>, index: usize) -> Rgb {
     given.unwrap_or(PALETTE[index % PALETTE.len()])
 }
 
+impl Theme {
+    /// Override colours by name ("background", "text", "muted", "rule",
+    /// "stripe", "ok", "warn", "error", "unassigned"); unknown names and
+    /// colours that are not `#rrggbb` are ignored.
+    pub fn with(mut self, name: &str, value: &str) -> Theme {
+        let Some(c) = Rgb::parse(value.trim()) else { return self };
+        match name {
+            "background" => self.background = c,
+            "text" => self.text = c,
+            "muted" => self.muted = c,
+            "rule" => self.rule = c,
+            "stripe" => self.stripe = c,
+            "ok" => self.ok = c,
+            "warn" => self.warn = c,
+            "error" => self.error = c,
+            "unassigned" => self.unassigned = c,
+            _ => {}
+        }
+        self
+    }
+}
+
 /// `a` moved a fraction `t` of the way towards `b`.
 pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
     let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round().clamp(0.0, 255.0) as u8;

@@ -26,6 +26,10 @@ export interface TallyboardOptions {
   findings?: boolean;
   /** Device pixels per CSS pixel (default: window.devicePixelRatio); 2 for a 2x PNG export. */
   pixelRatio?: number;
+  /** Font family for the canvas (a CSS font-family list). */
+  font?: string;
+  /** Colours over the theme's, as #rrggbb: background, text, muted, rule, stripe, ok, warn, error, unassigned. */
+  colors?: Partial<Record<"background" | "text" | "muted" | "rule" | "stripe" | "ok" | "warn" | "error" | "unassigned", string>>;
 }
 export interface TallyboardFinding {
   severity: "error" | "warning" | "info";
@@ -140,7 +144,21 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
         opts.parts = layout::Parts::from_list(&list.join(","));
     }
     opts.findings_open = get(o, "findings").as_bool();
+    // Colours from the page (e.g. CSS custom properties read by the element).
+    let colors = get(o, "colors");
+    if colors.is_object() {
+        for name in ["background", "text", "muted", "rule", "stripe", "ok", "warn", "error", "unassigned"] {
+            if let Some(v) = get(&colors, name).as_string() {
+                opts.theme = opts.theme.with(name, &v);
+            }
+        }
+    }
     opts
+}
+
+/// The font family from the options, or the card's default stack.
+fn font_of(o: &JsValue) -> String {
+    get(o, "font").as_string().filter(|f| !f.trim().is_empty() && f.len() < 300).unwrap_or_else(|| crate::draw::FONT.to_string())
 }
 
 /// Validate results; returns `{ok, errors, warnings, info, findings}`.
@@ -171,12 +189,12 @@ pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
 }
 
 /// Measures text with the canvas's own font engine.
-struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d);
+struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d, &'a str);
 
 impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
         // Measured at 10x and scaled back: the font string takes whole pixels.
-        self.0.set_font(&crate::backend::css_font(bold, size * 10.0, crate::draw::FONT));
+        self.0.set_font(&crate::backend::css_font(bold, size * 10.0, self.1));
         self.0.measure_text(text).map(|m| m.width() / 10.0).unwrap_or_else(|_| layout::Approx.width(text, size, bold))
     }
 }
@@ -211,6 +229,7 @@ struct State {
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
     _on_click: Option<Closure<dyn FnMut(web_sys::MouseEvent)>>,
+    _on_scheme: Option<(web_sys::MediaQueryList, Closure<dyn FnMut()>)>,
 }
 
 impl State {
@@ -231,7 +250,8 @@ impl State {
         opts.highlight = self.highlight;
         opts.coalition = self.coalition;
         self.width = opts.width;
-        let (scene, checked) = crate::render_scene(&self.text, &opts, &CanvasMeasure(&self.ctx), self.last_good.as_ref());
+        let font = font_of(&self.options);
+        let (scene, checked) = crate::render_scene(&self.text, &opts, &CanvasMeasure(&self.ctx, &font), self.last_good.as_ref());
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
         let dpr = get(&self.options, "pixelRatio")
             .as_f64()
@@ -249,7 +269,7 @@ impl State {
         self.canvas.set_text_content(Some(&scene.summary));
         let _ = self.canvas.set_attribute("data-state", if readable { if checked.report.has_errors() { "invalid" } else { "ok" } } else { "error" });
         let mut backend = crate::backend::canvas::CanvasBackend::new(self.canvas.clone(), self.ctx.clone());
-        let _ = crate::draw::draw(&scene, &mut backend, crate::draw::Surface { scale: dpr });
+        let _ = crate::draw::draw(&scene, &mut backend, crate::draw::Surface { scale: dpr, font: &font });
         if readable {
             self.last_good = Some(scene.clone());
         }
@@ -326,6 +346,7 @@ pub fn render(
         observer: None,
         _on_resize: None,
         _on_click: None,
+        _on_scheme: None,
     }));
     state.borrow_mut().draw();
     // Re-lay out when the container changes width (unless a width is fixed).
@@ -357,6 +378,21 @@ pub fn render(
     });
     canvas.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
     state.borrow_mut()._on_click = Some(on_click);
+    // theme "auto" follows the system's light or dark mode as it changes.
+    if let Some(mq) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) {
+        let weak = Rc::downgrade(&state);
+        let on_scheme = Closure::<dyn FnMut()>::new(move || {
+            if let Some(s) = weak.upgrade() {
+                if let Ok(mut s) = s.try_borrow_mut() {
+                    if get(&s.options, "theme").as_string().as_deref() == Some("auto") {
+                        s.draw();
+                    }
+                }
+            }
+        });
+        mq.add_event_listener_with_callback("change", on_scheme.as_ref().unchecked_ref())?;
+        state.borrow_mut()._on_scheme = Some((mq, on_scheme));
+    }
     Ok(Card { state })
 }
 
@@ -478,6 +514,9 @@ impl Card {
                 let _ = s.canvas.remove_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
             }
             s._on_resize = None;
+            if let Some((mq, cb)) = s._on_scheme.take() {
+                let _ = mq.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+            }
             s.canvas.remove();
             s.scene = None;
             s.last_good = None;

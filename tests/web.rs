@@ -275,3 +275,15 @@ fn tables_give_the_text_for_an_html_table() {
     assert_eq!(head.get(3).as_string().as_deref(), Some("Орындар"));
     card.destroy();
 }
+
+#[wasm_bindgen_test]
+fn colours_and_font_come_from_the_page() {
+    let div = container(480);
+    let opts = js_sys::JSON::parse(r##"{"colors": {"background": "#102030", "text": "#fafafa"}, "font": "serif"}"##).unwrap();
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), opts).unwrap();
+    let canvas = canvas_of(&div);
+    assert_eq!(hex(pixel(&canvas, 1.0, 1.0)), "#102030");
+    // Party colours stay the data's.
+    assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
+    card.destroy();
+}
