@@ -25,6 +25,26 @@ pub struct Document {
 pub enum Kind {
     Election,
     Vote,
+    Composition,
+    Series,
+    Primaries,
+}
+
+impl Kind {
+    pub const KEYS: [&'static str; 5] = ["election", "vote", "composition", "series", "primaries"];
+    pub fn from_key(k: &str) -> Option<Kind> {
+        Some(match k {
+            "election" => Kind::Election,
+            "vote" => Kind::Vote,
+            "composition" => Kind::Composition,
+            "series" => Kind::Series,
+            "primaries" => Kind::Primaries,
+            _ => return None,
+        })
+    }
+    pub fn key(self) -> &'static str {
+        Kind::KEYS[self as usize]
+    }
 }
 
 /// A seat-allocation method.
@@ -195,6 +215,8 @@ pub struct Contest {
     /// The list key used in the source: "parties", "candidates" or "options".
     pub list_key: &'static str,
     pub parties: Vec<Party>,
+    /// What the other kinds (composition, series, primaries) carry.
+    pub detail: crate::kinds::Detail,
 }
 
 impl Contest {
@@ -219,8 +241,13 @@ impl Contest {
             outcome: None,
             electorate: None,
             turnout_percent: None,
-            list_key: if kind == Kind::Vote { "options" } else { "parties" },
+            list_key: match kind {
+                Kind::Vote => "options",
+                Kind::Composition => "groups",
+                _ => "parties",
+            },
             parties: Vec::new(),
+            detail: crate::kinds::Detail::None,
         }
     }
 

@@ -318,6 +318,9 @@ pub fn card(doc: &Document, report: &Report, o: &Options, m: &dyn Measure) -> Sc
         match c.kind {
             Kind::Election => election(&mut b, i, c),
             Kind::Vote => vote(&mut b, i, c),
+            Kind::Composition => composition(&mut b, i, c),
+            Kind::Series => series(&mut b, i, c),
+            Kind::Primaries => primaries(&mut b, i, c),
         }
     }
     if o.parts.notes && !doc.notes.is_empty() {
@@ -962,6 +965,260 @@ fn vote(b: &mut Builder, ci: usize, c: &Contest) {
     if o.parts.source {
         if let Some(s) = &c.source {
             source_line(b, s);
+        }
+    }
+}
+
+/// A row of `total` small squares, the first `filled` in `color`: a
+/// waffle that shows a share as people.
+fn unit_bar(b: &mut Builder, total: u64, filled: u64, color: Rgb) {
+    let t = *b.t();
+    if total == 0 {
+        return;
+    }
+    if total > 400 {
+        // Too many people for squares: a proportion bar.
+        let w = b.inner();
+        b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w, h: 10.0, color: t.unassigned, alpha: 0.6 });
+        b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: w * filled.min(total) as f64 / total as f64, h: 10.0, color, alpha: 1.0 });
+        b.y += 16.0;
+        return;
+    }
+    let cell = 9.0;
+    let per_row = ((b.inner() + 2.0) / (cell + 2.0)).floor().max(1.0) as u64;
+    for k in 0..total {
+        let (row, col) = (k / per_row, k % per_row);
+        let c = if k < filled { color } else { t.unassigned };
+        b.shapes.push(Shape::Rect { x: b.pad + col as f64 * (cell + 2.0), y: b.y + row as f64 * (cell + 2.0), w: cell, h: cell, color: c, alpha: 1.0 });
+    }
+    b.y += ((total + per_row - 1) / per_row) as f64 * (cell + 2.0) + 6.0;
+}
+
+/// The whole number of people a share stands for: the count, or the first
+/// whole number that rounds to the reported percentage.
+fn people(s: &crate::kinds::Share, whole: u64) -> u64 {
+    if let Some(n) = s.count {
+        return n;
+    }
+    let Some(p) = &s.percent else { return 0 };
+    let near = (p.units.max(0) as u128 * whole as u128 / (100 * 10u128.pow(p.scale))) as u64;
+    (near.saturating_sub(1)..=near.saturating_add(1).min(whole)).find(|&k| p.matches_share(k, whole)).unwrap_or(near.min(whole))
+}
+
+fn share_rows(b: &mut Builder, shares: &[crate::kinds::Share], whole: Option<u64>, stage_word: &str) {
+    let t = *b.t();
+    for (i, s) in shares.iter().enumerate() {
+        let color = theme::PALETTE[(i + 1) % theme::PALETTE.len()];
+        let mut label = s.name.clone();
+        if let Some(p) = &s.percent {
+            label += ": ";
+            label += &pct(p, b.o);
+        }
+        let n = whole.map(|w| people(s, w));
+        if let (Some(n), Some(w)) = (n, whole) {
+            label += " (";
+            label += &num(n, b.o);
+            label += " ";
+            label += b.o.words.of;
+            label += " ";
+            label += &num(w, b.o);
+            label += ")";
+        } else if let Some(st) = &s.stage {
+            label += " · ";
+            label += stage_word;
+            label += " ";
+            label += st;
+        }
+        let fs = b.fs - 1.0;
+        b.paragraph(&label, b.pad, b.inner(), fs, false, t.text);
+        b.y += 2.0;
+        match (n, whole) {
+            (Some(n), Some(w)) => unit_bar(b, w, n, color),
+            _ => {
+                // No whole to count against: a bar of 100 squares, one per percent.
+                let per = s.percent.map_or(0, |p| ((p.units.max(0) as f64) / 10f64.powi(p.scale as i32)).round() as u64);
+                unit_bar(b, 100, per.min(100), color);
+            }
+        }
+        b.y += 4.0;
+    }
+}
+
+fn composition(b: &mut Builder, ci: usize, c: &Contest) {
+    let t = *b.t();
+    heading(b, c);
+    let crate::kinds::Detail::Composition(comp) = &c.detail else { return };
+    if let Some(m) = comp.members {
+        let fs = b.fs + 1.0;
+        let line = num(m, b.o) + " " + b.o.words.members;
+        b.paragraph(&line, b.pad, b.inner(), fs, true, t.text);
+        b.y += 6.0;
+    }
+    if !c.parties.is_empty() && b.o.parts.hemicycle {
+        let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| theme::party_color(p.color, i)).collect();
+        let counts: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
+        let total: u64 = counts.iter().sum();
+        if total > 0 && total <= hemicycle::MAX_SEATS {
+            let col = b.inner().min(480.0);
+            let x0 = b.pad + (b.inner() - col) / 2.0;
+            parliament(b, ci, c, &counts, 0, &colors, x0, col);
+            legend(b, ci, c, &counts, 0, &colors, x0, col);
+        }
+    }
+    share_rows(b, &comp.shares, comp.members, "");
+    if b.o.parts.notes {
+        notes(b, c);
+    }
+    if b.o.parts.source {
+        if let Some(s) = &c.source {
+            source_line(b, s);
+        }
+    }
+}
+
+fn series(b: &mut Builder, ci: usize, c: &Contest) {
+    let t = *b.t();
+    let o = b.o;
+    heading(b, c);
+    let crate::kinds::Detail::Series(s) = &c.detail else { return };
+    let color = theme::party_color(s.color, 0);
+    let size = b.fs - 1.0;
+    if let Some(p) = &s.party {
+        b.shapes.push(Shape::Rect { x: b.pad, y: b.y + 3.0, w: 10.0, h: 10.0, color, alpha: 1.0 });
+        let fs = b.fs + 1.0;
+        b.paragraph(p, b.pad + 16.0, b.inner() - 16.0, fs, true, t.text);
+    }
+    // Key: light = vote share, solid = seat share; the line is a majority (50%).
+    let key_y = b.y + size / 2.0 + 4.0;
+    b.shapes.push(Shape::Rect { x: b.pad, y: key_y - 4.0, w: 14.0, h: 8.0, color, alpha: 0.4 });
+    b.text(b.pad + 18.0, key_y, o.words.vote_share, size, false, t.muted, Align::Left);
+    let kx = b.pad + 18.0 + b.m.width(o.words.vote_share, size, false) + 14.0;
+    b.shapes.push(Shape::Rect { x: kx, y: key_y - 4.0, w: 14.0, h: 8.0, color, alpha: 1.0 });
+    b.text(kx + 18.0, key_y, o.words.seat_share, size, false, t.muted, Align::Left);
+    b.y += size + 14.0;
+    let label_w = s.points.iter().map(|p| b.m.width(&p.label, size, true)).fold(0.0, f64::max).min(b.inner() * 0.3) + 10.0;
+    let value_w = b.m.width("100.0%", size - 2.0, false) + 8.0;
+    let x0 = b.pad + label_w;
+    let bar_w = (b.inner() - label_w - value_w).max(40.0);
+    let top = b.y;
+    for (i, p) in s.points.iter().enumerate() {
+        let seat = p.seat_percent.or(match (p.seats, p.of) {
+            (Some(n), Some(of)) if of > 0 => Some(Decimal::share(n, of, 1)),
+            _ => None,
+        });
+        let row_top = b.y;
+        let label = b.wrap_lines(&p.label, label_w - 8.0, size, true, 1).remove(0);
+        b.text(b.pad, b.y + 10.0, &label, size, true, t.text, Align::Left);
+        let bh = 9.0;
+        let frac = |d: &Decimal| (d.units as f64 / 10f64.powi(d.scale as i32) / 100.0).clamp(0.0, 1.0);
+        if let Some(v) = &p.vote_percent {
+            b.shapes.push(Shape::Rect { x: x0, y: b.y, w: (bar_w * frac(v)).max(1.0), h: bh, color, alpha: 0.4 });
+            b.text(x0 + bar_w * frac(v) + 4.0, b.y + bh / 2.0, &pct(v, o), size - 2.0, false, t.muted, Align::Left);
+        }
+        b.y += bh + 2.0;
+        if let Some(sp) = &seat {
+            b.shapes.push(Shape::Rect { x: x0, y: b.y, w: (bar_w * frac(sp)).max(1.0), h: bh, color, alpha: 1.0 });
+            let mut v = pct(sp, o);
+            if let (Some(n), Some(of)) = (p.seats, p.of) {
+                v = num(n, o) + "/" + &num(of, o);
+            }
+            b.text(x0 + bar_w * frac(sp) + 4.0, b.y + bh / 2.0, &v, size - 2.0, false, t.text, Align::Left);
+        } else if let Some(n) = p.seats {
+            // Seats without the body's size: the count alone, no share to draw.
+            let v = num(n, o) + " " + o.words.total_seats;
+            b.text(x0, b.y + bh / 2.0, &v, size - 2.0, false, t.text, Align::Left);
+        }
+        b.y += bh + 10.0;
+        b.regions.push(Region { x: b.pad, y: row_top, w: b.inner(), h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
+    }
+    // The majority line at 50%.
+    let xm = x0 + bar_w * 0.5;
+    b.shapes.push(Shape::Line { x1: xm, y1: top - 4.0, x2: xm, y2: b.y - 6.0, color: t.muted, width: 1.0 });
+    let label = o.words.majority.to_string() + " 50%";
+    b.text(xm, b.y + 2.0, &label, size - 2.0, false, t.muted, Align::Center);
+    b.y += size + 6.0;
+    if o.parts.notes {
+        notes(b, c);
+    }
+    if o.parts.source {
+        if let Some(src) = &c.source {
+            source_line(b, src);
+        }
+    }
+}
+
+fn primaries(b: &mut Builder, _ci: usize, c: &Contest) {
+    let t = *b.t();
+    let o = b.o;
+    heading(b, c);
+    let crate::kinds::Detail::Primaries(p) = &c.detail else { return };
+    let size = b.fs;
+    // Voters and turnout.
+    if let Some(v) = p.voters {
+        let mut line = p.voters_qualifier.map(|q| q.word()).unwrap_or("").to_string() + &num(v, o) + " " + o.words.voters;
+        if let Some(tp) = &c.turnout_percent {
+            line += " · ";
+            line += o.words.turnout;
+            line += " ";
+            line += &pct(tp, o);
+        }
+        let fs = size + 1.0;
+        b.paragraph(&line, b.pad, b.inner(), fs, true, t.text);
+        b.y += 8.0;
+    }
+    // The funnel: bar widths on a logarithmic scale, so that 78 of 10,000 still shows.
+    let max = p.stages.iter().filter_map(|s| s.count).max().unwrap_or(1).max(2) as f64;
+    let accent = theme::PALETTE[0];
+    for s in &p.stages {
+        let label = s.name.clone() + ": " + s.qualifier.word() + &s.count.map(|n| num(n, o)).unwrap_or_else(|| "—".into());
+        let fs = size - 1.0;
+        b.paragraph(&label, b.pad, b.inner(), fs, false, t.text);
+        if let Some(n) = s.count {
+            let w = (b.inner() * ((n.max(1) as f64).log10() + 1.0) / (max.log10() + 1.0)).max(4.0);
+            b.shapes.push(Shape::Rect { x: b.pad + (b.inner() - w) / 2.0, y: b.y + 2.0, w, h: 16.0, color: accent, alpha: 1.0 });
+        }
+        b.y += 24.0;
+    }
+    if !p.stages.is_empty() {
+        let fs = size - 3.0;
+        b.paragraph(o.words.log_scale, b.pad, b.inner(), fs, false, t.muted);
+        b.y += 6.0;
+    }
+    if let Some(r) = &p.removed {
+        let mut line = o.words.removed.to_string() + ": " + &r.count.map(|n| num(n, o)).unwrap_or_else(|| "—".into());
+        if !r.reasons.is_empty() {
+            let parts: Vec<String> = r.reasons.iter().map(|(n, k)| n.clone() + " " + &num(*k, o)).collect();
+            line += " (";
+            line += &parts.join(", ");
+            line += ")";
+        }
+        let fs = size - 1.0;
+        b.paragraph(&line, b.pad, b.inner(), fs, false, t.text);
+        b.y += 8.0;
+    }
+    let whole = |st: &Option<String>| st.as_ref().and_then(|name| p.stages.iter().find(|x| &x.name == name)).filter(|x| x.qualifier == crate::kinds::Qualifier::Exactly).and_then(|x| x.count);
+    for (i, s) in p.shares.iter().enumerate() {
+        share_rows(b, std::slice::from_ref(s), whole(&s.stage), o.words.of_stage);
+        let _ = i;
+    }
+    if let Some(q) = &p.quota {
+        let mut line = o.words.quota.to_string() + ": " + &pct(&q.percent, o) + " · " + &q.shares.join(", ");
+        if let Some(st) = &q.stage {
+            line += " · ";
+            line += o.words.of_stage;
+            line += " ";
+            line += st;
+        }
+        let fs = size - 1.0;
+        b.paragraph(&line, b.pad, b.inner(), fs, false, t.muted);
+        b.y += 6.0;
+    }
+    if o.parts.notes {
+        notes(b, c);
+    }
+    if o.parts.source {
+        if let Some(src) = &c.source {
+            source_line(b, src);
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod format;
 pub mod hemicycle;
 pub mod json;
+pub mod kinds;
 pub mod layout;
 pub mod number;
 pub mod read;

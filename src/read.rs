@@ -89,13 +89,12 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
             kind
         }
         Some(n) => match &n.value {
-            Value::String(s) if s == "election" => Kind::Election,
-            Value::String(s) if s == "vote" => Kind::Vote,
+            Value::String(s) if Kind::from_key(s).is_some() => Kind::from_key(s).unwrap_or(Kind::Election),
             _ => {
                 let p = o.child("kind");
-                let mut msg = "expected \"election\" or \"vote\", found ".to_string() + &show(n);
+                let mut msg = "expected one of \"election\", \"vote\", \"composition\", \"series\", \"primaries\"; found ".to_string() + &show(n);
                 if let Value::String(s) = &n.value {
-                    if let Some(s) = suggest(s, &["election", "vote"]) {
+                    if let Some(s) = suggest(s, &Kind::KEYS) {
                         msg += "; did you mean \"";
                         msg += s;
                         msg += "\"?";
@@ -128,6 +127,36 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
             c.ballots.blank = b.count("blank");
             b.finish(BALLOT_KEYS);
         }
+    }
+    if matches!(kind, Kind::Composition | Kind::Series | Kind::Primaries) {
+        use crate::kinds::*;
+        let own: &[&str] = match kind {
+            Kind::Composition => {
+                let comp = read_composition(&mut o);
+                let mut groups = Vec::new();
+                o.each("groups", "an object like {\"name\": \"Women\", \"members\": 31}", &mut |g| {
+                    let mut p = Party { name: g.string("name").unwrap_or_default(), short: g.string("short"), ..Party::default() };
+                    p.color = g.string("color").and_then(|s| Rgb::parse(&s));
+                    p.seats = g.count("members");
+                    g.finish(&["name", "short", "color", "members"]);
+                    groups.push(p);
+                });
+                c.parties = groups;
+                c.detail = Detail::Composition(comp);
+                COMPOSITION_KEYS
+            }
+            Kind::Series => {
+                c.detail = Detail::Series(read_series(&mut o));
+                SERIES_KEYS
+            }
+            _ => {
+                c.detail = Detail::Primaries(read_primaries(&mut o));
+                PRIMARIES_KEYS
+            }
+        };
+        let allowed: Vec<&str> = ["kind", "id", "title", "date", "body", "notes", "source", "electorate", "turnout_percent"].iter().chain(own).copied().collect();
+        o.finish(&allowed);
+        return Some(c);
     }
     if kind == Kind::Election {
         c.seats = o.count("seats");
@@ -192,7 +221,7 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
         .copied()
         .filter(|k| match kind {
             Kind::Election => !matches!(*k, "participants" | "rule" | "outcome" | "options"),
-            Kind::Vote => !matches!(*k, "seats" | "majority" | "method" | "threshold" | "parties"),
+            _ => !matches!(*k, "seats" | "majority" | "method" | "threshold" | "parties"),
         })
         .collect();
     o.finish(&allowed);
@@ -244,7 +273,7 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
 }
 
 /// An object being read: its members, which of them were used, and where it is.
-struct Obj<'a, 'r> {
+pub(crate) struct Obj<'a, 'r> {
     members: &'a [Member],
     used: Vec<bool>,
     path: String,
@@ -252,7 +281,7 @@ struct Obj<'a, 'r> {
 }
 
 impl<'a, 'r> Obj<'a, 'r> {
-    fn new(node: &'a Node, path: String, report: &'r mut Report, what: &str) -> Option<Obj<'a, 'r>> {
+    pub(crate) fn new(node: &'a Node, path: String, report: &'r mut Report, what: &str) -> Option<Obj<'a, 'r>> {
         match &node.value {
             Value::Object(members) => {
                 // Duplicate keys: JSON parsers disagree on which wins; we take the first and say so.
@@ -275,15 +304,15 @@ impl<'a, 'r> Obj<'a, 'r> {
         }
     }
 
-    fn child(&self, key: &str) -> String {
+    pub(crate) fn child(&self, key: &str) -> String {
         self.path.clone() + "/" + &pointer_escape(key)
     }
 
-    fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.members.iter().any(|m| m.key == key)
     }
 
-    fn take(&mut self, key: &str) -> Option<&'a Node> {
+    pub(crate) fn take(&mut self, key: &str) -> Option<&'a Node> {
         let i = self.members.iter().position(|m| m.key == key)?;
         for (j, m) in self.members.iter().enumerate() {
             if m.key == key {
@@ -293,7 +322,7 @@ impl<'a, 'r> Obj<'a, 'r> {
         Some(&self.members[i].node)
     }
 
-    fn string(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, key: &str) -> Option<String> {
         let n = self.take(key)?;
         match &n.value {
             Value::String(s) => Some(s.clone()),
@@ -306,7 +335,7 @@ impl<'a, 'r> Obj<'a, 'r> {
         }
     }
 
-    fn strings(&mut self, key: &str) -> Vec<String> {
+    pub(crate) fn strings(&mut self, key: &str) -> Vec<String> {
         let Some(n) = self.take(key) else { return Vec::new() };
         let p = self.child(key);
         match &n.value {
@@ -329,7 +358,7 @@ impl<'a, 'r> Obj<'a, 'r> {
         }
     }
 
-    fn source(&mut self, key: &str) -> Option<Source> {
+    pub(crate) fn source(&mut self, key: &str) -> Option<Source> {
         let n = self.take(key)?;
         let p = self.child(key);
         match &n.value {
@@ -346,7 +375,7 @@ impl<'a, 'r> Obj<'a, 'r> {
     }
 
     /// A count: a non-negative whole number, or null.
-    fn count(&mut self, key: &str) -> Option<u64> {
+    pub(crate) fn count(&mut self, key: &str) -> Option<u64> {
         let n = self.take(key)?;
         let p = self.child(key);
         match &n.value {
@@ -385,7 +414,7 @@ impl<'a, 'r> Obj<'a, 'r> {
     }
 
     /// A reported decimal (a percentage), kept with its precision.
-    fn decimal(&mut self, key: &str) -> Option<Decimal> {
+    pub(crate) fn decimal(&mut self, key: &str) -> Option<Decimal> {
         let n = self.take(key)?;
         let p = self.child(key);
         match &n.value {
@@ -409,7 +438,7 @@ impl<'a, 'r> Obj<'a, 'r> {
     }
 
     /// One of a fixed set of words; an unknown word gets a did-you-mean.
-    fn keyword(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
+    pub(crate) fn keyword(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
         let s = self.string(key)?;
         if allowed.contains(&s.as_str()) {
             return Some(s);
@@ -425,8 +454,36 @@ impl<'a, 'r> Obj<'a, 'r> {
         None
     }
 
+    /// Each object of an array member, read by `f`.
+    pub(crate) fn each(&mut self, key: &str, what: &str, f: &mut dyn FnMut(&mut Obj)) {
+        let Some(n) = self.take(key) else { return };
+        let p = self.child(key);
+        match &n.value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(mut o) = Obj::new(item, p.clone() + "/" + &int(i as u64), self.report, what) {
+                        f(&mut o);
+                    }
+                }
+            }
+            Value::Null => {}
+            _ => type_error(self.report, &p, "an array", n),
+        }
+    }
+
+    /// An object member, read by `f`.
+    pub(crate) fn object<T>(&mut self, key: &str, what: &str, f: &mut dyn FnMut(&mut Obj) -> T) -> Option<T> {
+        let n = self.take(key)?;
+        if n.value == Value::Null {
+            return None;
+        }
+        let p = self.child(key);
+        let mut o = Obj::new(n, p, self.report, what)?;
+        Some(f(&mut o))
+    }
+
     /// Report members that were never read: typos get a suggestion.
-    fn finish(self, allowed: &[&str]) {
+    pub(crate) fn finish(&mut self, allowed: &[&str]) {
         for (m, used) in self.members.iter().zip(&self.used) {
             if *used {
                 continue;
@@ -477,7 +534,13 @@ pub fn suggest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
             best = Some((a, d));
         }
     }
-    best.map(|(a, _)| a)
+    // A stem of the word ("primary" for "primaries", "candidate" for "candidates").
+    best.map(|(a, _)| a).or_else(|| {
+        allowed.iter().copied().find(|a| {
+            let common = w.chars().zip(a.chars()).take_while(|(x, y)| x == y).count();
+            common >= 5 && common * 10 >= w.chars().count().min(a.chars().count()) * 7
+        })
+    })
 }
 
 fn distance(a: &str, b: &str) -> usize {

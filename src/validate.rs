@@ -40,6 +40,23 @@ fn list_path(c: &Contest, path: &str) -> String {
 }
 
 pub fn contest(c: &Contest, path: &str, r: &mut Report) {
+    use crate::kinds::{self, Detail};
+    match &c.detail {
+        Detail::Composition(comp) => {
+            percent_ranges(c, path, r);
+            if !c.parties.is_empty() {
+                names(c, path, r);
+            }
+            kinds::validate_composition(comp, &c.parties, path, r);
+            return;
+        }
+        Detail::Series(s) => return kinds::validate_series(s, path, r),
+        Detail::Primaries(p) => {
+            percent_ranges(c, path, r);
+            return kinds::validate_primaries(p, c.electorate, c.turnout_percent.as_ref(), path, r);
+        }
+        Detail::None => {}
+    }
     names(c, path, r);
     percent_ranges(c, path, r);
     turnout(c, path, r);
@@ -54,6 +71,7 @@ pub fn contest(c: &Contest, path: &str, r: &mut Report) {
             shares(c, path, r);
             outcome(c, path, r);
         }
+        _ => {}
     }
 }
 

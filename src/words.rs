@@ -39,6 +39,12 @@ pub struct Words {
     pub cannot_read: &'static str,
     pub kept: &'static str,
     pub total_seats: &'static str,
+    pub members: &'static str,
+    pub voters: &'static str,
+    pub removed: &'static str,
+    pub quota: &'static str,
+    pub of_stage: &'static str,
+    pub log_scale: &'static str,
 }
 
 pub const EN: Words = Words {
@@ -79,6 +85,12 @@ pub const EN: Words = Words {
     cannot_read: "These results cannot be shown",
     kept: "The last good version is kept below.",
     total_seats: "seats",
+    members: "members",
+    voters: "voters",
+    removed: "Removed",
+    quota: "Quota",
+    of_stage: "among",
+    log_scale: "Bar widths on a logarithmic scale.",
 };
 
 pub const RU: Words = Words {
@@ -119,6 +131,12 @@ pub const RU: Words = Words {
     cannot_read: "Эти результаты нельзя показать",
     kept: "Ниже сохранена последняя верная версия.",
     total_seats: "мест",
+    members: "членов",
+    voters: "проголосовавших",
+    removed: "Сняты",
+    quota: "Квота",
+    of_stage: "среди",
+    log_scale: "Ширина полос в логарифмическом масштабе.",
 };
 
 pub const KK: Words = Words {
@@ -159,6 +177,12 @@ pub const KK: Words = Words {
     cannot_read: "Бұл нәтижелерді көрсету мүмкін емес",
     kept: "Төменде соңғы дұрыс нұсқасы сақталған.",
     total_seats: "орын",
+    members: "мүше",
+    voters: "дауыс бергендер",
+    removed: "Шығарылғандар",
+    quota: "Квота",
+    of_stage: "ішінде",
+    log_scale: "Жолақ ені логарифмдік шкаламен.",
 };
 
 pub fn for_locale(tag: &str) -> &'static Words {

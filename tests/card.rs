@@ -37,7 +37,14 @@ fn text_boxes(s: &Scene) -> Vec<(f64, f64, f64, f64, String)> {
 
 #[test]
 fn no_text_is_cut_or_overlaps_at_any_width() {
-    for file in ["kz-mazhilis-2021.json", "nur-otan-21st-congress-2022.json", "amanat-renaming-congress-2022.json"] {
+    let mut files: Vec<String> = std::fs::read_dir(format!("{}/www/data", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6);
+    for file in &files {
         for w in WIDTHS {
             let s = scene(&data(file), w);
             let boxes = text_boxes(&s);
