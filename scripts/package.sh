@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 cp js/tally-board.js js/tally-board.d.ts pkg/
 cp schema/tallyboard.schema.json pkg/
 cp js/README.md pkg/README.md
+cp LICENSE pkg/LICENSE
 node - <<'JS'
 const fs = require('fs');
 const p = JSON.parse(fs.readFileSync('pkg/package.json', 'utf8'));
@@ -22,8 +23,9 @@ p.exports = {
   './schema.json': './tallyboard.schema.json',
   './package.json': './package.json',
 };
-p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'README.md'];
-p.sideEffects = ['./tally-board.js', './snippets/*'];
+p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'README.md', 'LICENSE'];
+p.sideEffects = ['./tally-board.js'];
+delete p.repository;
 p.keywords = ['election', 'results', 'parliament', 'hemicycle', 'seat allocation', 'wasm', 'web component'];
 fs.writeFileSync('pkg/package.json', JSON.stringify(p, null, 2) + '\n');
 JS

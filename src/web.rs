@@ -40,6 +40,8 @@ export interface TallyboardFinding {
   line?: number;
   column?: number;
 }
+/** Render results into `element` (a canvas is added to it) and keep it up to date. */
+export function render(element: Element, data: TallyboardData, options?: TallyboardOptions): Card;
 export function validate(data: TallyboardData): TallyboardReport;
 export function toSvg(data: TallyboardData, options?: TallyboardOptions): string;
 export function toCsv(data: TallyboardData): string;
@@ -315,12 +317,8 @@ pub struct Card {
 }
 
 /// Render results into `element` (a canvas is added to it) and keep it up to date.
-#[wasm_bindgen]
-pub fn render(
-    element: Element,
-    #[wasm_bindgen(unchecked_param_type = "TallyboardData")] data: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "TallyboardOptions | undefined")] options_value: JsValue,
-) -> Result<Card, JsValue> {
+#[wasm_bindgen(skip_typescript)]
+pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result<Card, JsValue> {
     let document = element.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_attribute("role", "img")?;
