@@ -1294,6 +1294,64 @@ pub fn summary(doc: &Document, o: &Options) -> String {
             s += ": ";
         }
         let mut items = Vec::new();
+        match &c.detail {
+            crate::kinds::Detail::Composition(comp) => {
+                if let Some(m) = comp.members {
+                    items.push(num(m, o) + " " + w.members);
+                }
+                for sh in &comp.shares {
+                    let mut it = sh.name.clone();
+                    if let Some(p) = &sh.percent {
+                        it += " ";
+                        it += &pct(p, o);
+                    }
+                    if let Some(m) = comp.members {
+                        it += " (";
+                        it += &num(people(sh, m), o);
+                        it += ")";
+                    }
+                    items.push(it);
+                }
+            }
+            crate::kinds::Detail::Series(se) => {
+                for p in &se.points {
+                    let mut it = p.label.clone();
+                    if let Some(n) = p.seats {
+                        it += " ";
+                        it += &num(n, o);
+                        if let Some(of) = p.of {
+                            it += " ";
+                            it += w.of;
+                            it += " ";
+                            it += &num(of, o);
+                        }
+                        it += " ";
+                        it += w.total_seats;
+                    }
+                    if let Some(v) = &p.vote_percent {
+                        it += ", ";
+                        it += &pct(v, o);
+                    }
+                    items.push(it);
+                }
+            }
+            crate::kinds::Detail::Primaries(pr) => {
+                if let Some(v) = pr.voters {
+                    let mut it = pr.voters_qualifier.map(|q| q.word()).unwrap_or("").to_string() + &num(v, o) + " " + w.voters;
+                    if let Some(t) = &c.turnout_percent {
+                        it += ", ";
+                        it += w.turnout;
+                        it += " ";
+                        it += &pct(t, o);
+                    }
+                    items.push(it);
+                }
+                for st in &pr.stages {
+                    items.push(st.name.clone() + " " + st.qualifier.word() + &st.count.map(|n| num(n, o)).unwrap_or_default());
+                }
+            }
+            crate::kinds::Detail::None => {}
+        }
         let total = c.seats.or_else(|| c.reported_seats().map(|v| v.iter().sum()));
         for p in &c.parties {
             let mut it = p.name.clone();

@@ -287,3 +287,43 @@ fn colours_and_font_come_from_the_page() {
     assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
     card.destroy();
 }
+
+const COUNCIL: &str = include_str!("../www/data/nur-otan-political-council-2022.json");
+const SERIES: &str = include_str!("../www/data/nur-otan-mazhilis-seats.json");
+const PRIMARIES: &str = include_str!("../www/data/nur-otan-primaries.json");
+
+fn count_colour(canvas: &HtmlCanvasElement, rgb: (u8, u8, u8)) -> usize {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let d = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
+    d.chunks(4).filter(|p| (p[0], p[1], p[2]) == rgb).count()
+}
+
+#[wasm_bindgen_test]
+fn composition_waffle_paints_31_of_92_women() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(COUNCIL), JsValue::UNDEFINED).unwrap();
+    let canvas = canvas_of(&div);
+    assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("ok"));
+    let s = card.summary();
+    assert!(s.contains("92 members") && s.contains("Women 33.7% (31)"), "{s}");
+    // The "Women" row uses the palette's second colour (#e69f00): 31 squares of 9x9 CSS px.
+    let k = canvas.width() as f64 / 640.0;
+    let per_square = (9.0 * k).round() as usize * (9.0 * k).round() as usize;
+    assert_eq!(count_colour(&canvas, (0xe6, 0x9f, 0x00)), 31 * per_square);
+    card.destroy();
+}
+
+#[wasm_bindgen_test]
+fn series_and_primaries_render_and_read_out() {
+    for (text, expect) in [(SERIES, "2012 83 of 107 seats, 80.99%"), (PRIMARIES, "662,687 voters, Turnout 84.2%")] {
+        let div = container(480);
+        let card = render(div.clone(), JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
+        let canvas = canvas_of(&div);
+        assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("ok"));
+        assert!(card.summary().contains(expect), "{}", card.summary());
+        // The series' and the funnel's bars are painted in their colour.
+        let painted = count_colour(&canvas, (0x00, 0xa0, 0xe3)) + count_colour(&canvas, (0x00, 0x72, 0xb2));
+        assert!(painted > 1000, "{painted} bar pixels");
+        card.destroy();
+    }
+}
