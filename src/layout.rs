@@ -638,6 +638,7 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
     }
     let scale_max = ((max_units / 10.0).ceil() * 10.0).clamp(10.0, 100.0);
     let px = |d: &Decimal| (d.units as f64 / 10f64.powi(d.scale as i32)) / scale_max * bar_w;
+    let threshold_x = c.threshold.as_ref().map(|th| x0 + px(&th.percent));
     let mut bar_rows: Vec<(f64, f64)> = Vec::new();
     for (i, p) in c.parties.iter().enumerate() {
         let (vote, seat) = shares[i];
@@ -649,12 +650,16 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
         bar_rows.push((b.y - 2.0, b.y + 2.0 * bh + 4.0));
         if let Some(v) = vote {
             b.shapes.push(Shape::Rect { x: x0, y: b.y, w: px(&v).max(1.0), h: bh, color: colors[i], alpha: 0.4 });
-            b.text(x0 + px(&v) + 4.0, b.y + bh / 2.0, &pct(&v, o), size - 2.0, false, t.muted, Align::Left);
+            let label = pct(&v, o);
+            let lx = clear_of(x0 + px(&v) + 4.0, b.m.width(&label, size - 2.0, false), threshold_x);
+            b.text(lx, b.y + bh / 2.0, &label, size - 2.0, false, t.muted, Align::Left);
         }
         b.y += bh + 2.0;
         if let Some(s) = seat {
             b.shapes.push(Shape::Rect { x: x0, y: b.y, w: px(&s).max(if p.seats == Some(0) { 0.0 } else { 1.0 }), h: bh, color: colors[i], alpha: 1.0 });
-            b.text(x0 + px(&s) + 4.0, b.y + bh / 2.0, &pct(&s, o), size - 2.0, false, t.text, Align::Left);
+            let label = pct(&s, o);
+            let lx = clear_of(x0 + px(&s) + 4.0, b.m.width(&label, size - 2.0, false), threshold_x);
+            b.text(lx, b.y + bh / 2.0, &label, size - 2.0, false, t.text, Align::Left);
         }
         b.y += bh + 8.0;
         b.regions.push(Region { x: x0, y: row_top, w: col, h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
@@ -669,6 +674,14 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
         let label = pct(&th.percent, o) + " " + o.words.threshold;
         b.text(x + 3.0, b.y + 2.0, &label, size - 2.0, false, t.muted, Align::Left);
         b.y += size;
+    }
+}
+
+/// A label's x, moved right of the threshold line if it would cross it.
+fn clear_of(x: f64, w: f64, line: Option<f64>) -> f64 {
+    match line {
+        Some(l) if x < l + 3.0 && x + w > l - 3.0 => l + 4.0,
+        _ => x,
     }
 }
 
