@@ -35,28 +35,60 @@ const WORDS = {
         table: 'Нәтижелер кестесі', reached: 'көпшілік бар', short: 'көпшілікке жетпейді', votes: 'дауыс', clear: 'Тазалау' },
 };
 const words = (locale) => WORDS[(locale || 'en').slice(0, 2).toLowerCase()] || WORDS.en;
+const langOf = (locale) => (WORDS[(locale || 'en').slice(0, 2).toLowerCase()] ? (locale || 'en').slice(0, 2).toLowerCase() : 'en');
+
+// Accessible names of the buttons (the visible text comes first in each, WCAG 2.5.3).
+function seatsWord(lang, n) {
+  if (lang === 'ru') {
+    const d = n % 10, h = n % 100;
+    return d === 1 && h !== 11 ? 'место' : d >= 2 && d <= 4 && (h < 12 || h > 14) ? 'места' : 'мест';
+  }
+  return lang === 'kk' ? 'орын' : n === 1 ? 'seat' : 'seats';
+}
+function addName(lang, party, n) {
+  if (lang === 'ru') return `${party} (${n} ${seatsWord(lang, n)}): добавить в коалицию`;
+  if (lang === 'kk') return `${party} (${n} ${seatsWord(lang, n)}): коалицияға қосу`;
+  return `${party} (${n} ${seatsWord(lang, n)}): add to the coalition`;
+}
 
 const STYLE = `
+/* The theme's colours (the canvas card's, see src/theme.rs), so that the element reads on any page;
+   every one can be set from the page with a --tallyboard-* custom property. */
 :host { display: block; position: relative; font-family: var(--tallyboard-font, system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif);
-  color: var(--tallyboard-text, #1a1a1a); background: var(--tallyboard-background, transparent); }
-:host([theme="dark"]) { color: var(--tallyboard-text, #eeeeee); }
-@media (prefers-color-scheme: dark) { :host([theme="auto"]) { color: var(--tallyboard-text, #eeeeee); } }
+  --_text: #1a1a1a; --_background: #ffffff; --_focus: #0b57d0; --_button: #ffffff; --_button-text: #1a1a1a; --_border: #767676;
+  --_pressed: #1a1a1a; --_pressed-text: #ffffff; --_rule: #d0d0d0;
+  color: var(--tallyboard-text, var(--_text)); background: var(--tallyboard-background, var(--_background)); }
+:host([theme="dark"]) { --_text: #eeeeee; --_background: #16181c; --_focus: #8ab4f8; --_button: #202328; --_button-text: #eeeeee;
+  --_border: #8a8f98; --_pressed: #eeeeee; --_pressed-text: #16181c; --_rule: #444850; }
+@media (prefers-color-scheme: dark) {
+  :host([theme="auto"]) { --_text: #eeeeee; --_background: #16181c; --_focus: #8ab4f8; --_button: #202328; --_button-text: #eeeeee;
+    --_border: #8a8f98; --_pressed: #eeeeee; --_pressed-text: #16181c; --_rule: #444850; }
+}
 .card { position: relative; min-height: 40px; }
 .card canvas { display: block; max-width: 100%; }
-.card canvas:focus-visible, button:focus-visible { outline: 3px solid var(--tallyboard-focus, #0b57d0); outline-offset: 2px; }
+/* Focus rings: 3 px, at least 3:1 against the theme's background (a11y test). */
+.card canvas:focus-visible, button:focus-visible { outline: 3px solid var(--tallyboard-focus, var(--_focus)); outline-offset: 2px; }
+.card canvas:focus-visible { outline-offset: -3px; }
 .tip { position: absolute; pointer-events: none; background: var(--tallyboard-tip-background, #1a1a1a); color: var(--tallyboard-tip-text, #ffffff);
   font-size: 13px; line-height: 1.35; padding: 6px 8px; border-radius: 4px; max-width: 260px; z-index: 2; white-space: normal; }
 .tip[hidden] { display: none; }
 .tools { display: flex; flex-wrap: wrap; gap: var(--tallyboard-gap, 8px); align-items: center; margin: var(--tallyboard-gap, 8px) 0; padding: 0 var(--tallyboard-padding, 12px); font-size: 14px; }
 .tools[hidden] { display: none; }
+/* The card's own side margin: 12 px below 420 px wide, 20 px from there (src/layout.rs). */
+:host { container-type: inline-size; }
+@container (min-width: 420px) { .tools { padding: 0 var(--tallyboard-padding, 20px); } }
 button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; cursor: pointer;
-  border: 1px solid var(--tallyboard-border, #767676); background: var(--tallyboard-button, #ffffff); color: var(--tallyboard-button-text, #1a1a1a); }
-button[aria-pressed="true"] { background: var(--tallyboard-pressed, #1a1a1a); color: var(--tallyboard-pressed-text, #ffffff); }
-.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; }
+  border: 1px solid var(--tallyboard-border, var(--_border)); background: var(--tallyboard-button, var(--_button)); color: var(--tallyboard-button-text, var(--_button-text)); }
+/* Pressed: inverted colours and a tick, so the state does not rest on colour alone. */
+button[aria-pressed="true"] { background: var(--tallyboard-pressed, var(--_pressed)); color: var(--tallyboard-pressed-text, var(--_pressed-text));
+  border-color: var(--tallyboard-pressed, var(--_pressed)); }
+button[aria-pressed="true"]::after { content: "✓" / ""; margin-left: 6px; }
+.buttons { display: contents; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
 .sum { font-weight: bold; }
 table { border-collapse: collapse; font-size: 14px; margin: 8px 0; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
-th, td { padding: 3px 8px; text-align: right; border-bottom: 1px solid var(--tallyboard-border, #d0d0d0); }
+th, td { padding: 3px 8px; text-align: right; border-bottom: 1px solid var(--tallyboard-rule, var(--_rule)); }
 th:first-child, td:first-child { text-align: left; }
 .hidden-table { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .fallback[hidden] { display: none; }
@@ -72,8 +104,13 @@ class TallyBoard extends HTMLElement {
       <div class="fallback"><slot></slot></div>
       <div class="card" part="card"></div>
       <div class="tip" role="tooltip" hidden></div>
-      <div class="tools coalition" part="coalition" hidden></div>
-      <div class="tools exports" part="exports" hidden></div>
+      <div class="tools coalition" part="coalition" role="group" aria-labelledby="coalition-label" hidden>
+        <span id="coalition-label"></span><span class="buttons"></span>
+        <output class="sum" role="status" aria-live="polite" aria-atomic="true"></output>
+      </div>
+      <div class="tools exports" part="exports" role="group" aria-labelledby="exports-label" hidden>
+        <span id="exports-label"></span><span class="buttons"></span>
+      </div>
       <div class="tables hidden-table" part="table"></div>`;
     this._card = null;
     this._data = null;
@@ -101,6 +138,7 @@ class TallyBoard extends HTMLElement {
   disconnectedCallback() {
     if (this._observer) { this._observer.disconnect(); this._observer = null; }
     if (this._card) { this._card.destroy(); this._card = null; }
+    if (this._onKey) { document.removeEventListener('keydown', this._onKey); this._onKey = null; }
   }
 
   attributeChangedCallback(name, old, value) {
@@ -195,6 +233,9 @@ class TallyBoard extends HTMLElement {
       tip.style.top = `${e.offsetY + 14}px`;
     });
     canvas.addEventListener('pointerleave', () => { tip.hidden = true; });
+    // Content on hover can be dismissed without moving the pointer (WCAG 1.4.13).
+    this._onKey = (e) => { if (e.key === 'Escape') tip.hidden = true; };
+    document.addEventListener('keydown', this._onKey);
     this._module = m;
   }
 
@@ -233,11 +274,16 @@ class TallyBoard extends HTMLElement {
       }
       box.appendChild(table);
     }
-    if (canvas) canvas.setAttribute('aria-describedby', '');
+    // The language of the card's words, for screen readers (the page's may differ).
+    const lang = langOf(this._options().locale);
+    for (const el of root.querySelectorAll('.card, .tip, .tools, .tables')) el.lang = lang;
     this._coalitionTools(tables);
     this._exportTools();
   }
 
+  // The coalition builder: a toggle button per party with seats, and the sum in a live
+  // region. The buttons are made again only when the parties or the language change, so
+  // that the focus stays on a button as it is pressed.
   _coalitionTools(tables) {
     const root = this.shadowRoot;
     const box = root.querySelector('.coalition');
@@ -245,55 +291,69 @@ class TallyBoard extends HTMLElement {
     const seats = t && t.seats.length ? t.seats.map((s) => parseInt(s.replace(/\D/g, ''), 10) || 0) : null;
     box.hidden = !seats || this.getAttribute('coalition') === 'off';
     if (box.hidden) return;
-    const w = words(this._options().locale);
-    box.textContent = '';
-    const label = document.createElement('span');
-    label.textContent = w.coalition + ':';
-    box.appendChild(label);
-    t.names.forEach((name, i) => {
-      if (!seats[i]) return;
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.setAttribute('aria-pressed', String(this._coalition.has(i)));
-      const sw = document.createElement('span');
-      sw.className = 'swatch';
-      sw.style.background = t.colors[i];
-      b.append(sw, document.createTextNode(name));
-      b.addEventListener('click', () => {
-        if (this._coalition.has(i)) this._coalition.delete(i); else this._coalition.add(i);
-        this._card.setCoalition(0, Uint32Array.from(this._coalition));
-        this._afterDraw();
-        root.querySelectorAll('.coalition button')[[...box.querySelectorAll('button')].indexOf(b)]?.focus();
+    const locale = this._options().locale;
+    const w = words(locale);
+    const lang = langOf(locale);
+    const buttons = box.querySelector('.buttons');
+    const parties = JSON.stringify([t.names, seats]);
+    if (this._coalitionParties !== undefined && parties !== this._coalitionParties && this._coalition.size) {
+      // Other parties or other seats: the old choice means nothing now.
+      this._coalition.clear();
+      this._card.setCoalition(0, new Uint32Array(0));
+    }
+    this._coalitionParties = parties;
+    const key = JSON.stringify([lang, parties, t.colors]);
+    if (key !== this._coalitionKey) {
+      this._coalitionKey = key;
+      box.querySelector('#coalition-label').textContent = w.coalition + ':';
+      buttons.textContent = '';
+      t.names.forEach((name, i) => {
+        if (!seats[i]) return;
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.dataset.index = i;
+        b.setAttribute('aria-label', addName(lang, name, seats[i]));
+        const sw = document.createElement('span');
+        sw.className = 'swatch';
+        sw.style.background = t.colors[i];
+        b.append(sw, document.createTextNode(name));
+        b.addEventListener('click', () => {
+          if (this._coalition.has(i)) this._coalition.delete(i); else this._coalition.add(i);
+          this._card.setCoalition(0, Uint32Array.from(this._coalition));
+          this._afterDraw();
+        });
+        buttons.appendChild(b);
       });
-      box.appendChild(b);
-    });
+    }
+    for (const b of buttons.querySelectorAll('button')) b.setAttribute('aria-pressed', String(this._coalition.has(+b.dataset.index)));
     const total = seats.reduce((a, b) => a + b, 0);
     const sum = [...this._coalition].reduce((a, i) => a + (seats[i] || 0), 0);
     const majority = Math.floor(total / 2) + 1;
-    const out = document.createElement('output');
-    out.className = 'sum';
-    out.setAttribute('aria-live', 'polite');
-    out.textContent = this._coalition.size
+    const text = this._coalition.size
       ? `${sum} ${w.of} ${total} ${w.seats}: ${sum >= majority ? w.reached : `${w.short} (${majority - sum})`}`
       : '';
-    box.appendChild(out);
+    const out = box.querySelector('.sum');
+    if (out.textContent !== text) out.textContent = text;
   }
 
   _exportTools() {
     const root = this.shadowRoot;
     const box = root.querySelector('.exports');
     box.hidden = this.getAttribute('exports') === 'off';
-    if (box.hidden || box.childElementCount) return;
-    const w = words(this._options().locale);
-    const label = document.createElement('span');
-    label.textContent = w.download + ':';
-    box.appendChild(label);
+    const lang = langOf(this._options().locale);
+    if (box.hidden || this._exportsLang === lang) return;
+    this._exportsLang = lang;
+    const w = words(lang);
+    box.querySelector('#exports-label').textContent = w.download + ':';
+    const buttons = box.querySelector('.buttons');
+    buttons.textContent = '';
     for (const kind of ['PNG', 'SVG', 'CSV', 'Wikitext']) {
       const b = document.createElement('button');
       b.type = 'button';
       b.textContent = kind;
+      b.setAttribute('aria-label', lang === 'kk' ? `${kind} ${w.download.toLowerCase()}` : `${w.download} ${kind}`);
       b.addEventListener('click', () => this.download(kind.toLowerCase()));
-      box.appendChild(b);
+      buttons.appendChild(b);
     }
   }
 

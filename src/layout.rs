@@ -368,9 +368,9 @@ fn badge(b: &mut Builder, report: &Report) {
     let w = b.o.words;
     let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
     let (mut label, color) = if e > 0 {
-        ("✗ ".to_string() + &int(e as u64) + " " + if e == 1 { w.error } else { w.errors }, t.error)
+        ("✗ ".to_string() + &int(e as u64) + " " + crate::words::count_word(e as u64, &w.errors), t.error)
     } else if wa > 0 {
-        ("! ".to_string() + &int(wa as u64) + " " + if wa == 1 { w.warning } else { w.warnings }, t.warn)
+        ("! ".to_string() + &int(wa as u64) + " " + crate::words::count_word(wa as u64, &w.warnings), t.warn)
     } else {
         ("✓ ".to_string() + w.checked, t.ok)
     };
@@ -378,13 +378,13 @@ fn badge(b: &mut Builder, report: &Report) {
         label += " · ";
         label += &int(wa as u64);
         label += " ";
-        label += if wa == 1 { w.warning } else { w.warnings };
+        label += crate::words::count_word(wa as u64, &w.warnings);
     }
     if i > 0 {
         label += " · ";
         label += &int(i as u64);
         label += " ";
-        label += if i == 1 { w.note } else { w.notes };
+        label += crate::words::count_word(i as u64, &w.notes);
     }
     let open = b.o.findings_open.unwrap_or(e > 0);
     let any = !report.findings.is_empty();
@@ -423,7 +423,7 @@ fn finding(b: &mut Builder, f: &Finding) {
     let mut at = f.path.clone();
     if let (Some(l), Some(c)) = (f.line, f.column) {
         if !at.is_empty() {
-            at += "  ";
+            at += " · ";
         }
         at += "line ";
         at += &int(l as u64);
@@ -955,7 +955,10 @@ fn vote(b: &mut Builder, ci: usize, c: &Contest) {
             (Some(v), Some(t)) if t > 0 => Some(Decimal::share(v, t, 1)),
             _ => None,
         });
-        let right = p.votes.map(|v| num(v, o)).unwrap_or_else(|| "—".into()) + "   " + &share.map(|d| pct(&d, o)).unwrap_or_else(|| "—".into());
+        let right = match (p.votes, share) {
+            (None, None) => w.not_given.to_string(),
+            _ => p.votes.map(|v| num(v, o)).unwrap_or_else(|| "—".into()) + "   " + &share.map(|d| pct(&d, o)).unwrap_or_else(|| "—".into()),
+        };
         let rw = b.m.width(&right, size, false);
         let row_top = b.y;
         let lines = b.wrap_lines(&p.name, b.inner() - rw - 16.0, size, true, 2);
@@ -964,12 +967,17 @@ fn vote(b: &mut Builder, ci: usize, c: &Contest) {
         }
         b.text(b.w - b.pad, b.y + size * 0.65, &right, size, false, t.text, Align::Right);
         b.y += size * 1.3 * lines.len() as f64 + 4.0;
-        let frac = share.map_or(0.0, |d| d.units as f64 / 10f64.powi(d.scale as i32) / 100.0);
-        b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner(), h: 12.0, color: t.stripe, alpha: 1.0 });
-        if frac > 0.0 {
-            b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner() * frac.min(1.0), h: 12.0, color: colors[i], alpha: 1.0 });
+        // No share to draw: no empty bar that would read as a broken chart.
+        if let Some(d) = share {
+            let frac = d.units as f64 / 10f64.powi(d.scale as i32) / 100.0;
+            b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner(), h: 12.0, color: t.stripe, alpha: 1.0 });
+            if frac > 0.0 {
+                b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner() * frac.min(1.0), h: 12.0, color: colors[i], alpha: 1.0 });
+            }
+            b.y += 20.0;
+        } else {
+            b.y += 4.0;
         }
-        b.y += 20.0;
         b.regions.push(Region { x: b.pad, y: row_top, w: b.inner(), h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
     }
     if o.parts.notes {

@@ -1,5 +1,16 @@
 //! The card's words in English, Russian and Kazakh.
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn russian_plurals() {
+        use super::{count_word, EN, RU};
+        let f = |n| count_word(n, &RU.notes);
+        assert_eq!((f(1), f(2), f(5), f(11), f(21), f(22), f(112)), ("примечание", "примечания", "примечаний", "примечаний", "примечание", "примечания", "примечаний"));
+        assert_eq!((count_word(1, &EN.errors), count_word(2, &EN.errors), count_word(21, &EN.errors)), ("error", "errors", "errors"));
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Words {
     pub party: &'static str,
@@ -26,12 +37,9 @@ pub struct Words {
     pub outcome: &'static str,
     pub no_outcome: &'static str,
     pub checked: &'static str,
-    pub error: &'static str,
-    pub errors: &'static str,
-    pub warning: &'static str,
-    pub note: &'static str,
-    pub warnings: &'static str,
-    pub notes: &'static str,
+    pub errors: [&'static str; 3],
+    pub warnings: [&'static str; 3],
+    pub notes: [&'static str; 3],
     pub not_given: &'static str,
     pub of: &'static str,
     pub took_part: &'static str,
@@ -72,12 +80,9 @@ pub const EN: Words = Words {
     outcome: "Outcome",
     no_outcome: "no option reached the rule",
     checked: "Numbers checked",
-    error: "error",
-    errors: "errors",
-    warning: "warning",
-    note: "note",
-    warnings: "warnings",
-    notes: "notes",
+    errors: ["error", "errors", "errors"],
+    warnings: ["warning", "warnings", "warnings"],
+    notes: ["note", "notes", "notes"],
     not_given: "not given",
     of: "of",
     took_part: "took part",
@@ -118,12 +123,9 @@ pub const RU: Words = Words {
     outcome: "Итог",
     no_outcome: "ни один вариант не набрал нужного числа",
     checked: "Цифры проверены",
-    error: "ошибка",
-    errors: "ошибок",
-    warning: "предупреждение",
-    note: "примечание",
-    warnings: "предупреждений",
-    notes: "примечаний",
+    errors: ["ошибка", "ошибки", "ошибок"],
+    warnings: ["предупреждение", "предупреждения", "предупреждений"],
+    notes: ["примечание", "примечания", "примечаний"],
     not_given: "нет данных",
     of: "из",
     took_part: "участвовали",
@@ -164,12 +166,9 @@ pub const KK: Words = Words {
     outcome: "Нәтиже",
     no_outcome: "бірде-бір нұсқа қажетті дауыс жинамады",
     checked: "Сандар тексерілді",
-    error: "қате",
-    errors: "қате",
-    warning: "ескерту",
-    note: "ескертпе",
-    warnings: "ескерту",
-    notes: "ескертпе",
+    errors: ["қате", "қате", "қате"],
+    warnings: ["ескерту", "ескерту", "ескерту"],
+    notes: ["ескертпе", "ескертпе", "ескертпе"],
     not_given: "дерек жоқ",
     of: "/",
     took_part: "қатысты",
@@ -184,6 +183,23 @@ pub const KK: Words = Words {
     of_stage: "ішінде",
     log_scale: "Жолақ ені логарифмдік шкаламен.",
 };
+
+/// A count's word: one, few (2–4) or many forms; English and Kazakh have
+/// one and many, Russian all three (1 ошибка, 3 ошибки, 5 ошибок, 21 ошибка).
+pub fn count_word(n: u64, forms: &[&'static str; 3]) -> &'static str {
+    // Only Russian has a distinct "few" form; in English and Kazakh it equals "many".
+    if forms[1] == forms[2] {
+        return if n == 1 { forms[0] } else { forms[2] };
+    }
+    let (m10, m100) = (n % 10, n % 100);
+    if m10 == 1 && m100 != 11 {
+        forms[0]
+    } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
+        forms[1]
+    } else {
+        forms[2]
+    }
+}
 
 pub fn for_locale(tag: &str) -> &'static Words {
     match crate::format::Locale::from_tag(tag).tag {

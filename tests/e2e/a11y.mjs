@@ -9,9 +9,10 @@
 //    follows in a live region.
 // Prints a line per check and "N passed, M failed"; exits 1 on a failure.
 import path from 'node:path';
-import { PNG } from '../../tools/node_modules/pngjs/lib/png.js';
+import pngjs from '../../tools/node_modules/pngjs/lib/png.js';
 import { serve, browser, ROOT } from './server.mjs';
 
+const { PNG } = pngjs;
 const AXE = path.join(ROOT, 'tools/node_modules/axe-core/axe.min.js');
 const MAZHILIS = 'kz-mazhilis-2021.json';
 const results = [];
@@ -57,7 +58,7 @@ async function axe(page, label) {
 }
 
 // Press a coalition button of the Mazhilis card (in the page's first such board).
-const board = (sel) => `tally-board[data-example="${MAZHILIS}"], tally-board[src$="${MAZHILIS}"]`;
+const board = () => `tally-board[data-example="${MAZHILIS}"], tally-board[src$="${MAZHILIS}"]`;
 async function pressFirstCoalition(page) {
   await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.coalition button').click(), board());
   await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.sum').textContent !== '', board());
@@ -69,18 +70,18 @@ async function clearCoalition(page) {
 }
 
 // The focused element, through shadow roots: a description and its focus ring.
-const focused = () => page_focused();
 function page_focused() {
   let el = document.activeElement;
   while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
   if (!el || el === document.body) return null;
   const host = el.getRootNode().host || null;
+  const target = document.querySelector('tally-board[data-example="kz-mazhilis-2021.json"], tally-board[src$="kz-mazhilis-2021.json"]');
   const cs = getComputedStyle(el);
   const r = el.getBoundingClientRect();
   return {
     tag: el.localName,
     kind: el.closest('.coalition') ? 'coalition' : el.closest('.exports') ? 'export' : el.localName,
-    inBoard: !!host && host.localName === 'tally-board',
+    inBoard: !!host && host === target,
     name: el.getAttribute('aria-label') || el.textContent.trim(),
     pressed: el.getAttribute('aria-pressed'),
     outlineStyle: cs.outlineStyle, outlineWidth: parseFloat(cs.outlineWidth), outlineColor: cs.outlineColor,
@@ -160,8 +161,7 @@ async function keyboard(page, label) {
     const sum = root.querySelector('.sum');
     return { pressed: [...root.querySelectorAll('.coalition button')].map((b) => b.getAttribute('aria-pressed')),
       focus: el && el.closest && el.closest('.coalition') ? [...root.querySelectorAll('.coalition button')].indexOf(el) : -1,
-      sum: sum ? sum.textContent : null, live: sum ? (sum.getAttribute('aria-live') || (sum.getAttribute('role') === 'status' || sum.localName === 'output' ? 'polite' : '')) : '',
-      sumNode: sum };
+      sum: sum ? sum.textContent : null, live: sum ? (sum.getAttribute('aria-live') || (sum.getAttribute('role') === 'status' || sum.localName === 'output' ? 'polite' : '')) : '' };
   }, board());
   const sumBefore = await page.evaluateHandle((sel) => document.querySelector(sel).shadowRoot.querySelector('.sum'), board());
   await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.coalition button').focus(), board());
@@ -182,6 +182,13 @@ async function keyboard(page, label) {
     `"${s3.sum}", focus on button ${s3.focus}`);
   const same = await page.evaluate(([a, sel]) => a === document.querySelector(sel).shadowRoot.querySelector('.sum'), [sumBefore, board()]);
   check(`keyboard (${label}): the sum is one live region that stays in the page`, same && s3.live === 'polite', `live=${s3.live}, same node: ${same}`);
+  // Pressed and not pressed tell apart by more than hue: 3:1 between their backgrounds.
+  await clearCoalition(page);
+  await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.coalition button').click(), board());
+  const bg = await page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.coalition button')].slice(0, 2)
+    .map((b) => getComputedStyle(b).backgroundColor), board());
+  const c = contrast(bg[0], bg[1]);
+  check(`keyboard (${label}): a pressed button stands out (background ${c.toFixed(1)}:1 against a released one)`, c >= 3, bg.join(' vs '));
   await clearCoalition(page);
 }
 
@@ -209,6 +216,7 @@ try {
   await axe(page, 'demo page, 1280 px, dark');
   await pressFirstCoalition(page);
   await axe(page, 'demo page, 1280 px, dark, a coalition chosen');
+  await clearCoalition(page);
   await keyboard(page, 'demo page, dark');
   await page.close();
 
@@ -227,6 +235,22 @@ try {
   await axe(page, 'element.html, table visible, a coalition chosen, light');
   await page.evaluate(() => document.querySelector('tally-board').setAttribute('theme', 'dark'));
   await axe(page, 'element.html, table visible, a coalition chosen, dark');
+  // Another language than the page's: the element's words say which (lang), and the buttons follow.
+  await page.evaluate(() => document.querySelector('tally-board').setAttribute('locale', 'ru'));
+  await page.waitForFunction(() => /Скачать/.test(document.querySelector('tally-board').shadowRoot.querySelector('.exports').textContent));
+  const ru = await page.evaluate(() => {
+    const root = document.querySelector('tally-board').shadowRoot;
+    return { langs: [...root.querySelectorAll('.card, .tools, .tables')].map((e) => e.lang),
+      coalition: root.querySelector('.coalition button').getAttribute('aria-label'),
+      pressed: root.querySelector('.coalition button').getAttribute('aria-pressed'),
+      sum: root.querySelector('.sum').textContent,
+      download: root.querySelector('.exports button').getAttribute('aria-label') };
+  });
+  check('locale ru on an English page: lang="ru" on the card, tools and table; names in Russian; the choice kept',
+    ru.langs.every((l) => l === 'ru') && /добавить в коалицию/.test(ru.coalition) && /76 мест/.test(ru.coalition) && ru.download === 'Скачать PNG'
+      && ru.pressed === 'true' && /из 98/.test(ru.sum),
+    `${ru.langs.join(',')}; "${ru.coalition}"; "${ru.download}"; "${ru.sum}"`);
+  await axe(page, 'element.html, locale ru, dark');
   await page.close();
 
   page = await newPage(375, 800);
