@@ -1026,10 +1026,10 @@ fn people(s: &crate::kinds::Share, whole: u64) -> u64 {
     (near.saturating_sub(1)..=near.saturating_add(1).min(whole)).find(|&k| p.matches_share(k, whole)).unwrap_or(near.min(whole))
 }
 
-fn share_rows(b: &mut Builder, shares: &[crate::kinds::Share], whole: Option<u64>, stage_word: &str) {
+fn share_rows(b: &mut Builder, shares: &[crate::kinds::Share], whole: Option<u64>, stage_word: &str, first_color: usize) {
     let t = *b.t();
     for (i, s) in shares.iter().enumerate() {
-        let color = theme::PALETTE[(i + 1) % theme::PALETTE.len()];
+        let color = theme::PALETTE[(first_color + i + 1) % theme::PALETTE.len()];
         let mut label = s.name.clone();
         if let Some(p) = &s.percent {
             label += ": ";
@@ -1086,7 +1086,7 @@ fn composition(b: &mut Builder, ci: usize, c: &Contest) {
             legend(b, ci, c, &counts, 0, &colors, x0, col);
         }
     }
-    share_rows(b, &comp.shares, comp.members, "");
+    share_rows(b, &comp.shares, comp.members, "", 0);
     if b.o.parts.notes {
         notes(b, c);
     }
@@ -1219,8 +1219,7 @@ fn primaries(b: &mut Builder, _ci: usize, c: &Contest) {
     }
     let whole = |st: &Option<String>| st.as_ref().and_then(|name| p.stages.iter().find(|x| &x.name == name)).filter(|x| x.qualifier == crate::kinds::Qualifier::Exactly).and_then(|x| x.count);
     for (i, s) in p.shares.iter().enumerate() {
-        share_rows(b, std::slice::from_ref(s), whole(&s.stage), o.words.of_stage);
-        let _ = i;
+        share_rows(b, std::slice::from_ref(s), whole(&s.stage), o.words.of_stage, i);
     }
     if let Some(q) = &p.quota {
         let mut line = o.words.quota.to_string() + ": " + &pct(&q.percent, o) + " · " + &q.shares.join(", ");
