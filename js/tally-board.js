@@ -22,6 +22,8 @@ function loadWasm() {
       await m.default();
       return m;
     });
+    // A failed load (network, wrong MIME type) is not kept: the next card tries again.
+    wasm.catch(() => { wasm = null; });
   }
   return wasm;
 }
@@ -157,10 +159,20 @@ class TallyBoard extends HTMLElement {
 
   _options() {
     const parts = this.getAttribute('parts');
+    // The canvas follows the page's CSS custom properties, like the HTML parts do.
+    const css = getComputedStyle(this);
+    const colors = {};
+    for (const name of ['background', 'text', 'muted', 'rule', 'stripe', 'ok', 'warn', 'error', 'unassigned']) {
+      const v = css.getPropertyValue(`--tallyboard-card-${name}`).trim();
+      if (/^#[0-9a-f]{6}$/i.test(v)) colors[name] = v;
+    }
+    const font = css.getPropertyValue('--tallyboard-font').trim();
     return {
       theme: this.getAttribute('theme') || 'light',
       locale: this.getAttribute('locale') || document.documentElement.lang || 'en',
       ...(parts ? { parts } : {}),
+      ...(Object.keys(colors).length ? { colors } : {}),
+      ...(font ? { font } : {}),
     };
   }
 
@@ -198,7 +210,19 @@ class TallyBoard extends HTMLElement {
   async _show(data) {
     if (data == null) return;
     this._lastText = typeof data === 'string' ? data : JSON.stringify(data);
-    const m = await loadWasm();
+    let m;
+    try {
+      m = await loadWasm();
+    } catch (err) {
+      // Say so in the element instead of staying silently empty; a later update retries.
+      const box = this.shadowRoot.querySelector('.card');
+      if (!this._card) {
+        box.textContent = 'The results card could not be loaded (' + String(err && err.message || err).slice(0, 200) + ').';
+        box.setAttribute('role', 'alert');
+      }
+      return;
+    }
+    this.shadowRoot.querySelector('.card').removeAttribute('role');
     const root = this.shadowRoot;
     const host = root.querySelector('.card');
     if (!this._card) {

@@ -329,6 +329,21 @@ try {
     return [seatsOk(r), `${r.seats} seats ${JSON.stringify(r.count)}`];
   });
 
+  await step('CSS custom properties theme the element\'s canvas', async () => {
+    const r = await page.evaluate(async () => {
+      const board = document.querySelector('tally-board[data-example="kz-mazhilis-2021.json"]');
+      board.style.setProperty('--tallyboard-card-background', '#102030');
+      board.setAttribute('theme', 'light-custom');
+      await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      const c = board.shadowRoot.querySelector('canvas');
+      const [r, g, b] = c.getContext('2d').getImageData(2, 2, 1, 1).data;
+      board.style.removeProperty('--tallyboard-card-background');
+      board.setAttribute('theme', 'light');
+      return [r, g, b];
+    });
+    return [r.join() === '16,32,48', `corner pixel rgb(${r.join()})`];
+  });
+
   check('no console errors or page errors', errors.length === 0, errors.join(' | ').slice(0, 300));
 } catch (err) {
   check('the run completes', false, String(err.message || err).split('\n')[0]);
