@@ -640,7 +640,12 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
     let px = |d: &Decimal| (d.units as f64 / 10f64.powi(d.scale as i32)) / scale_max * bar_w;
     let threshold_x = c.threshold.as_ref().map(|th| x0 + px(&th.percent));
     let mut bar_rows: Vec<(f64, f64)> = Vec::new();
+    // At most MAX_BARS pairs: the largest vote shares, in the list's order.
+    let shown = largest(c.parties.len(), MAX_BARS, &|i| shares[i].0.map_or(0.0, |d| d.units as f64 / 10f64.powi(d.scale as i32)));
     for (i, p) in c.parties.iter().enumerate() {
+        if !shown[i] {
+            continue;
+        }
         let (vote, seat) = shares[i];
         let name = b.wrap_lines(&p.name, col, size, false, 1).remove(0);
         b.text(x0, b.y + size * 0.6, &name, size, false, t.text, Align::Left);
@@ -664,6 +669,12 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
         b.y += bh + 8.0;
         b.regions.push(Region { x: x0, y: row_top, w: col, h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
     }
+    let hidden = shown.iter().filter(|&&v| !v).count();
+    if hidden > 0 {
+        let line = "+ ".to_string() + &num(hidden as u64, o) + " " + o.words.more_parties;
+        b.text(x0, b.y + size * 0.5, &line, size - 2.0, false, t.muted, Align::Left);
+        b.y += size + 4.0;
+    }
     // The threshold, as a line across the bars.
     if let Some(th) = &c.threshold {
         let x = x0 + px(&th.percent);
@@ -675,6 +686,24 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
         b.text(x + 3.0, b.y + 2.0, &label, size - 2.0, false, t.muted, Align::Left);
         b.y += size;
     }
+}
+
+/// Rows of the canvas table; longer lists go to the HTML table and the CSV
+/// (a canvas cannot be taller than about 32,000 pixels).
+pub const MAX_ROWS: usize = 60;
+/// Pairs of vote and seat bars.
+pub const MAX_BARS: usize = 15;
+
+/// Which of `n` items are among the `k` largest by `key` (ties: earlier first).
+fn largest(n: usize, k: usize, key: &dyn Fn(usize) -> f64) -> Vec<bool> {
+    let mut keep = vec![n <= k; n];
+    if n > k {
+        let order = crate::number::sorted_indices(n, &|a, b| key(a) > key(b));
+        for &i in &order[..k] {
+            keep[i] = true;
+        }
+    }
+    keep
 }
 
 /// A label's x, moved right of the threshold line if it would cross it.
@@ -841,7 +870,7 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     b.y += lh + 4.0;
     b.rule_to(tw);
     b.y += 2.0;
-    for (i, p) in c.parties.iter().enumerate() {
+    for (i, p) in c.parties.iter().enumerate().take(MAX_ROWS) {
         let lines = b.wrap_lines(&p.name, wn - 8.0, size, false, 3);
         let rh = lh * lines.len() as f64 + 8.0;
         let row_top = b.y;
@@ -863,6 +892,12 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
         }
         b.regions.push(Region { x: b.pad, y: row_top, w: tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
         b.y += rh;
+    }
+    if c.parties.len() > MAX_ROWS {
+        let line = "+ ".to_string() + &num((c.parties.len() - MAX_ROWS) as u64, o) + " " + w.more_rows;
+        let fs = size - 1.0;
+        b.paragraph(&line, b.pad, tw, fs, false, t.muted);
+        b.y += 4.0;
     }
     if show_seats {
         // Seat total row.

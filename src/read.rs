@@ -285,8 +285,9 @@ impl<'a, 'r> Obj<'a, 'r> {
         match &node.value {
             Value::Object(members) => {
                 // Duplicate keys: JSON parsers disagree on which wins; we take the first and say so.
-                for (i, m) in members.iter().enumerate() {
-                    if members[..i].iter().any(|e| e.key == m.key) {
+                let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(members.len());
+                for m in members.iter() {
+                    if !seen.insert(m.key.as_str()) {
                         let p = path.clone() + "/" + &pointer_escape(&m.key);
                         report.error(
                             "shape/duplicate-key",

@@ -80,19 +80,24 @@ fn names(c: &Contest, path: &str, r: &mut Report) {
     if c.parties.is_empty() {
         r.error("list/empty", &lp, "no ".to_string() + c.list_key + " listed: expected at least one");
     }
+    // Folded names seen so far: one pass, not a comparison of every pair.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(c.parties.len());
     for (i, p) in c.parties.iter().enumerate() {
-        let pp = lp.clone() + "/" + &int(i as u64) + "/name";
         let key = crate::format::fold_case(p.name.trim());
         if key.is_empty() {
+            let pp = lp.clone() + "/" + &int(i as u64) + "/name";
             r.error("name/empty", &pp, "the name is empty".to_string());
             continue;
         }
-        if let Some(j) = c.parties[..i].iter().position(|o| crate::format::fold_case(o.name.trim()) == key) {
+        if let Some(&j) = seen.get(&key) {
+            let pp = lp.clone() + "/" + &int(i as u64) + "/name";
             r.error(
                 "name/duplicate",
                 &pp,
                 "\"".to_string() + &p.name + "\" is listed twice (also at " + &lp + "/" + &int(j as u64) + ")",
             );
+        } else {
+            seen.insert(key, i);
         }
     }
 }

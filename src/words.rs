@@ -53,6 +53,8 @@ pub struct Words {
     pub quota: &'static str,
     pub of_stage: &'static str,
     pub log_scale: &'static str,
+    pub more_rows: &'static str,
+    pub more_parties: &'static str,
 }
 
 pub const EN: Words = Words {
@@ -96,6 +98,8 @@ pub const EN: Words = Words {
     quota: "Quota",
     of_stage: "among",
     log_scale: "Bar widths on a logarithmic scale.",
+    more_rows: "more: all rows are in the CSV and in the HTML table",
+    more_parties: "more, with smaller shares (all are in the table)",
 };
 
 pub const RU: Words = Words {
@@ -139,6 +143,8 @@ pub const RU: Words = Words {
     quota: "Квота",
     of_stage: "среди",
     log_scale: "Ширина полос в логарифмическом масштабе.",
+    more_rows: "ещё: все строки — в CSV и HTML-таблице",
+    more_parties: "ещё, с меньшими долями (все — в таблице)",
 };
 
 pub const KK: Words = Words {
@@ -182,6 +188,8 @@ pub const KK: Words = Words {
     quota: "Квота",
     of_stage: "ішінде",
     log_scale: "Жолақ ені логарифмдік шкаламен.",
+    more_rows: "тағы: барлық жол CSV мен HTML кестесінде",
+    more_parties: "тағы, үлесі кішірек (барлығы кестеде)",
 };
 
 /// A count's word: one, few (2–4) or many forms; English and Kazakh have

@@ -163,3 +163,21 @@ fn huge_and_tiny_bodies_render() {
         assert!(s.seats.iter().all(|m| m.x - m.r >= 0.0 && m.x + m.r <= s.width));
     }
 }
+
+#[test]
+fn ten_thousand_candidates_make_a_card_a_canvas_can_hold() {
+    let parties: Vec<serde_json::Value> =
+        (0..10_000).map(|i| serde_json::json!({"name": format!("Candidate {i}"), "votes": 10_000 - i, "seats": u64::from(i < 100)})).collect();
+    let doc = serde_json::json!({"tallyboard": 1, "contests": [{"kind": "election", "seats": 100, "candidates": parties}]});
+    let s = scene(&doc.to_string(), 640.0);
+    // Chromium refuses canvases taller than 32,767 px: the card stays far below.
+    assert!(s.height < 8000.0, "{}", s.height);
+    assert_eq!(s.seats.len(), 100);
+    let texts: Vec<String> = text_boxes(&s).into_iter().map(|b| b.4).collect();
+    assert!(texts.iter().any(|t| t.starts_with("+ 9,940 more")), "rows beyond the canvas table are counted");
+    assert!(texts.iter().any(|t| t.starts_with("+ 9,985 more")), "bars beyond the largest 15 are counted");
+    // ... and every candidate is still in the model the HTML table is built from.
+    let checked = tallyboard::check(&doc.to_string());
+    let model = tallyboard::layout::table_model(&checked.document.unwrap().contests[0], &Options::default());
+    assert_eq!(model.names.len(), 10_000);
+}
