@@ -57,6 +57,10 @@ impl Allocation {
     }
 }
 
+/// The most seats re-computed: divisor methods work seat by seat, and no
+/// body is this large (the largest, China's NPC, has under 3,000).
+pub const MAX_SEATS: u64 = 100_000;
+
 /// Which parties pass a threshold of `percent` of `base` votes (at least that share).
 pub fn passes_threshold(votes: &[u64], base: u64, percent: Option<&Decimal>) -> Vec<bool> {
     votes
@@ -187,6 +191,9 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
         given += held[i] as u128;
     }
     let parties: Vec<usize> = (0..n).filter(|&i| eligible[i]).collect();
+    if parties.is_empty() {
+        return (held, None);
+    }
     if given <= s {
         let mut left = (s - given) as u64;
         // More seats left than parties (only with absurdly few votes): a seat each, in rounds.

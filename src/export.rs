@@ -204,7 +204,7 @@ pub fn to_wikitext(doc: &Document, loc: &Locale) -> String {
             if let Some(u) = &s.url {
                 if u.starts_with("https://") || u.starts_with("http://") {
                     out.push_str(" [");
-                    out.push_str(&u.replace(' ', "%20").replace(']', "%5D").replace('[', "%5B").replace('|', "%7C").replace(['\n', '\r'], ""));
+                    out.push_str(&url_for_wikitext(u));
                     out.push(']');
                 }
             }
@@ -213,6 +213,23 @@ pub fn to_wikitext(doc: &Document, loc: &Locale) -> String {
         out.push_str("|}\n");
     }
     out
+}
+
+/// A URL with every character that wikitext or HTML could read as markup
+/// percent-encoded: only letters, digits and `-.:/?#@!$&()*+,;=%` stay.
+fn url_for_wikitext(u: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut o = String::with_capacity(u.len());
+    for b in u.bytes() {
+        if b.is_ascii_alphanumeric() || b"-.:/?#@!$&()*+,;=%".contains(&b) {
+            o.push(b as char);
+        } else {
+            o.push('%');
+            o.push(HEX[(b >> 4) as usize] as char);
+            o.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    o
 }
 
 #[cfg(test)]

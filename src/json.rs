@@ -10,6 +10,11 @@
 
 /// Maximum nesting of arrays and objects.
 pub const MAX_DEPTH: usize = 64;
+/// Largest document read: 50 MiB.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+/// Most values in a document (every number, string, array, object): enough for
+/// 100,000 parties with all their figures, far from what would exhaust memory.
+pub const MAX_VALUES: usize = 3_000_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -55,6 +60,8 @@ impl Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxError {
     pub message: String,
+    /// A limit was passed (too many values), rather than a syntax error.
+    pub limit: bool,
     pub offset: usize,
     pub line: usize,
     pub column: usize,
@@ -84,8 +91,38 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Line and column of increasing offsets, in one walk over the text.
+pub struct Positions<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Positions { text: text.as_bytes(), pos: 0, line: 1, column: 1 }
+    }
+
+    /// The (line, column) of `offset`; offsets must come in increasing order.
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        while self.pos < offset {
+            let b = self.text[self.pos];
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if (b & 0xC0) != 0x80 {
+                self.column += 1;
+            }
+            self.pos += 1;
+        }
+        (self.line, self.column)
+    }
+}
+
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut p = Parser { src: text.as_bytes(), text, pos: 0, depth: 0 };
+    let mut p = Parser { src: text.as_bytes(), text, pos: 0, depth: 0, values: 0 };
     // A UTF-8 byte order mark is tolerated (spreadsheet exports write one).
     if text.starts_with('\u{feff}') {
         p.pos = 3;
@@ -107,12 +144,13 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
+    values: usize,
 }
 
 impl<'a> Parser<'a> {
     fn error_at(&self, offset: usize, message: &str) -> SyntaxError {
         let (line, column) = line_column(self.text, offset);
-        SyntaxError { message: message.to_string(), offset, line, column }
+        SyntaxError { message: message.to_string(), offset, line, column, limit: false }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -131,6 +169,12 @@ impl<'a> Parser<'a> {
 
     fn value(&mut self) -> Result<Node, SyntaxError> {
         let offset = self.pos;
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            let mut e = self.error_at(offset, "the document has more than 3,000,000 values, the limit: split it into several documents");
+            e.limit = true;
+            return Err(e);
+        }
         let value = match self.peek() {
             None => return Err(self.error_at(offset, "unexpected end of the document: expected a value")),
             Some(b'{') => self.object()?,

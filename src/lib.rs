@@ -39,16 +39,30 @@ pub struct Checked {
 /// Read and validate a JSON document.
 pub fn check(text: &str) -> Checked {
     let mut report = Report::default();
+    if text.len() > json::MAX_BYTES {
+        report.findings.push(Finding {
+            severity: Severity::Error,
+            code: "json/too-large",
+            path: String::new(),
+            message: "the document is ".to_string() + &format::grouped(text.len() as u64, &format::EN)
+                + " bytes; the limit is 50 MiB (52,428,800 bytes): split it into several documents",
+            line: None,
+            column: None,
+            offset: None,
+        });
+        return Checked { document: None, report };
+    }
     let root = match json::parse(text) {
         Ok(root) => root,
         Err(e) => {
             report.findings.push(Finding {
                 severity: Severity::Error,
-                code: "json/syntax",
+                code: if e.limit { "json/too-large" } else { "json/syntax" },
                 path: String::new(),
-                message: "not valid JSON: ".to_string() + &e.message,
+                message: if e.limit { e.message.clone() } else { "not valid JSON: ".to_string() + &e.message },
                 line: Some(e.line),
                 column: Some(e.column),
+                offset: None,
             });
             return Checked { document: None, report };
         }
@@ -57,12 +71,15 @@ pub fn check(text: &str) -> Checked {
     let is_object = matches!(root.value, json::Value::Object(_));
     validate::validate_into(&document, &mut report);
     report.sort();
-    for f in &mut report.findings {
-        if let Some(offset) = locate(&root, &f.path) {
-            let (line, column) = json::line_column(text, offset);
-            f.line = Some(line);
-            f.column = Some(column);
-        }
+    // Line and column of every finding in one pass over the text (minified
+    // documents are one long line: no rescanning from the start per finding).
+    let offsets: Vec<usize> = report.findings.iter().map(|f| f.offset.or_else(|| locate(&root, &f.path)).unwrap_or(0)).collect();
+    let order = number::sorted_indices(offsets.len(), &|a, b| offsets[a] < offsets[b]);
+    let mut walker = json::Positions::new(text);
+    for i in order {
+        let (line, column) = walker.at(offsets[i]);
+        report.findings[i].line = Some(line);
+        report.findings[i].column = Some(column);
     }
     Checked { document: if is_object { Some(document) } else { None }, report }
 }
@@ -106,6 +123,7 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
                 message: "the file is not UTF-8 text (save it as UTF-8)".to_string(),
                 line: Some(line),
                 column: Some(column),
+                offset: None,
             });
             Checked { document: None, report }
         }
@@ -133,6 +151,7 @@ pub fn seat_runs(doc: &Document) -> Vec<SeatRun> {
         let votes: Option<Vec<u64>> = c.parties.iter().map(|p| p.votes).collect();
         match (c.seats, votes) {
             (None, _) => run.blocked = Some("the total number of seats is not given".into()),
+            (Some(s), _) if s > allocation::MAX_SEATS => run.blocked = Some("more than 100,000 seats are not re-computed".into()),
             (_, None) => run.blocked = Some("votes are not given for every party".into()),
             (Some(seats), Some(votes)) => {
                 let base = match c.threshold.map(|t| t.of) {

@@ -9,6 +9,9 @@ use crate::json::{pointer_escape, Member, Node, Value};
 use crate::number::{count, CountError, Decimal};
 use crate::report::Report;
 
+/// Most parties, candidates or options read in one contest.
+pub const MAX_LINES: usize = 100_000;
+
 /// The format version this reader understands.
 pub const VERSION: u64 = 1;
 
@@ -199,7 +202,15 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
             c.list_key = key;
             match &n.value {
                 Value::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
+                    if items.len() > MAX_LINES {
+                        o.report.error(
+                            "list/too-long",
+                            &p,
+                            "\"".to_string() + key + "\" has " + &crate::format::grouped(items.len() as u64, &crate::format::EN)
+                                + " entries; the limit is 100,000: only the first 100,000 are read",
+                        );
+                    }
+                    for (i, item) in items.iter().enumerate().take(MAX_LINES) {
                         let pp = p.clone() + "/" + &int(i as u64);
                         c.parties.push(party(item, pp, o.report, kind));
                     }
@@ -499,6 +510,10 @@ impl<'a, 'r> Obj<'a, 'r> {
                 msg += " here";
             }
             self.report.warning("shape/unknown-key", &p, msg);
+            // Many unknown keys in one object must not each search the object again.
+            if let Some(f) = self.report.findings.last_mut() {
+                f.offset = Some(m.key_offset);
+            }
         }
     }
 }

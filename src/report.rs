@@ -33,6 +33,9 @@ pub struct Finding {
     pub line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// Byte offset in the source, when the reader knows it (else found from `path`).
+    #[serde(skip)]
+    pub offset: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -42,7 +45,7 @@ pub struct Report {
 
 impl Report {
     pub fn push(&mut self, severity: Severity, code: &'static str, path: &str, message: String) {
-        self.findings.push(Finding { severity, code, path: path.to_string(), message, line: None, column: None });
+        self.findings.push(Finding { severity, code, path: path.to_string(), message, line: None, column: None, offset: None });
     }
     pub fn error(&mut self, code: &'static str, path: &str, message: String) {
         self.push(Severity::Error, code, path, message)

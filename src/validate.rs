@@ -336,6 +336,10 @@ fn seats(c: &Contest, path: &str, r: &mut Report) {
         r.info("check/blocked", &(path.to_string() + "/seats"), "the total number of seats is not given: the method cannot be re-run".to_string());
         return;
     };
+    if total > crate::allocation::MAX_SEATS {
+        r.info("check/blocked", &(path.to_string() + "/seats"), "the seats are not re-computed for a body of more than 100,000 seats".to_string());
+        return;
+    }
     let Some(votes) = c.parties.iter().map(|p| p.votes).collect::<Option<Vec<u64>>>() else {
         r.info("check/blocked", &(path.to_string() + "/method"), "votes are not given for every party: the method cannot be re-run".to_string());
         return;
