@@ -56,13 +56,6 @@ fuzz_target!(|data: &[u8]| {
     let base: u64 = votes.iter().sum::<u64>() + extra_cast;
     let ok = passes_threshold(&votes, base, percent.as_ref());
     assert_eq!(ok.len(), votes.len());
-    // Known bug, kept out so that the run goes on to find others (regression test:
-    // tests/corpus.rs fuzz_allocation_zero_seats_and_no_eligible_party): largest remainder
-    // divides by the number of eligible parties, 0 when no party has a vote above the
-    // threshold, and with 0 seats allocate() does not stop before. Remove once fixed.
-    if seats == 0 && !matches!(method, Method::DHondt | Method::SainteLague | Method::ModifiedSainteLague) && !votes.iter().zip(&ok).any(|(&v, &e)| e && v > 0) {
-        return;
-    }
     let run = |s: u64| allocate(&votes, s, method, &ok);
     let a = match run(seats) {
         Ok(a) => a,
