@@ -30,11 +30,14 @@ function loadWasm() {
 
 const WORDS = {
   en: { coalition: 'Build a coalition', seats: 'seats', of: 'of', majority: 'majority', download: 'Download',
-        table: 'Results table', reached: 'has a majority', short: 'short of a majority', votes: 'votes', clear: 'Clear' },
+        table: 'Results table', reached: 'has a majority', short: 'short of a majority', votes: 'votes', clear: 'Clear',
+        rows: 'Table rows', prev: 'Previous rows', next: 'Next rows', page: 'Page' },
   ru: { coalition: 'Собрать коалицию', seats: 'мест', of: 'из', majority: 'большинство', download: 'Скачать',
-        table: 'Таблица результатов', reached: 'большинство есть', short: 'до большинства не хватает', votes: 'голосов', clear: 'Сбросить' },
+        table: 'Таблица результатов', reached: 'большинство есть', short: 'до большинства не хватает', votes: 'голосов', clear: 'Сбросить',
+        rows: 'Строки таблицы', prev: 'Предыдущие строки', next: 'Следующие строки', page: 'Страница' },
   kk: { coalition: 'Коалиция құру', seats: 'орын', of: '/', majority: 'көпшілік', download: 'Жүктеп алу',
-        table: 'Нәтижелер кестесі', reached: 'көпшілік бар', short: 'көпшілікке жетпейді', votes: 'дауыс', clear: 'Тазалау' },
+        table: 'Нәтижелер кестесі', reached: 'көпшілік бар', short: 'көпшілікке жетпейді', votes: 'дауыс', clear: 'Тазалау',
+        rows: 'Кесте жолдары', prev: 'Алдыңғы жолдар', next: 'Келесі жолдар', page: 'Бет' },
 };
 const words = (locale) => WORDS[(locale || 'en').slice(0, 2).toLowerCase()] || WORDS.en;
 const langOf = (locale) => (WORDS[(locale || 'en').slice(0, 2).toLowerCase()] ? (locale || 'en').slice(0, 2).toLowerCase() : 'en');
@@ -84,6 +87,7 @@ button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; 
 /* Pressed: inverted colours and a tick, so the state does not rest on colour alone. */
 button[aria-pressed="true"] { background: var(--tallyboard-pressed, var(--_pressed)); color: var(--tallyboard-pressed-text, var(--_pressed-text));
   border-color: var(--tallyboard-pressed, var(--_pressed)); }
+button[aria-disabled="true"] { opacity: 0.55; cursor: default; }
 button[aria-pressed="true"]::after { content: "✓" / ""; margin-left: 6px; }
 .buttons { display: contents; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
@@ -106,6 +110,10 @@ class TallyBoard extends HTMLElement {
       <div class="fallback"><slot></slot></div>
       <div class="card" part="card"></div>
       <div class="tip" role="tooltip" hidden></div>
+      <div class="tools pager" part="pager" role="group" aria-labelledby="pager-label" hidden>
+        <span id="pager-label"></span><button type="button" data-step="-1"></button>
+        <output role="status" aria-live="polite" aria-atomic="true"></output><button type="button" data-step="1"></button>
+      </div>
       <div class="tools coalition" part="coalition" role="group" aria-labelledby="coalition-label" hidden>
         <span id="coalition-label"></span><span class="buttons"></span>
         <output class="sum" role="status" aria-live="polite" aria-atomic="true"></output>
@@ -118,6 +126,17 @@ class TallyBoard extends HTMLElement {
     this._data = null;
     this._coalition = new Set();
     this._visible = false;
+    this._page = 0;
+    // Long tables: 60 rows a page on the canvas (every row is in the HTML table
+    // and the CSV). A page turn redraws the card without reading the data again.
+    for (const b of root.querySelectorAll('.pager button')) {
+      b.addEventListener('click', () => {
+        if (!this._card || b.getAttribute('aria-disabled') === 'true') return;
+        this._page += +b.dataset.step;
+        this._card.setPage(this._page);
+        this._pagerTools();
+      });
+    }
   }
 
   connectedCallback() {
@@ -303,6 +322,24 @@ class TallyBoard extends HTMLElement {
     for (const el of root.querySelectorAll('.card, .tip, .tools, .tables')) el.lang = lang;
     this._coalitionTools(tables);
     this._exportTools();
+    this._pagerTools();
+  }
+
+  _pagerTools() {
+    const box = this.shadowRoot.querySelector('.pager');
+    const pages = this._card.pages();
+    box.hidden = pages <= 1;
+    this._page = Math.max(0, Math.min(this._page, pages - 1));
+    if (pages <= 1) return;
+    const w = words(this._options().locale);
+    const [prev, next] = box.querySelectorAll('button');
+    box.querySelector('#pager-label').textContent = w.rows + ':';
+    prev.textContent = '‹ ' + w.prev;
+    next.textContent = w.next + ' ›';
+    // aria-disabled, not disabled: the focus stays on the button at the first and last page.
+    prev.setAttribute('aria-disabled', String(this._page === 0));
+    next.setAttribute('aria-disabled', String(this._page >= pages - 1));
+    box.querySelector('output').textContent = `${w.page} ${this._page + 1} ${w.of} ${pages}`;
   }
 
   // The coalition builder: a toggle button per party with seats, and the sum in a live

@@ -96,6 +96,8 @@ pub struct Scene {
     pub seats: Vec<SeatMark>,
     /// A text summary for screen readers.
     pub summary: String,
+    /// Pages of the longest results table ([`MAX_ROWS`] rows a page; 1 when it fits).
+    pub pages: usize,
 }
 
 /// Which parts of the card to show.
@@ -146,6 +148,8 @@ pub struct Options {
     /// A coalition in one contest: (contest, bit mask of party indices < 64).
     /// Its seats are summed against the majority; the others fade.
     pub coalition: Option<(usize, u64)>,
+    /// The page of long results tables to show (from 0; clamped to the last page).
+    pub page: usize,
 }
 
 impl Default for Options {
@@ -159,6 +163,7 @@ impl Default for Options {
             findings_open: None,
             highlight: None,
             coalition: None,
+            page: 0,
         }
     }
 }
@@ -173,6 +178,7 @@ struct Builder<'a> {
     shapes: Vec<Shape>,
     regions: Vec<Region>,
     seats: Vec<SeatMark>,
+    pages: usize,
     y: f64,
     pad: f64,
     w: f64,
@@ -190,6 +196,7 @@ impl<'a> Builder<'a> {
             shapes: Vec::new(),
             regions: Vec::new(),
             seats: Vec::new(),
+            pages: 1,
             y: if narrow { 12.0 } else { 16.0 },
             pad: if narrow { 12.0 } else { 20.0 },
             w,
@@ -340,7 +347,7 @@ pub fn card(doc: &Document, report: &Report, o: &Options, m: &dyn Measure) -> Sc
     }
     b.y += b.pad * 0.75;
     let summary = summary(doc, o);
-    Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary }
+    Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary, pages: b.pages }
 }
 
 fn source_line(b: &mut Builder, s: &crate::contest::Source) {
@@ -698,7 +705,8 @@ pub const MAX_BARS: usize = 15;
 fn largest(n: usize, k: usize, key: &dyn Fn(usize) -> f64) -> Vec<bool> {
     let mut keep = vec![n <= k; n];
     if n > k {
-        let order = crate::number::sorted_indices(n, &|a, b| key(a) > key(b));
+        let keys: Vec<f64> = (0..n).map(key).collect();
+        let order = crate::number::sorted_indices(n, &|a, b| keys[a] > keys[b]);
         for &i in &order[..k] {
             keep[i] = true;
         }
@@ -732,15 +740,22 @@ pub struct TableModel {
 }
 
 pub fn table_model(c: &Contest, o: &Options) -> TableModel {
+    table_rows(c, o, 0..c.parties.len())
+}
+
+/// [`table_model`] for some rows only (a page of the canvas table): the
+/// columns, the headings and the summary rows are those of the whole table.
+pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> TableModel {
     let w = o.words;
     let is_election = c.kind == Kind::Election;
     let show_seats = is_election && c.parties.iter().any(|p| p.seats.is_some());
     let show_change = show_seats && c.parties.iter().any(|p| p.previous_seats.is_some());
     let valid = c.valid_total();
     let dash = || "—".to_string();
-    let votes = c.parties.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
-    let percent = c
-        .parties
+    let first = rows.start;
+    let ps = &c.parties[rows];
+    let votes = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
+    let percent = ps
         .iter()
         .map(|p| match (p.percent, p.votes, valid) {
             (Some(d), _, _) => pct(&d, o),
@@ -748,10 +763,9 @@ pub fn table_model(c: &Contest, o: &Options) -> TableModel {
             _ => dash(),
         })
         .collect();
-    let seats = if show_seats { c.parties.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
+    let seats = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
     let change = if show_change {
-        c.parties
-            .iter()
+        ps.iter()
             .map(|p| match (p.seats, p.previous_seats) {
                 (Some(s), Some(ps)) => format::change(s as i64 - ps as i64),
                 _ => dash(),
@@ -808,8 +822,8 @@ pub fn table_model(c: &Contest, o: &Options) -> TableModel {
     TableModel {
         caption: c.title.clone().unwrap_or_default(),
         head,
-        names: c.parties.iter().map(|p| p.name.clone()).collect(),
-        colors: c.parties.iter().enumerate().map(|(i, p)| theme::party_color(p.color, i).hex()).collect(),
+        names: ps.iter().map(|p| p.name.clone()).collect(),
+        colors: ps.iter().enumerate().map(|(i, p)| theme::party_color(p.color, first + i).hex()).collect(),
         votes,
         percent,
         seats,
@@ -825,23 +839,42 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let w = o.words;
     let size = b.fs;
     let small = b.w < 420.0;
-    let model = table_model(c, o);
+    // A long table shows one page of MAX_ROWS rows (options.page); every row
+    // is in the HTML table and the CSV.
+    let n = c.parties.len();
+    let pages = n.div_ceil(MAX_ROWS).max(1);
+    b.pages = b.pages.max(pages);
+    let start = o.page.min(pages - 1) * MAX_ROWS;
+    let model = table_rows(c, o, start..(start + MAX_ROWS).min(n));
     let show_seats = !model.seats.is_empty();
     let show_change = !model.change.is_empty();
     let (cell_votes, cell_pct, cell_seats, cell_change) = (&model.votes, &model.percent, &model.seats, &model.change);
     let foot: Vec<(String, String, String)> = model.foot.iter().map(|[a, b, c]| (a.clone(), b.clone(), c.clone())).collect();
-    // Column widths from content.
-    let col_w = |header: &str, cells: &[String], m: &dyn Measure| -> f64 {
+    // Column widths from content: this page's cells, the summary rows and, for
+    // a paged table, the row with the most votes (the widest numbers), so that
+    // the columns keep their places from page to page.
+    let widest = if pages > 1 {
+        let top = (0..n).max_by_key(|&i| (c.parties[i].votes, c.parties[i].seats, std::cmp::Reverse(i))).unwrap_or(0);
+        Some(table_rows(c, o, top..top + 1))
+    } else {
+        None
+    };
+    let col_w = |header: &str, cells: &[&String], m: &dyn Measure| -> f64 {
         cells.iter().map(|s| m.width(s, size, false)).fold(m.width(header, size, true), f64::max) + if small { 10.0 } else { 18.0 }
     };
-    let foot_votes: Vec<String> = foot.iter().map(|f| f.1.clone()).collect();
-    let foot_pct: Vec<String> = foot.iter().map(|f| f.2.clone()).collect();
-    let all_votes: Vec<String> = cell_votes.iter().chain(&foot_votes).cloned().collect();
-    let all_pct: Vec<String> = cell_pct.iter().chain(&foot_pct).cloned().collect();
+    fn with<'a>(cells: &'a [String], widest: Option<&'a TableModel>, pick: fn(&TableModel) -> &Vec<String>) -> Vec<&'a String> {
+        cells.iter().chain(widest.map(pick).into_iter().flatten()).collect()
+    }
+    let widest = widest.as_ref();
+    let with_widest = |cells, pick| with(cells, widest, pick);
+    let mut all_votes = with_widest(cell_votes, |m| &m.votes);
+    all_votes.extend(foot.iter().map(|f| &f.1));
+    let mut all_pct = with_widest(cell_pct, |m| &m.percent);
+    all_pct.extend(foot.iter().map(|f| &f.2));
     let wv = col_w(w.votes, &all_votes, b.m);
     let wp = col_w("%", &all_pct, b.m);
-    let ws = if show_seats { col_w(w.seats, cell_seats, b.m) } else { 0.0 };
-    let mut wc = if show_change { col_w(w.change, cell_change, b.m) } else { 0.0 };
+    let ws = if show_seats { col_w(w.seats, &with_widest(cell_seats, |m| &m.seats), b.m) } else { 0.0 };
+    let mut wc = if show_change { col_w(w.change, &with_widest(cell_change, |m| &m.change), b.m) } else { 0.0 };
     let swatch = 16.0;
     let tw = b.inner().min(760.0);
     let mut wn = tw - swatch - wv - wp - ws - wc;
@@ -870,11 +903,12 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     b.y += lh + 4.0;
     b.rule_to(tw);
     b.y += 2.0;
-    for (i, p) in c.parties.iter().enumerate().take(MAX_ROWS) {
+    for (i, p) in c.parties.iter().enumerate().skip(start).take(MAX_ROWS) {
+        let k = i - start;
         let lines = b.wrap_lines(&p.name, wn - 8.0, size, false, 3);
         let rh = lh * lines.len() as f64 + 8.0;
         let row_top = b.y;
-        if i % 2 == 1 {
+        if k % 2 == 1 {
             b.shapes.push(Shape::Rect { x: b.pad, y: row_top, w: tw, h: rh, color: t.stripe, alpha: 1.0 });
         }
         b.shapes.push(Shape::Rect { x: b.pad + 2.0, y: row_top + 4.0 + lh / 2.0 - 6.0, w: 10.0, h: 12.0, color: colors[i], alpha: 1.0 });
@@ -882,19 +916,21 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
             b.text(x_name, row_top + 4.0 + lh * (k as f64 + 0.5), l, size, false, t.text, Align::Left);
         }
         let cy = row_top + 4.0 + lh / 2.0;
-        b.text(x_votes, cy, &cell_votes[i], size, false, t.text, Align::Right);
-        b.text(x_pct, cy, &cell_pct[i], size, false, t.text, Align::Right);
+        b.text(x_votes, cy, &cell_votes[k], size, false, t.text, Align::Right);
+        b.text(x_pct, cy, &cell_pct[k], size, false, t.text, Align::Right);
         if show_seats {
-            b.text(x_seats, cy, &cell_seats[i], size, true, t.text, Align::Right);
+            b.text(x_seats, cy, &cell_seats[k], size, true, t.text, Align::Right);
         }
         if wc > 0.0 {
-            b.text(x_change, cy, &cell_change[i], size, false, t.muted, Align::Right);
+            b.text(x_change, cy, &cell_change[k], size, false, t.muted, Align::Right);
         }
         b.regions.push(Region { x: b.pad, y: row_top, w: tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
         b.y += rh;
     }
-    if c.parties.len() > MAX_ROWS {
-        let line = "+ ".to_string() + &num((c.parties.len() - MAX_ROWS) as u64, o) + " " + w.more_rows;
+    if pages > 1 {
+        // "61–120 / 10,000 · all rows are in the CSV and in the HTML table"
+        let end = (start + MAX_ROWS).min(n);
+        let line = num(start as u64 + 1, o) + "\u{2013}" + &num(end as u64, o) + " / " + &num(n as u64, o) + " \u{b7} " + w.more_rows;
         let fs = size - 1.0;
         b.paragraph(&line, b.pad, tw, fs, false, t.muted);
         b.y += 4.0;
@@ -1301,7 +1337,7 @@ pub fn error_card(report: &Report, o: &Options, m: &dyn Measure, last_good: Opti
     b.shapes.insert(0, Shape::Frame { x: b.pad, y: top, w: b.inner(), h, color: t.error, width: 2.0 });
     b.shapes.insert(0, Shape::Rect { x: b.pad, y: top, w: b.inner(), h, color: t.error, alpha: 0.06 });
     b.y += 8.0;
-    let mut scene = Scene { width: b.w, height: 0.0, background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary: String::new() };
+    let mut scene = Scene { width: b.w, height: 0.0, background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary: String::new(), pages: 1 };
     let mut summary = o.words.cannot_read.to_string();
     if let Some(f) = report.findings.first() {
         summary += ": ";
@@ -1408,7 +1444,11 @@ pub fn summary(doc: &Document, o: &Options) -> String {
             crate::kinds::Detail::None => {}
         }
         let total = c.seats.or_else(|| c.reported_seats().map(|v| v.iter().sum()));
-        for p in &c.parties {
+        // A long list is read out as its largest entries and a count of the
+        // rest: the HTML table has them all.
+        let n = c.parties.len();
+        let keep = largest(n, MAX_BARS, &|i| c.parties[i].seats.or(c.parties[i].votes).unwrap_or(0) as f64);
+        for (p, _) in c.parties.iter().zip(&keep).filter(|(_, k)| **k) {
             let mut it = p.name.clone();
             match (p.seats, total) {
                 (Some(seats), Some(tot)) if c.kind == Kind::Election => {
@@ -1439,6 +1479,9 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                 }
             }
             items.push(it);
+        }
+        if n > MAX_BARS {
+            items.push("+ ".to_string() + &num((n - MAX_BARS) as u64, o) + " " + w.more_parties);
         }
         s += &items.join("; ");
         if let Some(out) = &c.outcome {

@@ -179,9 +179,15 @@ pub fn seat_runs(doc: &Document) -> Vec<SeatRun> {
 /// gets an error card (with `last_good` below it, if given).
 pub fn render_scene(text: &str, options: &layout::Options, measure: &dyn layout::Measure, last_good: Option<&layout::Scene>) -> (layout::Scene, Checked) {
     let checked = check(text);
-    let scene = match &checked.document {
+    let scene = scene_of(&checked, options, measure, last_good);
+    (scene, checked)
+}
+
+/// Lay out the card of a document already checked: a redraw (another width,
+/// theme, page or highlight) does not read and validate the text again.
+pub fn scene_of(checked: &Checked, options: &layout::Options, measure: &dyn layout::Measure, last_good: Option<&layout::Scene>) -> layout::Scene {
+    match &checked.document {
         Some(doc) if !doc.contests.is_empty() => layout::card(doc, &checked.report, options, measure),
         _ => layout::error_card(&checked.report, options, measure, last_good),
-    };
-    (scene, checked)
+    }
 }

@@ -190,13 +190,18 @@ pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
     crate::check(&text_of(&data)).document.map(|d| crate::export::to_wikitext(&d, &opts.locale)).unwrap_or_default()
 }
 
-/// Measures text with the canvas's own font engine.
-struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d, &'a str);
+/// Measures text with the canvas's own font engine. The font is set only
+/// when it changes (the browser parses every font string it is given).
+struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d, &'a str, RefCell<String>);
 
 impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
         // Measured at 10x and scaled back: the font string takes whole pixels.
-        self.0.set_font(&crate::backend::css_font(bold, size * 10.0, self.1));
+        let font = crate::backend::css_font(bold, size * 10.0, self.1);
+        if *self.2.borrow() != font {
+            self.0.set_font(&font);
+            *self.2.borrow_mut() = font;
+        }
         self.0.measure_text(text).map(|m| m.width() / 10.0).unwrap_or_else(|_| layout::Approx.width(text, size, bold))
     }
 }
@@ -224,6 +229,7 @@ struct State {
     findings_open: Option<bool>,
     highlight: Option<(usize, usize)>,
     coalition: Option<(usize, u64)>,
+    page: usize,
     scene: Option<Scene>,
     last_good: Option<Scene>,
     checked: Option<crate::Checked>,
@@ -251,9 +257,15 @@ impl State {
         }
         opts.highlight = self.highlight;
         opts.coalition = self.coalition;
+        opts.page = self.page;
         self.width = opts.width;
         let font = font_of(&self.options);
-        let (scene, checked) = crate::render_scene(&self.text, &opts, &CanvasMeasure(&self.ctx, &font), self.last_good.as_ref());
+        // The text is read and validated once per update(); a redraw reuses it.
+        let checked = match self.checked.take() {
+            Some(c) => c,
+            None => crate::check(&self.text),
+        };
+        let scene = crate::scene_of(&checked, &opts, &CanvasMeasure(&self.ctx, &font, RefCell::new(String::new())), self.last_good.as_ref());
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
         let dpr = get(&self.options, "pixelRatio")
             .as_f64()
@@ -337,6 +349,7 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
         findings_open: None,
         highlight: None,
         coalition: None,
+        page: 0,
         scene: None,
         last_good: None,
         checked: None,
@@ -400,6 +413,7 @@ impl Card {
     pub fn update(&self, #[wasm_bindgen(unchecked_param_type = "TallyboardData")] data: JsValue) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.text = text_of(&data);
+            s.checked = None;
             s.findings_open = None;
             s.draw();
         }
@@ -412,6 +426,21 @@ impl Card {
             s.options = options_value;
             s.draw();
         }
+    }
+
+    /// Show page `page` (from 0) of long results tables (60 rows a page; a
+    /// page past the end shows the last). Redraws without reading the data again.
+    #[wasm_bindgen(js_name = setPage)]
+    pub fn set_page(&self, page: u32) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.page = page as usize;
+            s.draw();
+        }
+    }
+
+    /// How many pages the longest results table has (1 when it fits).
+    pub fn pages(&self) -> u32 {
+        self.state.try_borrow().ok().and_then(|s| s.scene.as_ref().map(|sc| sc.pages as u32)).unwrap_or(1)
     }
 
     /// The validation report of the current data.

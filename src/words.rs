@@ -98,7 +98,7 @@ pub const EN: Words = Words {
     quota: "Quota",
     of_stage: "among",
     log_scale: "Bar widths on a logarithmic scale.",
-    more_rows: "more: all rows are in the CSV and in the HTML table",
+    more_rows: "all rows are in the CSV and in the HTML table",
     more_parties: "more, with smaller shares (all are in the table)",
 };
 
@@ -143,7 +143,7 @@ pub const RU: Words = Words {
     quota: "Квота",
     of_stage: "среди",
     log_scale: "Ширина полос в логарифмическом масштабе.",
-    more_rows: "ещё: все строки — в CSV и HTML-таблице",
+    more_rows: "все строки — в CSV и HTML-таблице",
     more_parties: "ещё, с меньшими долями (все — в таблице)",
 };
 
@@ -188,7 +188,7 @@ pub const KK: Words = Words {
     quota: "Квота",
     of_stage: "ішінде",
     log_scale: "Жолақ ені логарифмдік шкаламен.",
-    more_rows: "тағы: барлық жол CSV мен HTML кестесінде",
+    more_rows: "барлық жол CSV мен HTML кестесінде",
     more_parties: "тағы, үлесі кішірек (барлығы кестеде)",
 };
 

@@ -174,8 +174,23 @@ fn ten_thousand_candidates_make_a_card_a_canvas_can_hold() {
     assert!(s.height < 8000.0, "{}", s.height);
     assert_eq!(s.seats.len(), 100);
     let texts: Vec<String> = text_boxes(&s).into_iter().map(|b| b.4).collect();
-    assert!(texts.iter().any(|t| t.starts_with("+ 9,940 more")), "rows beyond the canvas table are counted");
+    assert!(texts.iter().any(|t| t.starts_with("1\u{2013}60 / 10,000 \u{b7} all rows")), "the canvas table says which rows it shows: {:?}", &texts[texts.len() - 8..]);
+    assert!(texts.iter().any(|t| t == "Candidate 59") && !texts.iter().any(|t| t == "Candidate 60"));
     assert!(texts.iter().any(|t| t.starts_with("+ 9,985 more")), "bars beyond the largest 15 are counted");
+    assert_eq!(s.pages, 167, "10,000 rows are 167 pages of 60");
+    // Another page: its rows, striped from its first row, and the hit regions name the real candidates.
+    let checked = tallyboard::check(&doc.to_string());
+    let page = |n: usize| tallyboard::scene_of(&checked, &Options { width: 640.0, page: n, ..Options::default() }, &Approx, None);
+    let p2 = page(2);
+    let t2: Vec<String> = text_boxes(&p2).into_iter().map(|b| b.4).collect();
+    assert!(t2.iter().any(|t| t.starts_with("121\u{2013}180 / 10,000")));
+    assert!(t2.iter().any(|t| t == "Candidate 120") && t2.iter().any(|t| t == "Candidate 179"));
+    assert!(!t2.iter().any(|t| t == "Candidate 119" || t == "Candidate 180"));
+    assert!(p2.regions.iter().any(|r| r.hit == tallyboard::layout::Hit::Party { contest: 0, party: 120 }));
+    assert_eq!(p2.height, s.height, "every full page has the same height: the page does not jump");
+    // A page past the end shows the last one (40 rows).
+    let last: Vec<String> = text_boxes(&page(10_000)).into_iter().map(|b| b.4).collect();
+    assert!(last.iter().any(|t| t.starts_with("9,961\u{2013}10,000 / 10,000")) && last.iter().any(|t| t == "Candidate 9999"));
     // ... and every candidate is still in the model the HTML table is built from.
     let checked = tallyboard::check(&doc.to_string());
     let model = tallyboard::layout::table_model(&checked.document.unwrap().contests[0], &Options::default());

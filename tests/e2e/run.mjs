@@ -329,6 +329,47 @@ try {
     return [seatsOk(r), `${r.seats} seats ${JSON.stringify(r.count)}`];
   });
 
+  await step('a 150-candidate table pages on the canvas (Next / Previous rows), the HTML table keeps all 150', async () => {
+    const r = await page.evaluate(async () => {
+      const frame = () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      const el = document.createElement('tally-board');
+      el.style.width = '640px';
+      el.data = { tallyboard: 1, contests: [{ kind: 'election', id: 'p', seats: 3, method: 'dhondt',
+        candidates: Array.from({ length: 150 }, (_, i) => ({ name: `Candidate ${i + 1}`, votes: 100000 - i * 10, seats: i < 3 ? 1 : 0 })) }] };
+      document.body.append(el);
+      el.scrollIntoView();
+      for (let i = 0; i < 100 && !el.card; i++) await frame();
+      await frame();
+      const root = el.shadowRoot, pager = root.querySelector('.pager');
+      const [prev, next] = pager.querySelectorAll('button');
+      const canvas = root.querySelector('canvas');
+      const pixels = () => canvas.toDataURL();
+      const out = { hidden0: pager.hidden, status0: pager.querySelector('output').textContent, prevDisabled0: prev.getAttribute('aria-disabled'),
+        rows: root.querySelectorAll('tbody tr').length, summary0: el.card.summary() };
+      const before = pixels();
+      next.click();
+      await frame();
+      out.status1 = pager.querySelector('output').textContent;
+      out.changed = pixels() !== before;
+      const y = canvas.clientHeight; // a row of page 2 sits where page 1's rows were
+      let hit = null;
+      for (let yy = 0; yy < y && !hit; yy += 4) { const h = el.card.hitAt(300, yy); if (h && h.kind === 'party' && h.party >= 60) hit = h; }
+      out.hit = hit && hit.name;
+      next.click(); next.click(); next.click();
+      await frame();
+      out.statusEnd = pager.querySelector('output').textContent;
+      out.nextDisabled = next.getAttribute('aria-disabled');
+      prev.click(); prev.click(); prev.click();
+      await frame();
+      out.backToFirst = pixels() === before;
+      el.remove();
+      return out;
+    });
+    const ok = !r.hidden0 && r.status0 === 'Page 1 of 3' && r.prevDisabled0 === 'true' && r.rows === 150 && r.status1 === 'Page 2 of 3' &&
+      r.changed && /^Candidate (6[1-9]|[7-9][0-9]|1[01][0-9]|120)$/.test(r.hit || '') && r.statusEnd === 'Page 3 of 3' && r.nextDisabled === 'true' && r.backToFirst;
+    return [ok, JSON.stringify({ ...r, summary0: r.summary0.slice(-80) })];
+  });
+
   await step('CSS custom properties theme the element\'s canvas', async () => {
     const r = await page.evaluate(async () => {
       const board = document.querySelector('tally-board[data-example="kz-mazhilis-2021.json"]');
