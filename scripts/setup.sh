@@ -7,7 +7,7 @@
 #   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
 #   - Debian: chromium, chromium-driver, fonts-dejavu-core, fonts-liberation2
 #   - Python: apportionment (the differential seat-allocation test), jsonschema (the schema test)
-#   - npm in tools/: binaryen (wasm-opt), playwright-core, pixelmatch, pngjs, axe-core
+#   - npm in tools/: binaryen (wasm-opt), terser (minifies the shipped JS), playwright-core, pixelmatch, pngjs, axe-core
 #   - webdriver.json and .gitignore entries at the repo root
 #
 # Only package registries are reachable (crates.io, PyPI, npm, Debian apt):
@@ -149,19 +149,20 @@ if [ ! -f tools/package.json ]; then
     "binaryen": "~132.0.0",
     "pixelmatch": "^7.2.0",
     "playwright-core": "^1.65.1",
-    "pngjs": "^7.0.0"
+    "pngjs": "^7.0.0",
+    "terser": "^5.46.0"
   }
 }
 EOF
 fi
 NM_STAMP=tools/node_modules/.package-lock.json   # rewritten by every npm install/ci
-if [ -x tools/node_modules/.bin/wasm-opt ] && [ -f "$NM_STAMP" ] \
+if [ -x tools/node_modules/.bin/wasm-opt ] && [ -x tools/node_modules/.bin/terser ] && [ -f "$NM_STAMP" ] \
    && [ -f tools/package-lock.json ] \
    && ! [ tools/package-lock.json -nt "$NM_STAMP" ] \
    && ! [ tools/package.json -nt "$NM_STAMP" ]; then
-    ok "npm tools (binaryen/wasm-opt, playwright-core, pixelmatch, pngjs, axe-core)"
+    ok "npm tools (binaryen/wasm-opt, terser, playwright-core, pixelmatch, pngjs, axe-core)"
 else
-    installing "npm tools (binaryen/wasm-opt, playwright-core, pixelmatch, pngjs, axe-core)"
+    installing "npm tools (binaryen/wasm-opt, terser, playwright-core, pixelmatch, pngjs, axe-core)"
     # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: belt and braces; playwright-core has no
     # install hook, and browsers are never fetched (we use Debian's chromium).
     if [ -f tools/package-lock.json ] && ! [ tools/package.json -nt tools/package-lock.json ]; then

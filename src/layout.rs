@@ -702,12 +702,23 @@ pub const MAX_ROWS: usize = 60;
 pub const MAX_BARS: usize = 15;
 
 /// Which of `n` items are among the `k` largest by `key` (ties: earlier first).
+/// One pass keeping the best `k` in order: for the card's small `k` and long
+/// lists that is far cheaper than sorting the whole list.
 fn largest(n: usize, k: usize, key: &dyn Fn(usize) -> f64) -> Vec<bool> {
     let mut keep = vec![n <= k; n];
-    if n > k {
-        let keys: Vec<f64> = (0..n).map(key).collect();
-        let order = crate::number::sorted_indices(n, &|a, b| keys[a] > keys[b]);
-        for &i in &order[..k] {
+    if n > k && k > 0 {
+        let mut top: Vec<(f64, usize)> = Vec::with_capacity(k + 1);
+        for i in 0..n {
+            let v = key(i);
+            if top.len() == k && v <= top[k - 1].0 {
+                continue;
+            }
+            // After every kept entry of the same or a larger key: earlier items win ties.
+            let at = top.iter().position(|t| v > t.0).unwrap_or(top.len());
+            top.insert(at, (v, i));
+            top.truncate(k);
+        }
+        for (_, i) in top {
             keep[i] = true;
         }
     }
@@ -1493,4 +1504,27 @@ pub fn summary(doc: &Document, o: &Options) -> String {
         parts.push(s);
     }
     parts.join(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::largest;
+
+    #[test]
+    fn largest_keeps_the_k_largest_and_earlier_on_ties() {
+        let v = [5.0, 1.0, 9.0, 5.0, 7.0, 5.0, 0.0];
+        let k = |n: usize| largest(v.len(), n, &|i| v[i]);
+        let on = |m: Vec<bool>| m.iter().enumerate().filter(|(_, k)| **k).map(|(i, _)| i).collect::<Vec<_>>();
+        assert_eq!(on(k(3)), vec![0, 2, 4], "9, 7 and the first 5");
+        assert_eq!(on(k(4)), vec![0, 2, 3, 4]);
+        assert_eq!(on(k(0)), Vec::<usize>::new());
+        assert_eq!(on(k(7)), (0..7).collect::<Vec<_>>());
+        // Against a full sort on a longer list.
+        let w: Vec<f64> = (0..1000u64).map(|i| ((i * 7919) % 1009) as f64).collect();
+        let mut idx: Vec<usize> = (0..w.len()).collect();
+        idx.sort_by(|&a, &b| w[b].partial_cmp(&w[a]).unwrap().then(a.cmp(&b)));
+        let mut want = idx[..15].to_vec();
+        want.sort();
+        assert_eq!(on(largest(w.len(), 15, &|i| w[i])), want);
+    }
 }

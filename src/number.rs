@@ -52,17 +52,19 @@ impl Decimal {
             Some(i) => (&mantissa[..i], &mantissa[i + 1..]),
             None => (mantissa, ""),
         };
+        // 10^30: a constant, not `10i128.pow(30)` per digit (not folded at opt-level "z").
+        const LIMIT: i128 = 1_000_000_000_000_000_000_000_000_000_000;
         let mut units: i128 = 0;
         for b in int_part.bytes().chain(frac_part.bytes()) {
             units = units.checked_mul(10)?.checked_add((b - b'0') as i128)?;
-            if units > 10i128.pow(30) {
+            if units > LIMIT {
                 return None;
             }
         }
         let mut scale = frac_part.len() as i32 - exp;
         while scale < 0 {
             units = units.checked_mul(10)?;
-            if units > 10i128.pow(30) {
+            if units > LIMIT {
                 return None;
             }
             scale += 1;
@@ -120,6 +122,10 @@ impl Decimal {
 
 /// Read a count (a non-negative whole number) from a JSON number literal.
 pub fn count(lit: &str) -> Result<u64, CountError> {
+    // The common case, plain digits (a JSON integer has no leading zero), without 128-bit arithmetic.
+    if lit.len() <= 15 && !lit.is_empty() && lit.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(lit.bytes().fold(0u64, |n, b| n * 10 + (b - b'0') as u64));
+    }
     let d = match Decimal::parse(lit) {
         Some(d) => d,
         // Too many decimals or too large to hold: say which.

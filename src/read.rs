@@ -296,16 +296,27 @@ impl<'a, 'r> Obj<'a, 'r> {
         match &node.value {
             Value::Object(members) => {
                 // Duplicate keys: JSON parsers disagree on which wins; we take the first and say so.
-                let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(members.len());
-                for m in members.iter() {
-                    if !seen.insert(m.key.as_str()) {
-                        let p = path.clone() + "/" + &pointer_escape(&m.key);
-                        report.error(
-                            "shape/duplicate-key",
-                            &p,
-                            "\"".to_string() + &m.key + "\" appears more than once in this object; the first is used",
-                        );
+                // Sorted (stably, so the first of equal keys leads its run), not compared pairwise.
+                // (A small object, the usual kind, compares its keys pairwise: no allocation.)
+                let n = members.len();
+                let mut again = vec![false; n];
+                if n <= 16 {
+                    for i in 1..n {
+                        again[i] = members[..i].iter().any(|m| m.key == members[i].key);
                     }
+                } else {
+                    let order = crate::number::sorted_indices(n, &|a, b| members[a].key < members[b].key);
+                    for w in order.windows(2) {
+                        again[w[1]] = members[w[0]].key == members[w[1]].key;
+                    }
+                }
+                for (m, _) in members.iter().zip(&again).filter(|(_, a)| **a) {
+                    let p = path.clone() + "/" + &pointer_escape(&m.key);
+                    report.error(
+                        "shape/duplicate-key",
+                        &p,
+                        "\"".to_string() + &m.key + "\" appears more than once in this object; the first is used",
+                    );
                 }
                 Some(Obj { used: vec![false; members.len()], members, path, report })
             }

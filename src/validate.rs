@@ -80,24 +80,30 @@ fn names(c: &Contest, path: &str, r: &mut Report) {
     if c.parties.is_empty() {
         r.error("list/empty", &lp, "no ".to_string() + c.list_key + " listed: expected at least one");
     }
-    // Folded names seen so far: one pass, not a comparison of every pair.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(c.parties.len());
+    // Folded names, sorted (stably: the first of equal names leads its run),
+    // so duplicates sit side by side: n log n, not a comparison of every pair.
+    let keys: Vec<String> = c.parties.iter().map(|p| crate::format::fold_case(p.name.trim())).collect();
+    let order = crate::number::sorted_indices(keys.len(), &|a, b| keys[a] < keys[b]);
+    let mut first_of: Vec<Option<usize>> = vec![None; keys.len()];
+    let mut lead = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k == 0 || keys[i] != keys[order[k - 1]] {
+            lead = i;
+        } else {
+            first_of[i] = Some(lead);
+        }
+    }
     for (i, p) in c.parties.iter().enumerate() {
-        let key = crate::format::fold_case(p.name.trim());
-        if key.is_empty() {
+        if keys[i].is_empty() {
             let pp = lp.clone() + "/" + &int(i as u64) + "/name";
             r.error("name/empty", &pp, "the name is empty".to_string());
-            continue;
-        }
-        if let Some(&j) = seen.get(&key) {
+        } else if let Some(j) = first_of[i] {
             let pp = lp.clone() + "/" + &int(i as u64) + "/name";
             r.error(
                 "name/duplicate",
                 &pp,
                 "\"".to_string() + &p.name + "\" is listed twice (also at " + &lp + "/" + &int(j as u64) + ")",
             );
-        } else {
-            seen.insert(key, i);
         }
     }
 }

@@ -251,7 +251,10 @@ impl State {
     }
 
     fn draw(&mut self) {
-        let mut opts = options(&self.options, self.container_width());
+        // Reading the container's width makes the browser lay out the page: only when needed.
+        let fixed = get(&self.options, "width").as_f64().is_some_and(|w| w.is_finite() && w > 0.0);
+        let fallback = if fixed { 640.0 } else { self.container_width() };
+        let mut opts = options(&self.options, fallback);
         if self.findings_open.is_some() {
             opts.findings_open = self.findings_open;
         }
