@@ -111,8 +111,8 @@ class TallyBoard extends HTMLElement {
       <div class="card" part="card"></div>
       <div class="tip" role="tooltip" hidden></div>
       <div class="tools pager" part="pager" role="group" aria-labelledby="pager-label" hidden>
-        <span id="pager-label"></span><button type="button" data-step="-1"></button>
-        <output role="status" aria-live="polite" aria-atomic="true"></output><button type="button" data-step="1"></button>
+        <span id="pager-label"></span><button type="button" data-step="-1"></button><button type="button" data-step="1"></button>
+        <output role="status" aria-live="polite" aria-atomic="true"></output>
       </div>
       <div class="tools coalition" part="coalition" role="group" aria-labelledby="coalition-label" hidden>
         <span id="coalition-label"></span><span class="buttons"></span>
