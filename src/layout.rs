@@ -224,8 +224,16 @@ impl<'a> Builder<'a> {
     fn wrap(&self, s: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
         let mut lines = Vec::new();
         for para in s.split('\n') {
+            // Most text fits on one line: one measurement (a call into the
+            // browser's font engine) instead of one per word.
+            let words: Vec<&str> = para.split(' ').filter(|w| !w.is_empty()).collect();
+            let joined = words.join(" ");
+            if !joined.is_empty() && self.m.width(&joined, size, bold) <= max {
+                lines.push(joined);
+                continue;
+            }
             let mut line = String::new();
-            for word in para.split(' ').filter(|w| !w.is_empty()) {
+            for word in words {
                 let candidate = if line.is_empty() { word.to_string() } else { line.clone() + " " + word };
                 if self.m.width(&candidate, size, bold) <= max {
                     line = candidate;

@@ -191,18 +191,62 @@ pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
 }
 
 /// Measures text with the canvas's own font engine. The font is set only
-/// when it changes (the browser parses every font string it is given).
-struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d, &'a str, RefCell<String>);
+/// when it changes (the browser parses every font string it is given), and a
+/// text measured once in a layout is not measured again.
+struct CanvasMeasure<'a> {
+    ctx: &'a CanvasRenderingContext2d,
+    family: &'a str,
+    font: RefCell<String>,
+    seen: RefCell<Vec<(String, f64, f64)>>,
+}
+
+thread_local! {
+    /// One detached canvas measures text for every card of the page: a new
+    /// context resolves each font afresh (milliseconds per font in Chromium),
+    /// so the second card and every redraw find them ready.
+    static MEASURER: RefCell<Option<CanvasRenderingContext2d>> = const { RefCell::new(None) };
+}
+
+/// The page's measuring context (made once), or `fallback` if it cannot be made.
+fn measurer(doc: Option<web_sys::Document>, fallback: &CanvasRenderingContext2d) -> CanvasRenderingContext2d {
+    MEASURER.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.is_none() {
+            *m = doc
+                .and_then(|d| d.create_element("canvas").ok())
+                .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+                .and_then(|c| c.get_context("2d").ok().flatten())
+                .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+        }
+        m.clone().unwrap_or_else(|| fallback.clone())
+    })
+}
+
+impl<'a> CanvasMeasure<'a> {
+    fn new(ctx: &'a CanvasRenderingContext2d, family: &'a str) -> Self {
+        CanvasMeasure { ctx, family, font: RefCell::new(String::new()), seen: RefCell::new(Vec::new()) }
+    }
+}
 
 impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        // Measured at 10x and scaled back: the font string takes whole pixels.
-        let font = crate::backend::css_font(bold, size * 10.0, self.1);
-        if *self.2.borrow() != font {
-            self.0.set_font(&font);
-            *self.2.borrow_mut() = font;
+        // The key's size is negative for bold.
+        let key = if bold { -size } else { size };
+        if let Some(&(_, _, w)) = self.seen.borrow().iter().find(|(t, k, _)| *k == key && t == text) {
+            return w;
         }
-        self.0.measure_text(text).map(|m| m.width() / 10.0).unwrap_or_else(|_| layout::Approx.width(text, size, bold))
+        // Measured at 10x and scaled back: the font string takes whole pixels.
+        let font = crate::backend::css_font(bold, size * 10.0, self.family);
+        if *self.font.borrow() != font {
+            self.ctx.set_font(&font);
+            *self.font.borrow_mut() = font;
+        }
+        let w = self.ctx.measure_text(text).map(|m| m.width() / 10.0).unwrap_or_else(|_| layout::Approx.width(text, size, bold));
+        let mut seen = self.seen.borrow_mut();
+        if seen.len() < 512 {
+            seen.push((text.to_string(), key, w));
+        }
+        w
     }
 }
 
@@ -268,7 +312,8 @@ impl State {
             Some(c) => c,
             None => crate::check(&self.text),
         };
-        let scene = crate::scene_of(&checked, &opts, &CanvasMeasure(&self.ctx, &font, RefCell::new(String::new())), self.last_good.as_ref());
+        let ctx = measurer(self.host.owner_document(), &self.ctx);
+        let scene = crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_ref());
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
         let dpr = get(&self.options, "pixelRatio")
             .as_f64()
