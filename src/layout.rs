@@ -959,6 +959,7 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
         let total: u64 = c.parties.iter().filter_map(|p| p.seats).sum();
         b.rule_to(tw);
         let cy = b.y + lh / 2.0 + 3.0;
+        b.text(b.pad, cy, w.seat_total, size - 1.0, false, t.muted, Align::Left);
         b.text(x_seats, cy, &num(c.seats.unwrap_or(total), o), size, true, t.text, Align::Right);
         b.y += lh + 4.0;
     }

@@ -244,7 +244,7 @@ try {
   });
   await step('locale kk: Kazakh headings and numbers in the element\'s HTML table', async () => {
     await page.selectOption('#locale', 'kk');
-    await page.waitForFunction((f) => document.querySelector(`tally-board[data-example="${f}"]`).shadowRoot.querySelector('table')?.innerText.includes('Орындар'), MAZHILIS, WAIT);
+    await page.waitForFunction((f) => document.querySelector(`tally-board[data-example="${f}"]`).shadowRoot.querySelector('table')?.innerText.includes('Орын'), MAZHILIS, WAIT);
     const kk = await page.evaluate((f) => document.querySelector(`tally-board[data-example="${f}"]`).shadowRoot.querySelector('table').innerText, MAZHILIS);
     await page.selectOption('#locale', 'en');
     return [kk.includes('5\u00a0148\u00a0074'), kk.slice(0, 80).replace(/\s+/g, ' ')];
