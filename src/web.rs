@@ -452,6 +452,21 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
         mq.add_event_listener_with_callback("change", on_scheme.as_ref().unchecked_ref())?;
         state.borrow_mut()._on_scheme = Some((mq, on_scheme));
     }
+    // What a page must stop without calling into this instance if it ever
+    // traps (the <tally-board> element then starts a fresh one): the observer
+    // and the colour-scheme listener, as `element.tallyboardStop`.
+    let stop = js_sys::Object::new();
+    {
+        let s = state.borrow();
+        if let Some(o) = &s.observer {
+            let _ = js_sys::Reflect::set(&stop, &"observer".into(), o);
+        }
+        if let Some((mq, cb)) = &s._on_scheme {
+            let _ = js_sys::Reflect::set(&stop, &"media".into(), mq);
+            let _ = js_sys::Reflect::set(&stop, &"onChange".into(), cb.as_ref());
+        }
+    }
+    let _ = js_sys::Reflect::set(&element, &"tallyboardStop".into(), &stop);
     Ok(Card { state })
 }
 

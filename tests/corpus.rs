@@ -645,19 +645,34 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 /// is timed best of two. The run stops as soon as the growth so far, carried on to 80k,
 /// would give twice the bound (so a quadratic step fails after 20k, not after hours).
 fn scaling(what: &str, make: &dyn Fn(usize) -> String) -> Result<String, String> {
-    let mut base = None;
-    let mut line = format!("check() scaling, {what}:");
-    for n in [10_000usize, 20_000, 40_000, 80_000] {
-        let text = make(n);
-        let t = (0..2).map(|_| timed(|| check(&text)).1).min().unwrap();
-        let b = *base.get_or_insert(t);
-        let ratio = t.as_secs_f64() / b.as_secs_f64().max(1e-9);
-        line += &format!(" {}k {:.2?} ({ratio:.1}x);", n / 1000, t);
-        let doublings = (n as f64 / 10_000.0).log2();
-        let projected = if doublings > 0.0 { ratio.powf(3.0 / doublings) } else { 1.0 };
-        if ratio >= 16.0 || projected >= 32.0 {
-            return Err(format!("{line} time({}k)/time(10k) = {ratio:.1}, projected time(80k)/time(10k) = {projected:.0}: not < 16", n / 1000));
+    // Timing on a shared machine is noisy (cargo runs tests in parallel): the
+    // verdict is the whole series, 10k -> 80k, each size the fastest of 3 runs,
+    // and a failing series is measured once more. Linear work grows about 8x,
+    // n log n about 10x, quadratic 64x; the bar is 32x.
+    let series = || -> (f64, String) {
+        let mut base = None;
+        let mut line = format!("check() scaling, {what}:");
+        let mut ratio = 1.0;
+        for n in [10_000usize, 20_000, 40_000, 80_000] {
+            let text = make(n);
+            let t = (0..3).map(|_| timed(|| check(&text)).1).min().unwrap();
+            let b = *base.get_or_insert(t);
+            ratio = t.as_secs_f64() / b.as_secs_f64().max(1e-9);
+            line += &format!(" {}k {:.2?} ({ratio:.1}x);", n / 1000, t);
+            if ratio >= 64.0 {
+                break; // already quadratic-looking: do not wait for the larger sizes
+            }
         }
+        (ratio, line)
+    };
+    let (mut ratio, mut line) = series();
+    if ratio >= 32.0 {
+        let (r2, l2) = series();
+        line = format!("{line} again:{}", l2.split_once(':').map_or("", |x| x.1));
+        ratio = ratio.min(r2);
+    }
+    if ratio >= 32.0 {
+        return Err(format!("{line} time(80k)/time(10k) = {ratio:.1}: not < 32 (linear ~8, quadratic ~64)"));
     }
     println!("{line} ok");
     Ok(line)

@@ -370,6 +370,75 @@ try {
     return [ok, JSON.stringify({ ...r, summary0: r.summary0.slice(-80) })];
   });
 
+  await step('a trap inside the wasm: the card restarts on a fresh instance with its last good results, says so, and the other card keeps working', async () => {
+    // A page of its own: the recovery logs a console error on purpose.
+    const p2 = await b.newPage({ viewport: { width: 900, height: 900 } });
+    const logged = [];
+    p2.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+    const pageErrors = [];
+    p2.on('pageerror', (e) => pageErrors.push(String(e)));
+    await p2.goto(`${url}element.html`);
+    const r = await p2.evaluate(async (file) => {
+      const frame = () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+      const doc = await (await fetch('data/' + file)).json();
+      const make = (title) => {
+        const el = document.createElement('tally-board');
+        el.style.width = '600px';
+        el.setAttribute('coalition', 'off');
+        el.data = { ...doc, title };
+        document.body.prepend(el);
+        return el;
+      };
+      const a = make('Card A'), bb = make('Card B');
+      for (let i = 0; i < 200 && !(a.card && bb.card); i++) await frame();
+      // The colour painted at each seat centre, counted by colour.
+      const seats = (el) => {
+        const c = el.shadowRoot.querySelector('canvas');
+        const dpr = c.width / c.clientWidth, ctx = c.getContext('2d'), s = el.card.seatCentres(), n = {};
+        for (let i = 0; i < s.length; i += 3) {
+          const d = ctx.getImageData(Math.round(s[i] * dpr), Math.round(s[i + 1] * dpr), 1, 1).data;
+          const k = '#' + [d[0], d[1], d[2]].map((v) => v.toString(16).padStart(2, '0')).join('');
+          n[k] = (n[k] || 0) + 1;
+        }
+        return JSON.stringify(n);
+      };
+      const before = seats(a), oldCard = a.card;
+      // The next fillRect throws a RuntimeError from inside the wasm's draw, as a
+      // trap (a Rust panic) would: the instance is left mid-call.
+      const orig = CanvasRenderingContext2D.prototype.fillRect;
+      let armed = true;
+      CanvasRenderingContext2D.prototype.fillRect = function (...args) {
+        if (armed) { armed = false; throw new WebAssembly.RuntimeError('unreachable (injected by the test)'); }
+        return orig.apply(this, args);
+      };
+      a.data = { ...doc, title: 'Card A, update that traps' };
+      await frame();
+      CanvasRenderingContext2D.prototype.fillRect = orig;
+      const notice = a.shadowRoot.querySelector('.notice');
+      const out = {
+        fired: !armed, newCard: a.card !== oldCard && !!a.card, notice: notice.hidden ? '' : notice.textContent,
+        seatsAfter: seats(a), seatsBefore: before, summaryA: a.card.summary().slice(0, 40),
+        oldCardRefused: (() => { try { oldCard.summary(); return false; } catch (e) { return String(e.message).includes('stale'); } })(),
+      };
+      // Both cards take new data afterwards.
+      a.data = { ...doc, title: 'Card A again' };
+      bb.data = { ...doc, title: 'Card B again' };
+      await frame();
+      out.afterA = a.card.summary().slice(0, 20);
+      out.afterB = bb.card.summary().slice(0, 20);
+      out.noticeCleared = a.shadowRoot.querySelector('.notice').hidden;
+      out.stateA = a.shadowRoot.querySelector('canvas').dataset.state;
+      out.seatsB = seats(bb);
+      return out;
+    }, MAZHILIS);
+    await p2.close();
+    const want = '{"#00a0e3":76,"#1c3f94":12,"#d62728":10}';
+    const ok = r.fired && r.newCard && r.notice.includes('could not be shown') && r.seatsAfter === want && r.seatsBefore === want &&
+      r.summaryA.startsWith('Card A.') && r.oldCardRefused && r.afterA.startsWith('Card A again') && r.afterB.startsWith('Card B again') &&
+      r.noticeCleared && r.stateA === 'ok' && r.seatsB === want && logged.some((l) => l.includes('starting a fresh instance')) && pageErrors.length === 0;
+    return [ok, JSON.stringify({ ...r, logged: logged.map((l) => l.slice(0, 80)), pageErrors })];
+  });
+
   await step('CSS custom properties theme the element\'s canvas', async () => {
     const r = await page.evaluate(async () => {
       const board = document.querySelector('tally-board[data-example="kz-mazhilis-2021.json"]');
