@@ -204,6 +204,11 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A party's colour on this card (see [`theme::legible`]).
+    fn party(&self, given: Option<Rgb>, index: usize) -> Rgb {
+        theme::legible(theme::party_color(given, index), self.t().background)
+    }
+
     fn inner(&self) -> f64 {
         self.w - 2.0 * self.pad
     }
@@ -476,7 +481,7 @@ fn heading(b: &mut Builder, c: &Contest) {
 fn election(b: &mut Builder, ci: usize, c: &Contest) {
     let o = b.o;
     heading(b, c);
-    let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| theme::party_color(p.color, i)).collect();
+    let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
     let counts: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
     let assigned: u64 = counts.iter().sum();
     let total = c.seats.unwrap_or(assigned).max(assigned);
@@ -989,7 +994,7 @@ fn vote(b: &mut Builder, ci: usize, c: &Contest) {
         b.paragraph(q, b.pad, b.inner(), fs, true, t.text);
         b.y += 8.0;
     }
-    let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| theme::party_color(p.color, i)).collect();
+    let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
     // Outcome box.
     let computed = c.rule.and_then(|r| crate::validate::decide(c, r)).and_then(|r| r.ok());
     let outcome_text = match (&c.outcome, computed) {
@@ -1167,7 +1172,7 @@ fn composition(b: &mut Builder, ci: usize, c: &Contest) {
         b.y += 6.0;
     }
     if !c.parties.is_empty() && b.o.parts.hemicycle {
-        let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| theme::party_color(p.color, i)).collect();
+        let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
         let counts: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
         let total: u64 = counts.iter().sum();
         if total > 0 && total <= hemicycle::MAX_SEATS {
@@ -1193,7 +1198,7 @@ fn series(b: &mut Builder, ci: usize, c: &Contest) {
     let o = b.o;
     heading(b, c);
     let crate::kinds::Detail::Series(s) = &c.detail else { return };
-    let color = theme::party_color(s.color, 0);
+    let color = b.party(s.color, 0);
     let size = b.fs - 1.0;
     if let Some(p) = &s.party {
         b.shapes.push(Shape::Rect { x: b.pad, y: b.y + 3.0, w: 10.0, h: 10.0, color, alpha: 1.0 });

@@ -84,6 +84,23 @@ pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
     Rgb(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
+/// A party's colour as drawn on `background`: on a dark card a colour below
+/// 3:1 against it (WCAG 1.4.11, graphical objects: a navy party on near-black)
+/// is lightened, in steps of a tenth towards white, until it reaches 3:1. On a
+/// light card the given colours are kept: they are the parties' own.
+pub fn legible(c: Rgb, background: Rgb) -> Rgb {
+    if luminance(background) >= 0.2 {
+        return c;
+    }
+    let mut t = 0.0;
+    let mut out = c;
+    while contrast(out, background) < 3.0 && t < 1.0 {
+        t += 0.1;
+        out = mix(c, Rgb(255, 255, 255), t);
+    }
+    out
+}
+
 /// Relative luminance (WCAG 2), for picking a readable text colour on a fill.
 pub fn luminance(c: Rgb) -> f64 {
     let lin = |v: u8| {
@@ -101,6 +118,25 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
     (hi + 0.05) / (lo + 0.05)
+}
+
+#[cfg(test)]
+mod legible_tests {
+    use super::*;
+
+    #[test]
+    fn dark_cards_lighten_dark_party_colours_to_three_to_one() {
+        let navy = Rgb(0x1c, 0x3f, 0x94);
+        assert!(contrast(navy, DARK.background) < 3.0);
+        let l = legible(navy, DARK.background);
+        assert!(contrast(l, DARK.background) >= 3.0, "{l:?}");
+        // The least lightening that does it: a tenth less is not enough.
+        assert!(contrast(mix(navy, Rgb(255, 255, 255), 0.0), DARK.background) < 3.0);
+        // Already legible colours and light cards are left alone.
+        assert_eq!(legible(Rgb(0x00, 0xa0, 0xe3), DARK.background), Rgb(0x00, 0xa0, 0xe3));
+        assert_eq!(legible(navy, LIGHT.background), navy);
+        assert!(contrast(legible(Rgb(0, 0, 0), Rgb(0, 0, 0)), Rgb(0, 0, 0)) >= 3.0);
+    }
 }
 
 #[cfg(test)]
