@@ -9,7 +9,7 @@ export declare class TallyBoard extends HTMLElement {
   /** The card handle of the wasm API. */
   readonly card: Card | null;
   /** The card as a file: PNG at 2x, SVG, CSV or Wikipedia wikitext. */
-  export(kind: 'png' | 'svg' | 'csv' | 'wikitext'): Promise<Blob>;
+  export(kind: 'png' | 'svg' | 'csv' | 'wikitext'): Promise<Blob | null>;
   /** Save the card as a file through the browser's download. */
   download(kind: 'png' | 'svg' | 'csv' | 'wikitext'): Promise<void>;
 }

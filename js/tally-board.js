@@ -41,7 +41,8 @@ const boards = new Set();
 function recover(m, failed, err) {
   console.error('tallyboard: the wasm module stopped (' + String(err && err.message || err) + '); starting a fresh instance', err);
   m.__wbg_reset_state();
-  for (const b of boards) b._revive(b === failed ? err : null);
+  // The card that failed may have had no card yet (its first render trapped).
+  for (const b of new Set([...boards, failed])) b._revive(b === failed ? err : null);
 }
 
 const WORDS = {
@@ -504,26 +505,29 @@ class TallyBoard extends HTMLElement {
     }
   }
 
-  /** The card as a file: 'png' (2x), 'svg', 'csv' or 'wikitext'. Returns the Blob. */
+  /** The card as a file: 'png' (2x), 'svg', 'csv' or 'wikitext'. Returns the Blob (null if the wasm stopped). */
   async export(kind) {
     const m = await loadWasm();
     const data = this._currentText();
-    if (kind === 'svg') return new Blob([m.toSvg(data, this._options())], { type: 'image/svg+xml' });
-    if (kind === 'csv') return new Blob([m.toCsv(data)], { type: 'text/csv' });
-    if (kind === 'wikitext') return new Blob([m.toWikitext(data, this._options())], { type: 'text/plain' });
+    // (Each call into the wasm is guarded: a trap restarts the module, see recover.)
+    const text = (fn, type) => { const t = this._guard(fn); return t == null ? null : new Blob([t], { type }); };
+    if (kind === 'svg') return text(() => m.toSvg(data, this._options()), 'image/svg+xml');
+    if (kind === 'csv') return text(() => m.toCsv(data), 'text/csv');
+    if (kind === 'wikitext') return text(() => m.toWikitext(data, this._options()), 'text/plain');
     // PNG at 2x: an off-screen card at the same width.
     const holder = document.createElement('div');
     holder.style.cssText = `position:absolute;left:-100000px;top:0;width:${this.shadowRoot.querySelector('.card').clientWidth || 640}px`;
     document.body.appendChild(holder);
-    const card = m.render(holder, data, { ...this._options(), pixelRatio: 2, width: holder.clientWidth });
-    const blob = await new Promise((r) => holder.querySelector('canvas').toBlob(r, 'image/png'));
-    card.destroy();
+    const card = this._guard(() => m.render(holder, data, { ...this._options(), pixelRatio: 2, width: holder.clientWidth }));
+    const blob = card ? await new Promise((r) => holder.querySelector('canvas').toBlob(r, 'image/png')) : null;
+    if (card) this._guard(() => card.destroy());
     holder.remove();
     return blob;
   }
 
   async download(kind) {
     const blob = await this.export(kind);
+    if (!blob) return;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `results.${kind === 'wikitext' ? 'txt' : kind}`;

@@ -429,13 +429,28 @@ try {
       out.noticeCleared = a.shadowRoot.querySelector('.notice').hidden;
       out.stateA = a.shadowRoot.querySelector('canvas').dataset.state;
       out.seatsB = seats(bb);
+      // A card whose very first render traps: no card, the notice, and the others still drawn.
+      armed = true;
+      CanvasRenderingContext2D.prototype.fillRect = function (...args) {
+        if (armed) { armed = false; throw new WebAssembly.RuntimeError('unreachable (injected by the test, first render)'); }
+        return orig.apply(this, args);
+      };
+      const cc = make('Card C');
+      for (let i = 0; i < 200 && armed; i++) await frame();
+      CanvasRenderingContext2D.prototype.fillRect = orig;
+      await frame();
+      out.firstFired = !armed;
+      out.cNotice = !cc.shadowRoot.querySelector('.notice').hidden;
+      out.cCard = !!cc.card;
+      out.seatsAfterC = seats(a) === seats(bb) ? seats(a) : 'differ';
       return out;
     }, MAZHILIS);
     await p2.close();
     const want = '{"#00a0e3":76,"#1c3f94":12,"#d62728":10}';
     const ok = r.fired && r.newCard && r.notice.includes('could not be shown') && r.seatsAfter === want && r.seatsBefore === want &&
       r.summaryA.startsWith('Card A.') && r.oldCardRefused && r.afterA.startsWith('Card A again') && r.afterB.startsWith('Card B again') &&
-      r.noticeCleared && r.stateA === 'ok' && r.seatsB === want && logged.some((l) => l.includes('starting a fresh instance')) && pageErrors.length === 0;
+      r.noticeCleared && r.stateA === 'ok' && r.seatsB === want &&
+      r.firstFired && r.cNotice && !r.cCard && r.seatsAfterC === want && logged.some((l) => l.includes('starting a fresh instance')) && pageErrors.length === 0;
     return [ok, JSON.stringify({ ...r, logged: logged.map((l) => l.slice(0, 80)), pageErrors })];
   });
 
