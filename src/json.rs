@@ -17,32 +17,32 @@ pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 pub const MAX_VALUES: usize = 3_000_000;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number exactly as written in the source, e.g. `"97.50"`.
-    Number(String),
+    Number(&'a str),
     String(String),
-    Array(Vec<Node>),
+    Array(Vec<Node<'a>>),
     /// Members in source order; duplicates are kept (the model reports them).
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     /// Byte offset of the value's first character.
     pub offset: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
+pub struct Member<'a> {
     pub key: String,
     pub key_offset: usize,
-    pub node: Node,
+    pub node: Node<'a>,
 }
 
-impl Value {
+impl Value<'_> {
     /// The JSON type name, for messages ("expected a number, found a string").
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -121,7 +121,7 @@ impl<'a> Positions<'a> {
     }
 }
 
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser { src: text.as_bytes(), text, pos: 0, depth: 0, values: 0 };
     // A UTF-8 byte order mark is tolerated (spreadsheet exports write one).
     if text.starts_with('\u{feff}') {
@@ -167,7 +167,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self) -> Result<Node, SyntaxError> {
+    fn value(&mut self) -> Result<Node<'a>, SyntaxError> {
         let offset = self.pos;
         self.values += 1;
         if self.values > MAX_VALUES {
@@ -193,7 +193,7 @@ impl<'a> Parser<'a> {
         Ok(Node { value, offset })
     }
 
-    fn literal(&mut self, word: &str, v: Value) -> Result<Value, SyntaxError> {
+    fn literal(&mut self, word: &str, v: Value<'a>) -> Result<Value<'a>, SyntaxError> {
         if self.src[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(v)
@@ -210,7 +210,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn object(&mut self) -> Result<Value, SyntaxError> {
+    fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.pos += 1; // {
         let mut members = Vec::new();
@@ -253,7 +253,7 @@ impl<'a> Parser<'a> {
         Ok(Value::Object(members))
     }
 
-    fn array(&mut self) -> Result<Value, SyntaxError> {
+    fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.pos += 1; // [
         let mut items = Vec::new();
@@ -367,7 +367,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -399,7 +399,7 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        Ok(Value::Number(self.text[start..self.pos].to_string()))
+        Ok(Value::Number(&self.text[start..self.pos]))
     }
 
     fn digits(&mut self) {

@@ -252,7 +252,7 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
         Some(n) => match &n.value {
             Value::String(s) => p.name = s.clone(),
             // Spreadsheets turn numeric names into numbers: take the text.
-            Value::Number(lit) => p.name = lit.clone(),
+            Value::Number(lit) => p.name = String::from(*lit),
             _ => {
                 let path = o.child("name");
                 type_error(o.report, &path, "a string", n)
@@ -285,14 +285,14 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
 
 /// An object being read: its members, which of them were used, and where it is.
 pub(crate) struct Obj<'a, 'r> {
-    members: &'a [Member],
+    members: &'a [Member<'a>],
     used: Vec<bool>,
     path: String,
     report: &'r mut Report,
 }
 
 impl<'a, 'r> Obj<'a, 'r> {
-    pub(crate) fn new(node: &'a Node, path: String, report: &'r mut Report, what: &str) -> Option<Obj<'a, 'r>> {
+    pub(crate) fn new(node: &'a Node<'a>, path: String, report: &'r mut Report, what: &str) -> Option<Obj<'a, 'r>> {
         match &node.value {
             Value::Object(members) => {
                 // Duplicate keys: JSON parsers disagree on which wins; we take the first and say so.
@@ -335,7 +335,7 @@ impl<'a, 'r> Obj<'a, 'r> {
         self.members.iter().any(|m| m.key == key)
     }
 
-    pub(crate) fn take(&mut self, key: &str) -> Option<&'a Node> {
+    pub(crate) fn take(&mut self, key: &str) -> Option<&'a Node<'a>> {
         let i = self.members.iter().position(|m| m.key == key)?;
         for (j, m) in self.members.iter().enumerate() {
             if m.key == key {
@@ -531,7 +531,7 @@ impl<'a, 'r> Obj<'a, 'r> {
 
 fn show(n: &Node) -> String {
     match &n.value {
-        Value::Number(l) => l.clone(),
+        Value::Number(l) => String::from(*l),
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
             "\"".to_string() + &short + if s.chars().count() > 40 { "…\"" } else { "\"" }
