@@ -274,8 +274,9 @@ struct State {
     highlight: Option<(usize, usize)>,
     coalition: Option<(usize, u64)>,
     page: usize,
-    scene: Option<Scene>,
-    last_good: Option<Scene>,
+    scene: Option<Rc<Scene>>,
+    /// The last card drawn from readable data (shared with `scene`, not copied).
+    last_good: Option<Rc<Scene>>,
     checked: Option<crate::Checked>,
     width: f64,
     observer: Option<web_sys::ResizeObserver>,
@@ -313,7 +314,7 @@ impl State {
             None => crate::check(&self.text),
         };
         let ctx = measurer(self.host.owner_document(), &self.ctx);
-        let scene = crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_ref());
+        let scene = Rc::new(crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_deref()));
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
         let dpr = get(&self.options, "pixelRatio")
             .as_f64()
