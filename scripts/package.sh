@@ -5,13 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The glue again, with wasm-bindgen's __wbg_reset_state (wasm-pack cannot pass the flag): after a
 # trap (a Rust panic) the <tally-board> element starts a fresh instance of the module instead of
-# staying dead for the rest of the page. Same CLI version, same input and the same wasm-opt flags
-# (from Cargo.toml) as wasm-pack's own run.
+# staying dead for the rest of the page. Same CLI version and input as wasm-pack's own run; wasm-opt
+# runs only here (Cargo.toml turns wasm-pack's run off), tuned for size.
 WASM_IN=target/wasm32-unknown-unknown/release/tallyboard.wasm
 [ -f "$WASM_IN" ] || { echo "package.sh: $WASM_IN missing (run wasm-pack build --release first)" >&2; exit 1; }
 rm -rf target/pkg-reset
 wasm-bindgen --target web --experimental-reset-state-function --out-dir target/pkg-reset "$WASM_IN"
-read -r -a OPT_FLAGS <<< "$(sed -n 's/^wasm-opt = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')"
+OPT_FLAGS=(-Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals)
 wasm-opt "${OPT_FLAGS[@]}" target/pkg-reset/tallyboard_bg.wasm -o pkg/tallyboard_bg.wasm
 cp target/pkg-reset/tallyboard.js target/pkg-reset/tallyboard.d.ts target/pkg-reset/tallyboard_bg.wasm.d.ts pkg/
 grep -q '__wbg_reset_state' pkg/tallyboard.js || { echo "package.sh: no __wbg_reset_state in the glue" >&2; exit 1; }
