@@ -65,6 +65,16 @@ impl<'a> SvgBackend<'a> {
         }
         int_attr(self.out, "stroke-width", width as i64);
     }
+
+    /// Fill or stroke with the style, and close the element.
+    fn paint<S: BackendStyle>(&mut self, s: &S, fill: bool) {
+        if fill {
+            self.fill(&s.color());
+        } else {
+            self.stroke(&s.color(), s.stroke_width());
+        }
+        self.out.push_str("/>\n");
+    }
 }
 
 impl DrawingBackend for SvgBackend<'_> {
@@ -101,12 +111,7 @@ impl DrawingBackend for SvgBackend<'_> {
         int_attr(self.out, "y", a.1.min(b.1) as i64);
         int_attr(self.out, "width", (b.0 - a.0).abs() as i64);
         int_attr(self.out, "height", (b.1 - a.1).abs() as i64);
-        if fill {
-            self.fill(&s.color());
-        } else {
-            self.stroke(&s.color(), s.stroke_width());
-        }
-        self.out.push_str("/>\n");
+        self.paint(s, fill);
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), DrawingErrorKind<Never>> {
@@ -114,12 +119,7 @@ impl DrawingBackend for SvgBackend<'_> {
         int_attr(self.out, "cx", c.0 as i64);
         int_attr(self.out, "cy", c.1 as i64);
         int_attr(self.out, "r", r as i64);
-        if fill {
-            self.fill(&s.color());
-        } else {
-            self.stroke(&s.color(), s.stroke_width());
-        }
-        self.out.push_str("/>\n");
+        self.paint(s, fill);
         Ok(())
     }
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Never>> {
