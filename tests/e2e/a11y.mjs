@@ -10,16 +10,12 @@
 // Prints a line per check and "N passed, M failed"; exits 1 on a failure.
 import path from 'node:path';
 import pngjs from '../../tools/node_modules/pngjs/lib/png.js';
-import { serve, browser, ROOT } from './server.mjs';
+import { serve, browser, ROOT, checks } from './server.mjs';
 
 const { PNG } = pngjs;
 const AXE = path.join(ROOT, 'tools/node_modules/axe-core/axe.min.js');
 const MAZHILIS = 'kz-mazhilis-2021.json';
-const results = [];
-function check(name, ok, detail = '') {
-  results.push(ok);
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ': ' + detail : ''}`);
-}
+const { check, summary } = checks();
 
 // Every <tally-board> on the page scrolled into view (they load lazily) and drawn.
 async function boardsReady(page) {
@@ -263,6 +259,4 @@ try {
   await b.close();
   server.close();
 }
-const failed = results.filter((r) => !r).length;
-console.log(`${results.length - failed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-process.exit(failed ? 1 : 0);
+process.exit(summary(`${((Date.now() - t0) / 1000).toFixed(1)} s`) ? 1 : 0);

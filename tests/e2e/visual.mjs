@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pixelmatch from '../../tools/node_modules/pixelmatch/index.js';
 import pngjs from '../../tools/node_modules/pngjs/lib/png.js';
-import { serve, browser, ROOT } from './server.mjs';
+import { serve, browser, ROOT, checks } from './server.mjs';
 
 const { PNG } = pngjs;
 const UPDATE = process.argv.includes('--update');
@@ -35,11 +35,7 @@ const OUT = path.join(ROOT, 'target/visual');
 const examples = JSON.parse(fs.readFileSync(path.join(ROOT, 'www/examples.json'), 'utf8'));
 const stem = (file) => file.replace(/\.json$/, '');
 
-const results = [];
-function check(name, ok, detail = '') {
-  results.push(ok);
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ': ' + detail : ''}`);
-}
+const { check, summary } = checks();
 
 // The number of differing pixels (Infinity when the sizes differ) and the diff image.
 function compare(actualPng, baselinePng) {
@@ -153,6 +149,4 @@ try {
   await b.close();
   server.close();
 }
-const failed = results.filter((r) => !r).length;
-console.log(`${results.length - failed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-process.exit(failed ? 1 : 0);
+process.exit(summary(`${((Date.now() - t0) / 1000).toFixed(1)} s`) ? 1 : 0);
