@@ -1,8 +1,11 @@
 //! Seat allocation: divisor methods (D'Hondt, Sainte-Laguë, modified
-//! Sainte-Laguë) and largest remainder with a Hare, Droop or
-//! Hagenbach-Bischoff quota. Exact integer arithmetic throughout: quotients
-//! are compared by cross-multiplication in `u128`, remainders over a common
-//! denominator. A tie for the last seat(s) is reported, never broken.
+//! Sainte-Laguë with any first divisor, each list's quotients optionally
+//! weighted), largest remainder with a Hare, Droop, Hagenbach-Bischoff or
+//! Imperiali quota, and plurality. Exact integer arithmetic throughout:
+//! quotients are compared by cross-multiplication in `u128`, remainders over
+//! a common denominator. A tie for the last seat(s) is reported, never broken.
+//! Each run can keep a step log (which quotient won each seat; the quota and
+//! the remainders) for `tallyboard seats --explain`.
 
 use crate::contest::Method;
 use crate::number::{sorted_indices, Decimal};
@@ -26,6 +29,46 @@ pub struct Allocation {
     /// Whether each party took part in the allocation (passed the threshold and has votes).
     pub eligible: Vec<bool>,
     pub tie: Option<Tie>,
+    /// How the seats were won, step by step (empty unless asked for).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+}
+
+/// One step of an allocation, as exact fractions `top / bottom`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "kebab-case")]
+pub enum Step {
+    /// A divisor method's seat: won by `party` with the quotient `top / bottom`.
+    Seat { seat: u64, party: usize, top: u128, bottom: u128 },
+    /// A largest-remainder method's quota (votes per seat).
+    Quota { top: u128, bottom: u128 },
+    /// Seats for whole quotas, and what is left over (as a fraction of a quota).
+    Whole { party: usize, seats: u64, remainder_top: u128, remainder_bottom: u128 },
+    /// A seat given for a remainder (or taken back, when the quota gave one too many).
+    Remainder { party: usize, taken_back: bool },
+    /// Plurality: a seat for one of the most votes.
+    Plurality { party: usize, votes: u64 },
+}
+
+/// What a method needs beyond the votes: the first divisor and each list's weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Params {
+    pub method: Method,
+    /// Modified Sainte-Laguë's first divisor as `num / den` (default 7/5).
+    pub first_divisor: (u128, u128),
+    /// Each list's quotients are multiplied by `num / den` (minority factor); empty for none.
+    pub weights: Vec<(u128, u128)>,
+    /// Keep the step log.
+    pub log: bool,
+}
+
+impl Params {
+    pub fn new(method: Method) -> Params {
+        Params { method, first_divisor: (7, 5), weights: Vec::new(), log: false }
+    }
+    fn weight(&self, party: usize) -> (u128, u128) {
+        self.weights.get(party).copied().unwrap_or((1, 1))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,25 +119,32 @@ pub fn passes_threshold(votes: &[u64], base: u64, percent: Option<&Decimal>) -> 
 /// Allocate `seats` among parties with `votes`; only `eligible` parties (and
 /// only those with at least one vote) take part.
 pub fn allocate(votes: &[u64], seats: u64, method: Method, eligible: &[bool]) -> Result<Allocation, AllocError> {
+    allocate_with(votes, seats, &Params::new(method), eligible)
+}
+
+/// [`allocate`] with a first divisor, weights and the step log.
+pub fn allocate_with(votes: &[u64], seats: u64, params: &Params, eligible: &[bool]) -> Result<Allocation, AllocError> {
     let eligible: Vec<bool> = votes.iter().zip(eligible).map(|(&v, &e)| e && v > 0).collect();
     if seats > 0 && !eligible.iter().any(|&e| e) {
         return Err(AllocError::NoEligibleParty);
     }
-    let (seats, tie) = match method {
-        Method::DHondt | Method::SainteLague | Method::ModifiedSainteLague => highest_averages(votes, seats, method, &eligible),
-        Method::Hare | Method::Droop | Method::HagenbachBischoff => largest_remainder(votes, seats, method, &eligible),
+    let mut steps = Vec::new();
+    let log = if params.log { Some(&mut steps) } else { None };
+    let (seats, tie) = match params.method {
+        Method::DHondt | Method::SainteLague | Method::ModifiedSainteLague => highest_averages(votes, seats, params, &eligible, log),
+        Method::Plurality => plurality(votes, seats, &eligible, log),
+        _ => largest_remainder(votes, seats, params.method, &eligible, log),
     };
-    Ok(Allocation { seats, eligible, tie })
+    Ok(Allocation { seats, eligible, tie, steps })
 }
 
 /// The divisor for a party's next seat after it holds `held`, as a fraction
-/// `num / den` (modified Sainte-Laguë's first divisor is 1.4 = 7/5).
-fn divisor_at(method: Method, held: u64) -> (u128, u128) {
+/// `num / den` (modified Sainte-Laguë's first divisor is 1.4 = 7/5 unless given).
+fn divisor_at(params: &Params, held: u64) -> (u128, u128) {
     let h = held as u128;
-    match method {
+    match params.method {
         Method::DHondt => (h + 1, 1),
-        Method::SainteLague => (2 * h + 1, 1),
-        Method::ModifiedSainteLague if held == 0 => (7, 5),
+        Method::ModifiedSainteLague if held == 0 => params.first_divisor,
         _ => (2 * h + 1, 1),
     }
 }
@@ -132,15 +182,16 @@ impl Ord for Quotient {
     }
 }
 
-fn quotient(votes: &[u64], method: Method, party: usize, held: u64) -> Quotient {
-    let (num, den) = divisor_at(method, held);
-    Quotient { party, top: votes[party] as u128 * den, bottom: num }
+fn quotient(votes: &[u64], params: &Params, party: usize, held: u64) -> Quotient {
+    let (num, den) = divisor_at(params, held);
+    let (wn, wd) = params.weight(party);
+    Quotient { party, top: votes[party] as u128 * den * wn, bottom: num * wd }
 }
 
-fn highest_averages(votes: &[u64], seats: u64, method: Method, eligible: &[bool]) -> (Vec<u64>, Option<Tie>) {
+fn highest_averages(votes: &[u64], seats: u64, params: &Params, eligible: &[bool], mut log: Option<&mut Vec<Step>>) -> (Vec<u64>, Option<Tie>) {
     let mut held = vec![0u64; votes.len()];
     let mut heap: BinaryHeap<Quotient> =
-        (0..votes.len()).filter(|&i| eligible[i]).map(|i| quotient(votes, method, i, 0)).collect();
+        (0..votes.len()).filter(|&i| eligible[i]).map(|i| quotient(votes, params, i, 0)).collect();
     // The winners of the last run of equal quotients (candidates for a tie).
     let mut last: Option<Quotient> = None;
     let mut run: Vec<usize> = Vec::new();
@@ -155,7 +206,10 @@ fn highest_averages(votes: &[u64], seats: u64, method: Method, eligible: &[bool]
         }
         last = Some(q);
         held[q.party] += 1;
-        heap.push(quotient(votes, method, q.party, held[q.party]));
+        if let Some(log) = log.as_deref_mut() {
+            log.push(Step::Seat { seat: log.len() as u64 + 1, party: q.party, top: q.top, bottom: q.bottom });
+        }
+        heap.push(quotient(votes, params, q.party, held[q.party]));
     }
     let Some(last) = last else { return (held, None) };
     // Parties whose next quotient equals the last winning one were tied with it.
@@ -171,7 +225,36 @@ fn highest_averages(votes: &[u64], seats: u64, method: Method, eligible: &[bool]
     (held, Some(Tie { parties, seats: run.len() as u64 }))
 }
 
-fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool]) -> (Vec<u64>, Option<Tie>) {
+/// Plurality: the `seats` lines with the most votes win one seat each.
+fn plurality(votes: &[u64], seats: u64, eligible: &[bool], log: Option<&mut Vec<Step>>) -> (Vec<u64>, Option<Tie>) {
+    let n = votes.len();
+    let mut held = vec![0u64; n];
+    let order: Vec<usize> = sorted_indices(n, &|a, b| votes[a] > votes[b]).into_iter().filter(|&i| eligible[i]).collect();
+    let k = (seats as usize).min(order.len());
+    if k == 0 {
+        return (held, None);
+    }
+    let cut = votes[order[k - 1]];
+    let tied: Vec<usize> = order.iter().copied().filter(|&i| votes[i] == cut).collect();
+    let won_in_tie = order[..k].iter().filter(|&&i| votes[i] == cut).count();
+    let mut log = log;
+    for &i in &order[..k] {
+        if votes[i] != cut || tied.len() == won_in_tie {
+            held[i] = 1;
+            if let Some(log) = log.as_deref_mut() {
+                log.push(Step::Plurality { party: i, votes: votes[i] });
+            }
+        }
+    }
+    if tied.len() == won_in_tie {
+        return (held, None);
+    }
+    let mut tied = tied;
+    sort_usize(&mut tied);
+    (held, Some(Tie { parties: tied, seats: won_in_tie as u64 }))
+}
+
+fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool], mut log: Option<&mut Vec<Step>>) -> (Vec<u64>, Option<Tie>) {
     let n = votes.len();
     let total: u128 = (0..n).filter(|&i| eligible[i]).map(|i| votes[i] as u128).sum();
     let s = seats as u128;
@@ -179,8 +262,13 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
     let (mult, den) = match method {
         Method::Hare => (s, total),
         Method::HagenbachBischoff => (s + 1, total),
+        Method::Imperiali => (s + 2, total),
         _ => (1, total / (s + 1) + 1), // Droop: quota = floor(total / (seats + 1)) + 1
     };
+    // The quota as votes per seat: den / mult.
+    if let Some(log) = log.as_deref_mut() {
+        log.push(Step::Quota { top: den, bottom: mult.max(1) });
+    }
     let mut held = vec![0u64; n];
     let mut rem = vec![0u128; n];
     let mut given: u128 = 0;
@@ -189,6 +277,9 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
         held[i] = (num / den) as u64;
         rem[i] = num % den;
         given += held[i] as u128;
+        if let Some(log) = log.as_deref_mut() {
+            log.push(Step::Whole { party: i, seats: held[i], remainder_top: rem[i], remainder_bottom: den });
+        }
     }
     let parties: Vec<usize> = (0..n).filter(|&i| eligible[i]).collect();
     if parties.is_empty() {
@@ -216,6 +307,9 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
         for &i in &order[..left as usize] {
             if rem[i] != cut || tied.len() == won_in_tie {
                 held[i] += 1;
+                if let Some(log) = log.as_deref_mut() {
+                    log.push(Step::Remainder { party: i, taken_back: false });
+                }
             }
         }
         if tied.len() == won_in_tie {
@@ -240,6 +334,9 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
         for &i in &order[..over] {
             if rem[i] != cut {
                 held[i] -= 1;
+                if let Some(log) = log.as_deref_mut() {
+                    log.push(Step::Remainder { party: i, taken_back: true });
+                }
             }
         }
         if tied.len() == lost_in_tie {

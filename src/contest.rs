@@ -56,17 +56,25 @@ pub enum Method {
     Hare,
     Droop,
     HagenbachBischoff,
+    Imperiali,
+    Plurality,
 }
 
 impl Method {
-    pub const ALL: [Method; 6] = [
+    pub const ALL: [Method; 8] = [
         Method::DHondt,
         Method::SainteLague,
         Method::ModifiedSainteLague,
         Method::Hare,
         Method::Droop,
         Method::HagenbachBischoff,
+        Method::Imperiali,
+        Method::Plurality,
     ];
+    /// Highest-averages (divisor) methods.
+    pub fn is_divisor(self) -> bool {
+        matches!(self, Method::DHondt | Method::SainteLague | Method::ModifiedSainteLague)
+    }
     pub fn key(self) -> &'static str {
         match self {
             Method::DHondt => "dhondt",
@@ -75,6 +83,8 @@ impl Method {
             Method::Hare => "hare",
             Method::Droop => "droop",
             Method::HagenbachBischoff => "hagenbach-bischoff",
+            Method::Imperiali => "imperiali",
+            Method::Plurality => "plurality",
         }
     }
     pub fn from_key(key: &str) -> Option<Method> {
@@ -89,6 +99,8 @@ impl Method {
             Method::Hare => "Hare largest remainder",
             Method::Droop => "Droop largest remainder",
             Method::HagenbachBischoff => "Hagenbach-Bischoff largest remainder",
+            Method::Imperiali => "Imperiali largest remainder",
+            Method::Plurality => "plurality",
         }
     }
 }
@@ -101,10 +113,90 @@ pub enum Base {
     Cast,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A threshold and the rules that qualify a list without it or hold it to more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Threshold {
     pub percent: Decimal,
     pub of: Base,
+    /// A list with at least this many single-member district seats qualifies whatever its share.
+    pub or_district_seats: Option<u64>,
+    /// Lists with `minority: true` are not held to the threshold.
+    pub minorities_exempt: bool,
+    /// Higher thresholds for joint lists: (at least this many parties, percent), by `min_parties`.
+    pub alliances: Vec<(u64, Decimal)>,
+    /// When fewer lists pass, the largest others are admitted until this many take part.
+    pub min_qualifying: Option<u64>,
+    /// Where the threshold is taken: of the national totals or of each district's.
+    pub level: Level,
+}
+
+impl Threshold {
+    pub fn new(percent: Decimal, of: Base) -> Threshold {
+        Threshold { percent, of, or_district_seats: None, minorities_exempt: false, alliances: Vec::new(), min_qualifying: None, level: Level::National }
+    }
+}
+
+/// Where a threshold applies when the method runs in districts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    National,
+    District,
+}
+
+/// How the list seats relate to single-member district seats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum System {
+    /// The method shares the body among lists (today's meaning).
+    List,
+    /// Compensatory (mixed-member proportional): the method gives each list its entitlement of `seats`;
+    /// district seats count toward it; district seats beyond it are overhang.
+    Mmp,
+    /// The method shares `seats` among lists; district seats come on top.
+    Parallel,
+}
+
+impl System {
+    pub const KEYS: [&'static str; 3] = ["list", "mmp", "parallel"];
+}
+
+/// What a line of the results is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// A party list (or a candidate) that can take seats.
+    #[default]
+    List,
+    /// An independent candidate (or several, as one line).
+    Independent,
+    /// An aggregate of lists not shown one by one: counted in every total, never takes a seat.
+    Others,
+    /// A ballot option against all candidates: takes no seats.
+    AgainstAll,
+    /// Blank ballots counted in the valid total (as in Spain): take no seats.
+    Blank,
+}
+
+impl Role {
+    pub const KEYS: [&'static str; 5] = ["list", "independent", "others", "against-all", "blank"];
+    pub fn from_key(k: &str) -> Option<Role> {
+        Some([Role::List, Role::Independent, Role::Others, Role::AgainstAll, Role::Blank][Role::KEYS.iter().position(|&x| x == k)?])
+    }
+    /// Whether the line can take seats at all.
+    pub fn takes_seats(self) -> bool {
+        matches!(self, Role::List | Role::Independent)
+    }
+}
+
+/// A district in which the method runs on its own (Spain, Portugal, Poland, first-past-the-post).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct District {
+    pub name: String,
+    pub seats: Option<u64>,
+    pub electorate: Option<u64>,
+    pub ballots: Ballots,
+    pub parties: Vec<Party>,
 }
 
 /// The decision rule of a vote.
@@ -185,6 +277,23 @@ pub struct Party {
     pub percent: Option<Decimal>,
     pub seats: Option<u64>,
     pub previous_seats: Option<u64>,
+    pub role: Role,
+    /// For an aggregate (`role: others`): how many lists it holds.
+    pub lists: Option<u64>,
+    /// Of `seats`, those won in single-member districts.
+    pub district_seats: Option<u64>,
+    pub minority: bool,
+    /// A joint list of this many parties.
+    pub alliance_of: Option<u64>,
+    /// A candidate's own name (a district's line in first-past-the-post).
+    pub candidate: Option<String>,
+}
+
+impl Party {
+    /// An independent (or a line of them) known only by district seats, with no list votes.
+    pub fn district_only(&self) -> bool {
+        self.role == Role::Independent && self.votes.is_none() && self.district_seats.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -202,6 +311,15 @@ pub struct Contest {
     pub majority: Option<u64>,
     pub method: Option<Method>,
     pub threshold: Option<Threshold>,
+    pub system: System,
+    /// Quotients of minority lists are multiplied by this factor (Serbia 1.35).
+    pub minority_factor: Option<Decimal>,
+    /// Modified Sainte-Laguë's first divisor (default 1.4).
+    pub first_divisor: Option<Decimal>,
+    /// Pairs of list names that count as one list in the allocation (Bader-Ofer).
+    pub surplus_agreements: Vec<[String; 2]>,
+    /// Where the method runs in each district.
+    pub districts: Vec<District>,
     /// What party percentages are shares of (default: valid votes).
     pub percent_of: Base,
     pub ballots: Ballots,
@@ -234,6 +352,11 @@ impl Contest {
             majority: None,
             method: None,
             threshold: None,
+            system: System::List,
+            minority_factor: None,
+            first_divisor: None,
+            surplus_agreements: Vec::new(),
+            districts: Vec::new(),
             percent_of: Base::Valid,
             ballots: Ballots::default(),
             participants: None,
@@ -251,13 +374,29 @@ impl Contest {
         }
     }
 
-    /// Sum of the listed votes, if every line has its votes.
+    /// Sum of the listed votes, if every line in the vote has its votes
+    /// (an independent who only won a district seat is not in the list vote).
     pub fn listed_votes(&self) -> Option<u64> {
         let mut sum: u64 = 0;
-        for p in &self.parties {
+        for p in self.parties.iter().filter(|p| !p.district_only()) {
             sum = sum.checked_add(p.votes?)?;
         }
         Some(sum)
+    }
+
+    /// The seats of the body this contest fills: `seats` for a list system, `seats`
+    /// plus the district seats for a parallel one; for mmp, `seats` plus overhang
+    /// (the reported seats, when they add up to more).
+    pub fn body_seats(&self) -> Option<u64> {
+        let seats = self.seats?;
+        match self.system {
+            System::List => Some(seats),
+            System::Parallel => seats.checked_add(self.parties.iter().try_fold(0u64, |a, p| a.checked_add(p.district_seats.unwrap_or(0)))?),
+            System::Mmp => {
+                let reported = self.parties.iter().try_fold(0u64, |a, p| a.checked_add(p.seats.unwrap_or(0)));
+                Some(reported.map_or(seats, |r| r.max(seats)))
+            }
+        }
     }
 
     /// The valid-vote total: `ballots.valid` if given, else the sum of the listed votes.
@@ -272,7 +411,7 @@ impl Contest {
 
     /// Seats needed for a majority: given, or more than half.
     pub fn majority_seats(&self) -> Option<u64> {
-        self.majority.or(self.seats.map(|s| s / 2 + 1))
+        self.majority.or(self.body_seats().map(|s| s / 2 + 1))
     }
 
     /// Total reported seats, if every line has its seats.

@@ -8,6 +8,7 @@
 pub mod allocation;
 pub mod backend;
 pub mod contest;
+pub mod explain;
 pub mod draw;
 pub mod export;
 pub mod format;
@@ -18,6 +19,8 @@ pub mod layout;
 pub mod number;
 pub mod read;
 pub mod report;
+pub mod seat_check;
+pub mod seats;
 pub mod svg;
 pub mod theme;
 pub mod validate;
@@ -130,45 +133,28 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
     }
 }
 
-/// What a contest's declared method gives, for display and the CLI.
+/// What a contest's declared rules give, for display and the CLI.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SeatRun {
     pub contest: usize,
     pub id: Option<String>,
     pub method: contest::Method,
     pub seats: u64,
-    pub allocation: Option<allocation::Allocation>,
-    /// Why the method could not be run, if it could not.
+    pub replay: Option<seats::Replay>,
+    /// Why the rules could not be run, if they could not.
     pub blocked: Option<String>,
 }
 
-/// Re-run each election's declared method (with its threshold).
-pub fn seat_runs(doc: &Document) -> Vec<SeatRun> {
+/// Re-run each election's declared rules (`log`: keep each step, for `--explain`).
+pub fn seat_runs(doc: &Document, log: bool) -> Vec<SeatRun> {
     let mut out = Vec::new();
     for (i, c) in doc.contests.iter().enumerate() {
         let (Some(method), contest::Kind::Election) = (c.method, c.kind) else { continue };
-        let mut run = SeatRun { contest: i, id: c.id.clone(), method, seats: c.seats.unwrap_or(0), allocation: None, blocked: None };
-        let votes: Option<Vec<u64>> = c.parties.iter().map(|p| p.votes).collect();
-        match (c.seats, votes) {
-            (None, _) => run.blocked = Some("the total number of seats is not given".into()),
-            (Some(s), _) if s > allocation::MAX_SEATS => run.blocked = Some("more than 100,000 seats are not re-computed".into()),
-            (_, None) => run.blocked = Some("votes are not given for every party".into()),
-            (Some(seats), Some(votes)) => {
-                let base = match c.threshold.map(|t| t.of) {
-                    Some(contest::Base::Cast) => c.ballots.cast,
-                    _ => c.valid_total(),
-                };
-                match (c.threshold, base) {
-                    (Some(_), None) => run.blocked = Some("the threshold's base is not given".into()),
-                    (t, base) => {
-                        let ok = allocation::passes_threshold(&votes, base.unwrap_or(0), t.as_ref().map(|t| &t.percent));
-                        match allocation::allocate(&votes, seats, method, &ok) {
-                            Ok(a) => run.allocation = Some(a),
-                            Err(_) => run.blocked = Some("no party passes the threshold with a vote".into()),
-                        }
-                    }
-                }
-            }
+        let mut run = SeatRun { contest: i, id: c.id.clone(), method, seats: c.seats.unwrap_or(0), replay: None, blocked: None };
+        match seats::replay(c, log) {
+            seats::Outcome::Replayed(r) => run.replay = Some(r),
+            seats::Outcome::Blocked { message, .. } => run.blocked = Some(message),
+            seats::Outcome::Problems(p) => run.blocked = Some(p.into_iter().map(|p| p.message).collect::<Vec<_>>().join("; ")),
         }
         out.push(run);
     }

@@ -20,11 +20,15 @@ const SOURCE_KEYS: &[&str] = &["name", "url", "retrieved"];
 const CONTEST_KEYS: &[&str] = &[
     "kind", "id", "title", "date", "body", "question", "notes", "source", "seats", "majority", "method", "threshold",
     "percent_of", "electorate", "ballots", "participants", "rule", "outcome", "turnout_percent", "parties",
-    "candidates", "options",
+    "candidates", "options", "system", "overhang", "minority_factor", "first_divisor", "surplus_agreements", "districts",
 ];
-const THRESHOLD_KEYS: &[&str] = &["percent", "of"];
+const THRESHOLD_KEYS: &[&str] = &["percent", "of", "or_district_seats", "minorities_exempt", "alliances", "min_qualifying", "level"];
+const DISTRICT_KEYS: &[&str] = &["name", "seats", "electorate", "ballots", "parties"];
 const BALLOT_KEYS: &[&str] = &["cast", "valid", "invalid", "blank"];
-const PARTY_KEYS: &[&str] = &["name", "short", "color", "votes", "percent", "seats", "previous_seats"];
+const PARTY_KEYS: &[&str] = &[
+    "name", "short", "color", "votes", "percent", "seats", "previous_seats", "role", "lists", "district_seats", "minority",
+    "alliance_of", "candidate",
+];
 
 pub fn document(root: &Node, report: &mut Report) -> Document {
     let mut doc = Document::default();
@@ -121,16 +125,7 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
     if let Some(k) = o.keyword("percent_of", &["valid", "cast"]) {
         c.percent_of = if k == "cast" { Base::Cast } else { Base::Valid };
     }
-    if let Some(n) = o.take("ballots") {
-        let p = o.child("ballots");
-        if let Some(mut b) = Obj::new(n, p, o.report, "an object of ballot counts") {
-            c.ballots.cast = b.count("cast");
-            c.ballots.valid = b.count("valid");
-            c.ballots.invalid = b.count("invalid");
-            c.ballots.blank = b.count("blank");
-            b.finish(BALLOT_KEYS);
-        }
-    }
+    c.ballots = ballots(&mut o);
     if matches!(kind, Kind::Composition | Kind::Series | Kind::Primaries) {
         use crate::kinds::*;
         let own: &[&str] = match kind {
@@ -178,11 +173,12 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
                     _ => Base::Valid,
                 };
                 if let Some(percent) = percent {
-                    c.threshold = Some(Threshold { percent, of });
+                    c.threshold = Some(threshold_rules(&mut t, Threshold::new(percent, of)));
                 }
                 t.finish(THRESHOLD_KEYS);
             }
         }
+        election_rules(&mut o, &mut c);
     } else {
         c.participants = o.count("participants");
         c.rule = o.keyword("rule", Rule::ALL.map(|r| r.key()).as_slice()).and_then(|k| Rule::from_key(&k));
@@ -210,10 +206,7 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
                                 + " entries; the limit is 100,000: only the first 100,000 are read",
                         );
                     }
-                    for (i, item) in items.iter().enumerate().take(MAX_LINES) {
-                        let pp = p.clone() + "/" + &int(i as u64);
-                        c.parties.push(party(item, pp, o.report, kind));
-                    }
+                    c.parties = lines(items, &p, o.report, kind);
                 }
                 _ => type_error(o.report, &p, "an array", n),
             }
@@ -232,11 +225,114 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
         .copied()
         .filter(|k| match kind {
             Kind::Election => !matches!(*k, "participants" | "rule" | "outcome" | "options"),
-            _ => !matches!(*k, "seats" | "majority" | "method" | "threshold" | "parties"),
+            _ => !matches!(
+                *k,
+                "seats" | "majority" | "method" | "threshold" | "parties" | "system" | "overhang" | "minority_factor"
+                    | "first_divisor" | "surplus_agreements" | "districts"
+            ),
         })
         .collect();
     o.finish(&allowed);
     Some(c)
+}
+
+fn ballots(o: &mut Obj) -> Ballots {
+    let mut out = Ballots::default();
+    if let Some(n) = o.take("ballots") {
+        let p = o.child("ballots");
+        if let Some(mut b) = Obj::new(n, p, o.report, "an object of ballot counts") {
+            out.cast = b.count("cast");
+            out.valid = b.count("valid");
+            out.invalid = b.count("invalid");
+            out.blank = b.count("blank");
+            b.finish(BALLOT_KEYS);
+        }
+    }
+    out
+}
+
+fn lines(items: &[Node], path: &str, report: &mut Report, kind: Kind) -> Vec<Party> {
+    let mut out = Vec::with_capacity(items.len().min(MAX_LINES));
+    for (i, item) in items.iter().enumerate().take(MAX_LINES) {
+        out.push(party(item, path.to_string() + "/" + &int(i as u64), report, kind));
+    }
+    out
+}
+
+/// The threshold's qualifying rules beside its percent.
+fn threshold_rules(t: &mut Obj, mut th: Threshold) -> Threshold {
+    th.or_district_seats = t.count("or_district_seats");
+    th.minorities_exempt = t.boolean("minorities_exempt").unwrap_or(false);
+    th.min_qualifying = t.count("min_qualifying");
+    if t.keyword("level", &["national", "district"]).as_deref() == Some("district") {
+        th.level = Level::District;
+    }
+    let mut alliances = Vec::new();
+    t.each("alliances", "an object like {\"min_parties\": 2, \"percent\": 7}", &mut |a| {
+        let n = a.count("min_parties");
+        let p = a.decimal("percent");
+        match (n, p) {
+            (Some(n), Some(p)) if n >= 2 => alliances.push((n, p)),
+            _ => {
+                let path = a.path.clone();
+                a.report.error("shape/missing", &path, "an alliance threshold needs \"min_parties\" (2 or more) and \"percent\"".to_string())
+            }
+        }
+        a.finish(&["min_parties", "percent"]);
+    });
+    alliances.sort_by_key(|a| a.0);
+    th.alliances = alliances;
+    th
+}
+
+/// The election's system keys: system, overhang, minority factor, first divisor, agreements, districts.
+fn election_rules(o: &mut Obj, c: &mut Contest) {
+    match o.keyword("system", &System::KEYS).as_deref() {
+        Some("mmp") => c.system = System::Mmp,
+        Some("parallel") => c.system = System::Parallel,
+        _ => {}
+    }
+    o.keyword("overhang", &["kept"]);
+    c.minority_factor = o.decimal("minority_factor");
+    c.first_divisor = o.decimal("first_divisor");
+    if let Some(n) = o.take("surplus_agreements") {
+        let p = o.child("surplus_agreements");
+        match &n.value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    match &item.value {
+                        Value::Array(pair) if pair.len() == 2 => match (&pair[0].value, &pair[1].value) {
+                            (Value::String(a), Value::String(b)) => c.surplus_agreements.push([a.clone(), b.clone()]),
+                            _ => type_error(o.report, &(p.clone() + "/" + &int(i as u64)), "a pair of list names", item),
+                        },
+                        _ => type_error(o.report, &(p.clone() + "/" + &int(i as u64)), "a pair of list names like [\"A\", \"B\"]", item),
+                    }
+                }
+            }
+            _ => type_error(o.report, &p, "an array of pairs of list names", n),
+        }
+    }
+    let mut districts = Vec::new();
+    o.each("districts", "an object like {\"name\": ..., \"seats\": ..., \"parties\": [...]}", &mut |d| {
+        let mut district = District { name: d.string("name").unwrap_or_default(), seats: d.count("seats"), electorate: d.count("electorate"), ..District::default() };
+        district.ballots = ballots(d);
+        match d.take("parties") {
+            Some(n) => {
+                let p = d.child("parties");
+                match &n.value {
+                    Value::Array(items) => district.parties = lines(items, &p, d.report, Kind::Election),
+                    _ => type_error(d.report, &p, "an array", n),
+                }
+            }
+            None => {
+                let p = d.child("parties");
+                d.report.error("shape/missing", &p, "missing \"parties\": a district needs its results".to_string())
+            }
+        }
+        d.finish(DISTRICT_KEYS);
+        districts.push(district);
+    });
+    c.districts = districts;
 }
 
 fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
@@ -276,6 +372,14 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
     if kind == Kind::Election {
         p.seats = o.count("seats");
         p.previous_seats = o.count("previous_seats");
+        if let Some(r) = o.keyword("role", &Role::KEYS) {
+            p.role = Role::from_key(&r).unwrap_or_default();
+        }
+        p.lists = o.count("lists");
+        p.district_seats = o.count("district_seats");
+        p.minority = o.boolean("minority").unwrap_or(false);
+        p.alliance_of = o.count("alliance_of");
+        p.candidate = o.string("candidate");
         o.finish(PARTY_KEYS);
     } else {
         o.finish(&["name", "short", "color", "votes", "percent"]);
@@ -431,6 +535,20 @@ impl<'a, 'r> Obj<'a, 'r> {
             }
             _ => {
                 type_error(self.report, &p, "a whole number or null", n);
+                None
+            }
+        }
+    }
+
+    /// A boolean, or null.
+    pub(crate) fn boolean(&mut self, key: &str) -> Option<bool> {
+        let n = self.take(key)?;
+        match &n.value {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            _ => {
+                let p = self.child(key);
+                type_error(self.report, &p, "true or false", n);
                 None
             }
         }

@@ -1,7 +1,6 @@
 //! Validation: do the numbers add up? Each check says what it expected and
 //! what it found; a check that a missing figure blocks says so as info.
 
-use crate::allocation::{allocate, passes_threshold, AllocError, Allocation};
 use crate::contest::*;
 use crate::format::{decimal, grouped, int, percent, EN};
 use crate::number::Decimal;
@@ -64,7 +63,7 @@ pub fn contest(c: &Contest, path: &str, r: &mut Report) {
         Kind::Election => {
             ballots(c, path, r);
             shares(c, path, r);
-            seats(c, path, r);
+            crate::seat_check::seats(c, path, r);
         }
         Kind::Vote => {
             participation(c, path, r);
@@ -293,117 +292,6 @@ fn shares(c: &Contest, path: &str, r: &mut Report) {
             }
         }
         r.error("percent/mismatch", &pp, msg);
-    }
-}
-
-/// Seats: sum against the total, and against the declared method re-run.
-fn seats(c: &Contest, path: &str, r: &mut Report) {
-    let lp = list_path(c, path);
-    let reported = c.reported_seats();
-    if let (Some(m), Some(s)) = (c.majority, c.seats) {
-        if m > s {
-            r.error("seats/majority-over-total", &(path.to_string() + "/majority"), "a majority of ".to_string() + &g(m) + " is more than the " + &g(s) + " seats");
-        }
-    }
-    let any_seats = c.parties.iter().any(|p| p.seats.is_some());
-    match (c.seats, &reported) {
-        (Some(total), Some(rep)) => {
-            let sum: u64 = rep.iter().sum();
-            if sum != total {
-                r.error(
-                    "seats/sum-mismatch",
-                    &(path.to_string() + "/seats"),
-                    "the parties' seats add up to ".to_string() + &g(sum) + ", but the body has " + &g(total) + " seats",
-                );
-            }
-        }
-        (None, Some(_)) if any_seats => r.info(
-            "check/blocked",
-            &(path.to_string() + "/seats"),
-            "the total number of seats is not given: the seat sum is not checked".to_string(),
-        ),
-        (Some(_), None) if any_seats => {
-            let missing = c.parties.iter().position(|p| p.seats.is_none()).unwrap_or(0);
-            r.info(
-                "check/blocked",
-                &(lp.clone() + "/" + &int(missing as u64) + "/seats"),
-                "seats are not given for every line: the seat sum is not checked".to_string(),
-            )
-        }
-        _ => {}
-    }
-    let Some(method) = c.method else {
-        if any_seats {
-            r.info("check/blocked", &(path.to_string() + "/method"), "no allocation method is declared: the seats are not re-computed from the votes".to_string());
-        }
-        return;
-    };
-    let Some(total) = c.seats else {
-        r.info("check/blocked", &(path.to_string() + "/seats"), "the total number of seats is not given: the method cannot be re-run".to_string());
-        return;
-    };
-    if total > crate::allocation::MAX_SEATS {
-        r.info("check/blocked", &(path.to_string() + "/seats"), "the seats are not re-computed for a body of more than 100,000 seats".to_string());
-        return;
-    }
-    let Some(votes) = c.parties.iter().map(|p| p.votes).collect::<Option<Vec<u64>>>() else {
-        r.info("check/blocked", &(path.to_string() + "/method"), "votes are not given for every party: the method cannot be re-run".to_string());
-        return;
-    };
-    let eligible = match &c.threshold {
-        None => vec![true; votes.len()],
-        Some(t) => {
-            let base = match t.of {
-                Base::Valid => c.valid_total(),
-                Base::Cast => c.ballots.cast,
-            };
-            let Some(base) = base else {
-                r.info("check/blocked", &(path.to_string() + "/threshold/of"), "the threshold's base (ballots cast) is not given: the method cannot be re-run".to_string());
-                return;
-            };
-            passes_threshold(&votes, base, Some(&t.percent))
-        }
-    };
-    let how = || {
-        let mut s = method.label().to_string();
-        if let Some(t) = &c.threshold {
-            s += " with a ";
-            s += &pct(&t.percent);
-            s += " threshold";
-        }
-        s
-    };
-    let alloc: Allocation = match allocate(&votes, total, method, &eligible) {
-        Ok(a) => a,
-        Err(AllocError::NoEligibleParty) => {
-            r.error("seats/no-eligible-party", &(path.to_string() + "/threshold"), "no party passes the threshold with a vote, so ".to_string() + &how() + " allocates no seats");
-            return;
-        }
-    };
-    if let Some(t) = &alloc.tie {
-        let names: Vec<String> = t.parties.iter().map(|&i| "\"".to_string() + &c.parties[i].name + "\"").collect();
-        r.warning(
-            "seats/tie",
-            &(path.to_string() + "/method"),
-            how() + " leaves a tie: " + &int(t.seats) + if t.seats == 1 { " seat" } else { " seats" } + " in doubt between "
-                + &names.join(", ") + "; the method alone does not decide it (by law, a lot or a rule of precedence does)",
-        );
-    }
-    let Some(rep) = reported else { return };
-    if alloc.accepts(&rep) {
-        return;
-    }
-    for (i, (&got, &want)) in rep.iter().zip(&alloc.seats).enumerate() {
-        let tied = alloc.tie.as_ref().is_some_and(|t| t.parties.contains(&i));
-        if got == want || (tied && got == want + 1) {
-            continue;
-        }
-        let expected = if tied { int(want) + " or " + &int(want + 1) } else { int(want) };
-        let mut msg = "\"".to_string() + &c.parties[i].name + "\": " + &how() + " gives " + &expected + " seats, reported " + &int(got);
-        if !alloc.eligible[i] && got > 0 {
-            msg += if votes[i] == 0 { " (it has no votes)" } else { " (it is below the threshold)" };
-        }
-        r.error("seats/method-mismatch", &(lp.clone() + "/" + &int(i as u64) + "/seats"), msg);
     }
 }
 

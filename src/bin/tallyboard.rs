@@ -8,7 +8,9 @@ use tallyboard::report::Severity;
 
 const USAGE: &str = "usage:
   tallyboard validate FILE... [--json]   check results files; exit 1 if any has an error
-  tallyboard seats FILE [--json]         the seats each election's declared method gives
+  tallyboard seats FILE [--json] [--explain]
+                                         the seats each election's declared rules give;
+                                         --explain: round by round
   tallyboard render FILE [--svg OUT] [--png OUT] [--csv OUT] [--wikitext OUT]
                   [--width PX] [--theme light|dark] [--locale en|ru|kk] [--parts LIST]
                                          the card as SVG or PNG (2x), the results as CSV, a
@@ -22,12 +24,13 @@ fn main() -> ExitCode {
         return render(&args[1..]);
     }
     let files: Vec<&String> = args.iter().skip(1).filter(|a| !a.starts_with("--")).collect();
-    if let Some(bad) = args.iter().skip(1).find(|a| a.starts_with("--") && *a != "--json") {
+    let explain = args.iter().any(|a| a == "--explain");
+    if let Some(bad) = args.iter().skip(1).find(|a| a.starts_with("--") && *a != "--json" && *a != "--explain") {
         return usage_error(&("unknown option ".to_string() + bad));
     }
     match args.first().map(String::as_str) {
         Some("validate") if !files.is_empty() => validate(&files, json),
-        Some("seats") if files.len() == 1 => seats(files[0], json),
+        Some("seats") if files.len() == 1 => seats(files[0], json, explain),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -102,7 +105,7 @@ fn validate(files: &[&String], json: bool) -> ExitCode {
     }
 }
 
-fn seats(path: &str, json: bool) -> ExitCode {
+fn seats(path: &str, json: bool, explain: bool) -> ExitCode {
     let checked = match read(path) {
         Ok(c) => c,
         Err(e) => {
@@ -117,7 +120,7 @@ fn seats(path: &str, json: bool) -> ExitCode {
         }
         return ExitCode::from(1);
     };
-    let runs = tallyboard::seat_runs(doc);
+    let runs = tallyboard::seat_runs(doc, explain);
     if json {
         let v: Vec<serde_json::Value> = runs
             .iter()
@@ -128,14 +131,19 @@ fn seats(path: &str, json: bool) -> ExitCode {
                     .iter()
                     .enumerate()
                     .map(|(i, p)| {
+                        let line = r.replay.as_ref().map(|x| &x.lines[i]);
                         serde_json::json!({"name": p.name, "votes": p.votes, "reported": p.seats,
-                            "eligible": r.allocation.as_ref().map(|a| a.eligible[i]),
-                            "seats": r.allocation.as_ref().map(|a| a.seats[i])})
+                            "eligible": line.map(|l| l.fate.qualifies()), "fate": line.map(|l| l.fate),
+                            "seats": line.map(|l| l.seats)})
                     })
                     .collect();
-                serde_json::json!({"contest": r.id, "path": format!("/contests/{}", r.contest), "method": r.method.key(),
-                    "seats": r.seats, "parties": parties, "tie": r.allocation.as_ref().and_then(|a| a.tie.clone()),
-                    "blocked": r.blocked})
+                let mut v = serde_json::json!({"contest": r.id, "path": format!("/contests/{}", r.contest), "method": r.method.key(),
+                    "seats": r.seats, "body": r.replay.as_ref().map(|x| x.body), "parties": parties,
+                    "tie": r.replay.as_ref().and_then(|x| x.tie.clone()), "blocked": r.blocked});
+                if explain {
+                    v["explain"] = serde_json::to_value(&r.replay).unwrap_or_default();
+                }
+                v
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
@@ -147,17 +155,23 @@ fn seats(path: &str, json: bool) -> ExitCode {
     for r in &runs {
         let c = &doc.contests[r.contest];
         let title = c.title.as_deref().or(c.id.as_deref()).unwrap_or("(untitled)");
-        println!("{title}: {} seats by {}", int(r.seats), r.method.label());
+        if !(explain && r.replay.is_some()) {
+            println!("{title}: {} seats by {}", int(r.seats), r.method.label());
+        }
         if let Some(why) = &r.blocked {
             println!("  not computed: {why}");
             continue;
         }
-        let Some(a) = &r.allocation else { continue };
+        let Some(a) = &r.replay else { continue };
+        if explain {
+            print!("{}", tallyboard::explain::explain(c, a));
+            continue;
+        }
         let width = c.parties.iter().map(|p| p.name.chars().count()).max().unwrap_or(4).min(48);
         println!("  {:<width$}  {:>12}  {:>6}  {:>8}", "party", "votes", "seats", "reported");
         for (i, p) in c.parties.iter().enumerate() {
-            let tied = a.tie.as_ref().is_some_and(|t| t.parties.contains(&i));
-            let seats = if tied { format!("{}+?", a.seats[i]) } else if a.eligible[i] { int(a.seats[i]) } else { "-".into() };
+            let l = &a.lines[i];
+            let seats = if l.tied { format!("{}+?", l.seats) } else if l.fate.qualifies() || l.seats > 0 { int(l.seats) } else { "-".into() };
             let name: String = p.name.chars().take(width).collect();
             let pad = width.saturating_sub(name.chars().count());
             println!(
