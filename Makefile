@@ -32,8 +32,12 @@ test: setup test-native test-schema test-browser test-e2e test-package test-a11y
 test-native:
 	cargo test --features cli
 
+# The schema on its own, then the schema against the validator (tests/schema/agreement.py:
+# every example, every corpus election and mutations of them get the same verdict from both).
 test-schema:
 	python3 tests/schema/check_schema.py
+	cargo build --quiet --features cli --bin tallyboard
+	python3 tests/schema/agreement.py target/debug/tallyboard
 
 # Rust tests compiled to wasm, run in headless Chromium (pixels and DOM).
 test-browser:

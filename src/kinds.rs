@@ -124,7 +124,8 @@ fn qualifier(o: &mut Obj, key: &str) -> Option<Qualifier> {
 fn shares(o: &mut Obj, key: &str) -> Vec<Share> {
     let mut out = Vec::new();
     o.each(key, "an object like {\"name\": \"Women\", \"percent\": 33.7}", &mut |item| {
-        let s = Share { name: item.string("name").unwrap_or_default(), percent: item.decimal("percent"), count: item.count("count"), stage: item.string("stage") };
+        item.need(&["name"]);
+        let s = Share { name: item.string("name").unwrap_or_default(), percent: item.percent("percent"), count: item.count("count"), stage: item.string("stage") };
         item.finish(&["name", "percent", "count", "stage"]);
         out.push(s);
     });
@@ -140,13 +141,14 @@ pub(crate) fn read_series(o: &mut Obj) -> Series {
     let color = o.string("color").and_then(|s| Rgb::parse(&s));
     let mut points = Vec::new();
     o.each("points", "an object like {\"label\": \"2021\", \"seats\": 76, \"of\": 98}", &mut |item| {
+        item.need(&["label"]);
         let p = Point {
             label: item.string("label").unwrap_or_default(),
             date: item.string("date"),
             seats: item.count("seats"),
             of: item.count("of"),
-            vote_percent: item.decimal("vote_percent"),
-            seat_percent: item.decimal("seat_percent"),
+            vote_percent: item.percent("vote_percent"),
+            seat_percent: item.percent("seat_percent"),
             votes: item.count("votes"),
             valid: item.count("valid"),
         };
@@ -161,6 +163,7 @@ pub(crate) fn read_primaries(o: &mut Obj) -> Primaries {
     let voters_qualifier = qualifier(o, "voters_qualifier");
     let mut stages = Vec::new();
     o.each("stages", "an object like {\"name\": \"Shortlisted\", \"count\": 267}", &mut |item| {
+        item.need(&["name"]);
         let s = Stage {
             name: item.string("name").unwrap_or_default(),
             count: item.count("count"),
@@ -173,6 +176,7 @@ pub(crate) fn read_primaries(o: &mut Obj) -> Primaries {
         let count = item.count("count");
         let mut reasons = Vec::new();
         item.each("reasons", "an object like {\"name\": \"falsification\", \"count\": 7}", &mut |r| {
+            r.need(&["name", "count"]);
             if let (Some(n), Some(c)) = (r.string("name"), r.count("count")) {
                 reasons.push((n, c));
             }
@@ -184,7 +188,8 @@ pub(crate) fn read_primaries(o: &mut Obj) -> Primaries {
     let shares = shares(o, "shares");
     let quota = o
         .object("quota", "an object like {\"percent\": 30, \"shares\": [\"Women\"], \"stage\": \"Selected\"}", &mut |q| {
-            let percent = q.decimal("percent");
+            q.need(&["percent", "shares"]);
+            let percent = q.percent("percent");
             let names = q.strings("shares");
             let stage = q.string("stage");
             q.finish(&["percent", "shares", "stage"]);

@@ -135,6 +135,7 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
                 o.each("groups", "an object like {\"name\": \"Women\", \"members\": 31}", &mut |g| {
                     let mut p = Party { name: g.string("name").unwrap_or_default(), short: g.string("short"), ..Party::default() };
                     p.color = g.string("color").and_then(|s| Rgb::parse(&s));
+                    g.need(&["name", "members"]);
                     p.seats = g.count("members");
                     g.finish(&["name", "short", "color", "members"]);
                     groups.push(p);
@@ -270,7 +271,7 @@ fn threshold_rules(t: &mut Obj, mut th: Threshold) -> Threshold {
     let mut alliances = Vec::new();
     t.each("alliances", "an object like {\"min_parties\": 2, \"percent\": 7}", &mut |a| {
         let n = a.count("min_parties");
-        let p = a.decimal("percent");
+        let p = a.percent("percent");
         match (n, p) {
             (Some(n), Some(p)) if n >= 2 => alliances.push((n, p)),
             _ => {
@@ -293,8 +294,8 @@ fn election_rules(o: &mut Obj, c: &mut Contest) {
         _ => {}
     }
     o.keyword("overhang", &["kept"]);
-    c.minority_factor = o.decimal("minority_factor");
-    c.first_divisor = o.decimal("first_divisor");
+    c.minority_factor = o.factor("minority_factor", 1, false);
+    c.first_divisor = o.factor("first_divisor", 0, true);
     if let Some(n) = o.take("surplus_agreements") {
         let p = o.child("surplus_agreements");
         match &n.value {
@@ -453,7 +454,6 @@ impl<'a, 'r> Obj<'a, 'r> {
         let n = self.take(key)?;
         match &n.value {
             Value::String(s) => Some(s.clone()),
-            Value::Null => None,
             _ => {
                 let p = self.child(key);
                 type_error(self.report, &p, "a string", n);
@@ -477,7 +477,6 @@ impl<'a, 'r> Obj<'a, 'r> {
                 }
                 out
             }
-            Value::Null => Vec::new(),
             _ => {
                 type_error(self.report, &p, "an array of strings", n);
                 Vec::new()
@@ -491,9 +490,9 @@ impl<'a, 'r> Obj<'a, 'r> {
         match &n.value {
             // A bare string is taken as the source's name.
             Value::String(s) => Some(Source { name: Some(s.clone()), ..Source::default() }),
-            Value::Null => None,
             _ => {
                 let mut o = Obj::new(n, p, self.report, "an object like {\"name\": ..., \"url\": ...}")?;
+                o.need(&["name"]);
                 let s = Source { name: o.string("name"), url: o.string("url"), retrieved: o.string("retrieved") };
                 o.finish(SOURCE_KEYS);
                 Some(s)
@@ -540,12 +539,49 @@ impl<'a, 'r> Obj<'a, 'r> {
         }
     }
 
+    /// Report each of `keys` that the object lacks (the schema's required keys).
+    pub(crate) fn need(&mut self, keys: &[&str]) {
+        for k in keys {
+            if !self.has(k) {
+                let p = self.child(k);
+                self.report.error("shape/missing", &p, "missing \"".to_string() + k + "\"");
+            }
+        }
+    }
+
+    /// A percentage from 0 to 100 (out of range: an error, and None).
+    pub(crate) fn percent(&mut self, key: &str) -> Option<Decimal> {
+        let d = self.decimal(key)?;
+        let p = self.child(key);
+        if d.is_negative() {
+            self.report.error("percent/negative", &p, "a percentage cannot be negative, found ".to_string() + &crate::format::percent(&d, &crate::format::EN));
+            None
+        } else if d.cmp_int(100) == std::cmp::Ordering::Greater {
+            self.report.error("percent/over-100", &p, "a percentage cannot exceed 100, found ".to_string() + &crate::format::percent(&d, &crate::format::EN));
+            None
+        } else {
+            Some(d)
+        }
+    }
+
+    /// A number from `min` (above it if `open`) to 100, such as a factor or a divisor.
+    pub(crate) fn factor(&mut self, key: &str, min: i128, open: bool) -> Option<Decimal> {
+        let d = self.decimal(key)?;
+        let low = d.cmp_int(min);
+        if low == std::cmp::Ordering::Less || (open && low == std::cmp::Ordering::Equal) || d.cmp_int(100) == std::cmp::Ordering::Greater {
+            let p = self.child(key);
+            let from = if open { "above ".to_string() } else { "from ".to_string() } + &int(min as u64);
+            self.report.error("shape/range", &p, "expected a number ".to_string() + &from + " to 100");
+            return None;
+        }
+        Some(d)
+    }
+
     /// A boolean, or null.
     pub(crate) fn boolean(&mut self, key: &str) -> Option<bool> {
         let n = self.take(key)?;
         match &n.value {
             Value::Bool(b) => Some(*b),
-            Value::Null => None,
             _ => {
                 let p = self.child(key);
                 type_error(self.report, &p, "true or false", n);
@@ -607,7 +643,6 @@ impl<'a, 'r> Obj<'a, 'r> {
                     }
                 }
             }
-            Value::Null => {}
             _ => type_error(self.report, &p, "an array", n),
         }
     }
@@ -615,9 +650,6 @@ impl<'a, 'r> Obj<'a, 'r> {
     /// An object member, read by `f`.
     pub(crate) fn object<T>(&mut self, key: &str, what: &str, f: &mut dyn FnMut(&mut Obj) -> T) -> Option<T> {
         let n = self.take(key)?;
-        if n.value == Value::Null {
-            return None;
-        }
         let p = self.child(key);
         let mut o = Obj::new(n, p, self.report, what)?;
         Some(f(&mut o))

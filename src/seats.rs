@@ -134,10 +134,7 @@ pub fn replay(c: &Contest, log: bool) -> Outcome {
     }
     let votes: Vec<u64> = match c.parties.iter().map(|p| if p.district_only() { Some(0) } else { p.votes }).collect() {
         Some(v) => v,
-        None => {
-            let i = c.parties.iter().position(|p| p.votes.is_none()).unwrap_or(0);
-            return blocked(&("/".to_string() + c.list_key + "/" + &crate::format::int(i as u64) + "/votes"), "votes are not given for every party: the method cannot be re-run");
-        }
+        None => return blocked("/method", "votes are not given for every party: the method cannot be re-run"),
     };
     let fates = match qualify(c, &c.parties, &votes, base_of(c, None)) {
         Ok(f) => f,
