@@ -351,10 +351,7 @@ class TallyBoard extends HTMLElement {
     canvas.addEventListener('pointermove', (e) => {
       const hit = this._card && this._guard(() => this._card.hitAt(e.offsetX, e.offsetY));
       if (!hit || hit.kind === 'badge') { tip.hidden = true; return; }
-      const w = words(this._options().locale);
-      const lines = [hit.name];
-      if (hit.votes != null) lines.push(`${hit.votes.toLocaleString(this._options().locale)} ${w.votes}${hit.percent ? ` (${hit.percent})` : ''}`);
-      if (hit.seats != null) lines.push(`${hit.seats} ${w.seats}`);
+      const lines = hit.lines;
       tip.textContent = '';
       lines.forEach((l, i) => { if (i) tip.appendChild(document.createElement('br')); tip.appendChild(document.createTextNode(l)); });
       tip.hidden = false;

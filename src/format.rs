@@ -150,6 +150,53 @@ pub fn date(iso: &str, loc: &Locale) -> String {
     }
 }
 
+/// Explicit bidi embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069): in data they could reorder the card's own text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Text from data without bidi controls (the reader strips them from every string).
+pub fn without_bidi_controls(s: &str) -> String {
+    s.chars().filter(|&c| !is_bidi_control(c)).collect()
+}
+
+/// A name from data isolated from the text around it (first-strong isolate):
+/// a Hebrew or Arabic name cannot pull the seat count beside it into its run.
+pub fn isolate(s: &str) -> String {
+    "\u{2068}".to_string() + s + "\u{2069}"
+}
+
+/// Text for a terminal: control characters (C0, DEL, C1) and bidi controls
+/// shown as `\u{..}` escapes, never sent to the terminal as they are.
+pub fn terminal(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        if (c.is_control() && c != '\n') || is_bidi_control(c) {
+            o.push_str("\\u{");
+            o.push_str(&hex(c as u32));
+            o.push('}');
+        } else {
+            o.push(c);
+        }
+    }
+    o
+}
+
+fn hex(mut n: u32) -> String {
+    const H: &[u8; 16] = b"0123456789abcdef";
+    let mut v = Vec::new();
+    loop {
+        v.push(H[(n & 15) as usize]);
+        n >>= 4;
+        if n == 0 {
+            break;
+        }
+    }
+    v.reverse();
+    String::from_utf8(v).unwrap_or_default()
+}
+
 /// Lower case for comparing names, without Unicode's large case tables:
 /// ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic (Russian and Kazakh letters).
 pub fn fold_case(s: &str) -> String {
@@ -180,6 +227,14 @@ mod tests {
         assert_eq!(date("2021", &EN), "2021");
         assert_eq!(date("2021-13-01", &EN), "2021-13-01");
         assert_eq!(date("２０２１-01-10", &EN), "２０２１-01-10");
+    }
+
+    #[test]
+    fn data_text_is_isolated_and_escaped() {
+        use super::{isolate, terminal, without_bidi_controls};
+        assert_eq!(without_bidi_controls("Blue\u{202e}Party"), "BlueParty");
+        assert_eq!(isolate("שלום"), "\u{2068}שלום\u{2069}");
+        assert_eq!(terminal("a\u{1b}[31mb\u{202e}"), "a\\u{1b}[31mb\\u{202e}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! drawn into a canvas (wasm) and into SVG (native and wasm) by [`crate::draw`],
 //! and tests read it directly (seat centres, hit regions, text).
 
+use crate::figures::{self, Figures};
 use crate::contest::{Contest, Document, Kind, Rgb};
 use crate::format::{self, grouped, int, Locale};
 use crate::hemicycle;
@@ -27,6 +28,7 @@ impl Measure for Approx {
         let mut em = 0.0;
         for c in text.chars() {
             em += match c {
+                '\u{2068}' | '\u{2069}' | '\u{200e}' | '\u{200f}' => 0.0,
                 ' ' | 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '(' | ')' | '·' | 'і' => 0.34,
                 'f' | 't' | 'r' => 0.42,
                 'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ю' | 'м' | 'ы' | 'Ш' | 'Щ' | 'Ж' | 'Ю' | 'М' | 'Ы' | '—' | '%' => 0.98,
@@ -114,7 +116,7 @@ pub struct Parts {
 
 impl Default for Parts {
     fn default() -> Self {
-        Parts { title: true, badge: true, hemicycle: true, bars: true, table: true, source: true, notes: false }
+        Parts { title: true, badge: true, hemicycle: true, bars: true, table: true, source: true, notes: true }
     }
 }
 
@@ -404,7 +406,7 @@ fn badge(b: &mut Builder, report: &Report) {
         label += " · ";
         label += &int(i as u64);
         label += " ";
-        label += crate::words::count_word(i as u64, &w.notes);
+        label += crate::words::count_word(i as u64, &w.findings);
     }
     let open = b.o.findings_open.unwrap_or(e > 0);
     let any = !report.findings.is_empty();
@@ -482,9 +484,9 @@ fn election(b: &mut Builder, ci: usize, c: &Contest) {
     let o = b.o;
     heading(b, c);
     let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
-    let counts: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
-    let assigned: u64 = counts.iter().sum();
-    let total = c.seats.unwrap_or(assigned).max(assigned);
+    let f = figures::of(c);
+    let counts = &f.seats;
+    let total = f.body;
     let has_seats = total > 0 && total <= hemicycle::MAX_SEATS;
     let wide = b.w >= 760.0;
     let top = b.y;
@@ -492,8 +494,8 @@ fn election(b: &mut Builder, ci: usize, c: &Contest) {
     if o.parts.hemicycle && has_seats {
         let col = if wide && o.parts.bars { (b.inner() * 0.52).min(560.0) } else { b.inner().min(560.0) };
         let x0 = if wide && o.parts.bars { b.pad } else { b.pad + (b.inner() - col) / 2.0 };
-        parliament(b, ci, c, &counts, total - assigned, &colors, x0, col);
-        legend(b, ci, c, &counts, total - assigned, &colors, x0, col);
+        parliament(b, ci, &f, &colors, x0, col);
+        legend(b, ci, c, counts, f.unassigned, &colors, x0, col);
         bottom = b.y;
     }
     if o.parts.bars && c.parties.iter().any(|p| p.votes.is_some() || p.percent.is_some()) {
@@ -505,7 +507,7 @@ fn election(b: &mut Builder, ci: usize, c: &Contest) {
             b.y += 6.0;
             (b.pad, b.inner())
         };
-        bars(b, ci, c, total, &colors, x0, col);
+        bars(b, ci, c, &f, &colors, x0, col);
         bottom = bottom.max(b.y);
     }
     b.y = bottom + 10.0;
@@ -532,12 +534,12 @@ fn notes(b: &mut Builder, c: &Contest) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn parliament(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], unassigned: u64, colors: &[Rgb], x0: f64, col: f64) {
+fn parliament(b: &mut Builder, ci: usize, f: &Figures, colors: &[Rgb], x0: f64, col: f64) {
     let t = *b.t();
-    let h = hemicycle::layout(counts, unassigned);
+    let h = hemicycle::layout(&f.seats, f.unassigned);
     let radius = col / 2.0 - 2.0;
     let seat_r = (h.seat_radius * radius).max(0.6);
-    let majority_label = c.majority_seats().map(|m| b.o.words.majority.to_string() + ": " + &num(m, b.o));
+    let majority_label = f.majority.map(|m| b.o.words.majority.to_string() + ": " + &num(m, b.o));
     let label_h = if majority_label.is_some() { b.fs + 6.0 } else { 0.0 };
     let cx = x0 + col / 2.0;
     let cy = b.y + label_h + radius + seat_r + 2.0;
@@ -567,13 +569,13 @@ fn parliament(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], unassigne
     }
     // The total in the well of the chamber; with a coalition, its seats against the majority.
     let big = (radius * 0.22).clamp(16.0, 44.0);
-    let total = counts.iter().sum::<u64>() + unassigned;
+    let total = f.body;
     let fs = b.fs - 2.0;
     match coalition {
         Some(_) => {
-            let sum: u64 = counts.iter().enumerate().filter(|(i, _)| member(*i)).map(|(_, n)| n).sum();
-            let majority = c.majority_seats().unwrap_or(total / 2 + 1);
-            let color = if sum >= majority { t.ok } else { t.text };
+            let (sum, reached) = f.coalition(&member);
+            let majority = f.majority.unwrap_or(total / 2 + 1);
+            let color = if reached { t.ok } else { t.text };
             b.text(cx, cy - big * 0.75, &num(sum, b.o), big, true, color, Align::Center);
             let label = b.o.words.of.to_string() + " " + &num(total, b.o) + " · " + b.o.words.majority + " " + &num(majority, b.o);
             let label = b.wrap_lines(&label, radius * 0.9, fs, false, 1).remove(0);
@@ -598,7 +600,7 @@ fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], unassigned: u
         .iter()
         .enumerate()
         .filter(|(i, _)| counts[*i] > 0)
-        .map(|(i, p)| (Some(i), p.short.clone().filter(|_| col < 300.0).unwrap_or_else(|| p.name.clone()) + " " + &num(counts[i], b.o), colors[i]))
+        .map(|(i, p)| (Some(i), format::isolate(p.short.as_ref().filter(|_| col < 300.0).unwrap_or(&p.name)) + " " + &num(counts[i], b.o), colors[i]))
         .collect();
     if unassigned > 0 {
         items.push((None, b.o.words.unassigned.to_string() + " " + &num(unassigned, b.o), t.unassigned));
@@ -622,10 +624,10 @@ fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], unassigned: u
 
 /// Vote share against seat share, one pair of bars per party.
 #[allow(clippy::too_many_arguments)]
-fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb], x0: f64, col: f64) {
+fn bars(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors: &[Rgb], x0: f64, col: f64) {
     let t = *b.t();
     let o = b.o;
-    let valid = c.valid_total();
+    let total_seats = f.body;
     let size = b.fs - 1.0;
     // Legend: light bar = votes, solid bar = seats.
     let key_y = b.y + size / 2.0 + 2.0;
@@ -642,15 +644,9 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, total_seats: u64, colors: &[Rgb
     // Scale: the largest share, rounded up to ten.
     let mut shares: Vec<(Option<Decimal>, Option<Decimal>)> = Vec::new();
     let mut max_units = 0.0f64;
-    for p in &c.parties {
-        let vote = p.percent.or_else(|| match (p.votes, valid) {
-            (Some(v), Some(t)) if t > 0 => Some(Decimal::share(v, t, 1)),
-            _ => None,
-        });
-        let seat = match p.seats {
-            Some(s) if total_seats > 0 => Some(Decimal::share(s, total_seats, 1)),
-            _ => None,
-        };
+    for (i, p) in c.parties.iter().enumerate() {
+        let vote = f.vote_share[i].map(|s| s.at(1));
+        let seat = if p.seats.is_some() { f.seat_share(i).map(|s| s.at(1)) } else { None };
         for d in [vote, seat].into_iter().flatten() {
             max_units = max_units.max(d.units as f64 / 10f64.powi(d.scale as i32));
         }
@@ -761,6 +757,9 @@ pub struct TableModel {
     pub change: Vec<String>,
     /// Summary rows: label, votes column, percent column.
     pub foot: Vec<[String; 3]>,
+    /// The seat total row (the body), when seats are shown.
+    pub seat_total: Option<String>,
+    pub seat_total_label: String,
 }
 
 pub fn table_model(c: &Contest, o: &Options) -> TableModel {
@@ -774,19 +773,13 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
     let is_election = c.kind == Kind::Election;
     let show_seats = is_election && c.parties.iter().any(|p| p.seats.is_some());
     let show_change = show_seats && c.parties.iter().any(|p| p.previous_seats.is_some());
+    let f = figures::of(c);
     let valid = c.valid_total();
     let dash = || "—".to_string();
     let first = rows.start;
+    let percent = f.vote_share[rows.clone()].iter().map(|s| s.map(|s| pct(&s.at(2), o)).unwrap_or_else(dash)).collect();
     let ps = &c.parties[rows];
     let votes = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
-    let percent = ps
-        .iter()
-        .map(|p| match (p.percent, p.votes, valid) {
-            (Some(d), _, _) => pct(&d, o),
-            (None, Some(v), Some(t)) if t > 0 => pct(&Decimal::share(v, t, 2), o),
-            _ => dash(),
-        })
-        .collect();
     let seats = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
     let change = if show_change {
         ps.iter()
@@ -799,8 +792,7 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
         Vec::new()
     };
     let mut foot: Vec<[String; 3]> = Vec::new();
-    let cast = c.cast_total();
-    let share_of_cast = |n: u64| cast.filter(|&c| c > 0).map(|c| pct(&Decimal::share(n, c, 2), o)).unwrap_or_default();
+    let share_of_cast = |n: u64| f.of_cast(n).map(|s| pct(&s.at(2), o)).unwrap_or_default();
     if is_election {
         match (c.ballots.valid, valid) {
             (Some(v), _) => foot.push([w.valid_votes.into(), num(v, o), share_of_cast(v)]),
@@ -821,7 +813,7 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
         foot.push([w.participation.into(), num(p, o), String::new()]);
     }
     if let Some(e) = c.electorate {
-        let turnout = c.turnout_percent.map(|d| pct(&d, o)).or_else(|| cast.filter(|_| e > 0).map(|cv| pct(&Decimal::share(cv, e, 2), o)));
+        let turnout = f.turnout.map(|s| pct(&s.at(2), o));
         foot.push([w.electorate.into(), num(e, o), String::new()]);
         if let Some(tp) = turnout {
             foot.push([w.turnout.into(), String::new(), tp]);
@@ -853,6 +845,8 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
         seats,
         change,
         foot,
+        seat_total: show_seats.then(|| num(f.body, o)),
+        seat_total_label: w.seat_total.to_string(),
     }
 }
 
@@ -961,11 +955,10 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     }
     if show_seats {
         // Seat total row.
-        let total: u64 = c.parties.iter().filter_map(|p| p.seats).sum();
         b.rule_to(tw);
         let cy = b.y + lh / 2.0 + 3.0;
         b.text(b.pad, cy, w.seat_total, size - 1.0, false, t.muted, Align::Left);
-        b.text(x_seats, cy, &num(c.seats.unwrap_or(total), o), size, true, t.text, Align::Right);
+        b.text(x_seats, cy, model.seat_total.as_deref().unwrap_or(""), size, true, t.text, Align::Right);
         b.y += lh + 4.0;
     }
     if !foot.is_empty() {
@@ -1029,9 +1022,10 @@ fn vote(b: &mut Builder, ci: usize, c: &Contest) {
     let rule = w.rule.to_string() + ": " + c.rule.map(|r| r.label()).unwrap_or(w.rule_unknown);
     let fs = b.fs - 1.0;
     b.paragraph(&rule, b.pad, b.inner(), fs, false, t.muted);
-    if let (Some(p), Some(e)) = (c.participants.or(c.ballots.cast), c.electorate) {
+    let f = figures::of(c);
+    if let (Some(p), Some(e), Some(turnout)) = (f.cast, c.electorate, f.turnout) {
         let mut s = w.participation.to_string() + ": " + &num(p, o) + " " + w.of + " " + &num(e, o) + " " + w.took_part;
-        let tp = c.turnout_percent.unwrap_or_else(|| Decimal::share(p, e.max(1), 1));
+        let tp = turnout.at(1);
         s += " (";
         s += &pct(&tp, o);
         s += ")";
@@ -1045,12 +1039,8 @@ fn vote(b: &mut Builder, ci: usize, c: &Contest) {
     }
     b.y += 6.0;
     // Options with votes and share bars.
-    let valid = c.valid_total();
     for (i, p) in c.parties.iter().enumerate() {
-        let share = p.percent.or_else(|| match (p.votes, valid) {
-            (Some(v), Some(t)) if t > 0 => Some(Decimal::share(v, t, 1)),
-            _ => None,
-        });
+        let share = f.vote_share[i].map(|s| s.at(1));
         let right = match (p.votes, share) {
             (None, None) => w.not_given.to_string(),
             _ => p.votes.map(|v| num(v, o)).unwrap_or_else(|| "—".into()) + "   " + &share.map(|d| pct(&d, o)).unwrap_or_else(|| "—".into()),
@@ -1113,14 +1103,6 @@ fn unit_bar(b: &mut Builder, total: u64, filled: u64, color: Rgb) {
 
 /// The whole number of people a share stands for: the count, or the first
 /// whole number that rounds to the reported percentage.
-fn people(s: &crate::kinds::Share, whole: u64) -> u64 {
-    if let Some(n) = s.count {
-        return n;
-    }
-    let Some(p) = &s.percent else { return 0 };
-    let near = (p.units.max(0) as u128 * whole as u128 / (100 * 10u128.pow(p.scale))) as u64;
-    (near.saturating_sub(1)..=near.saturating_add(1).min(whole)).find(|&k| p.matches_share(k, whole)).unwrap_or(near.min(whole))
-}
 
 fn share_rows(b: &mut Builder, shares: &[crate::kinds::Share], whole: Option<u64>, stage_word: &str, first_color: usize) {
     let t = *b.t();
@@ -1131,7 +1113,7 @@ fn share_rows(b: &mut Builder, shares: &[crate::kinds::Share], whole: Option<u64
             label += ": ";
             label += &pct(p, b.o);
         }
-        let n = whole.map(|w| people(s, w));
+        let n = whole.map(|w| figures::people(s, w));
         if let (Some(n), Some(w)) = (n, whole) {
             label += " (";
             label += &num(n, b.o);
@@ -1173,13 +1155,12 @@ fn composition(b: &mut Builder, ci: usize, c: &Contest) {
     }
     if !c.parties.is_empty() && b.o.parts.hemicycle {
         let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
-        let counts: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
-        let total: u64 = counts.iter().sum();
-        if total > 0 && total <= hemicycle::MAX_SEATS {
+        let f = figures::of(c);
+        if f.body > 0 && f.body <= hemicycle::MAX_SEATS {
             let col = b.inner().min(480.0);
             let x0 = b.pad + (b.inner() - col) / 2.0;
-            parliament(b, ci, c, &counts, 0, &colors, x0, col);
-            legend(b, ci, c, &counts, 0, &colors, x0, col);
+            parliament(b, ci, &f, &colors, x0, col);
+            legend(b, ci, c, &f.seats, 0, &colors, x0, col);
         }
     }
     share_rows(b, &comp.shares, comp.members, "", 0);
@@ -1423,7 +1404,7 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                     }
                     if let Some(m) = comp.members {
                         it += " (";
-                        it += &num(people(sh, m), o);
+                        it += &num(figures::people(sh, m), o);
                         it += ")";
                     }
                     items.push(it);
@@ -1468,12 +1449,13 @@ pub fn summary(doc: &Document, o: &Options) -> String {
             }
             crate::kinds::Detail::None => {}
         }
-        let total = c.seats.or_else(|| c.reported_seats().map(|v| v.iter().sum()));
+        let f = figures::of(c);
+        let total = (c.kind == Kind::Election && (c.seats.is_some() || c.reported_seats().is_some())).then_some(f.body);
         // A long list is read out as its largest entries and a count of the
         // rest: the HTML table has them all.
         let n = c.parties.len();
         let keep = largest(n, MAX_BARS, &|i| c.parties[i].seats.or(c.parties[i].votes).unwrap_or(0) as f64);
-        for (p, _) in c.parties.iter().zip(&keep).filter(|(_, k)| **k) {
+        for (i, (p, _)) in c.parties.iter().zip(&keep).enumerate().filter(|(_, (_, k))| **k) {
             let mut it = p.name.clone();
             match (p.seats, total) {
                 (Some(seats), Some(tot)) if c.kind == Kind::Election => {
@@ -1489,6 +1471,13 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                         it += ", ";
                         it += &pct(&Decimal::share(seats, tot, 1), o);
                     }
+                    if let Some(v) = f.vote_share[i] {
+                        it += " (";
+                        it += &crate::format::fold_case(w.votes);
+                        it += " ";
+                        it += &pct(&v.at(2), o);
+                        it += ")";
+                    }
                 }
                 _ => {
                     if let Some(v) = p.votes {
@@ -1497,9 +1486,9 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                         it += " ";
                         it += &crate::format::fold_case(w.votes);
                     }
-                    if let Some(d) = &p.percent {
+                    if let Some(d) = f.vote_share[i] {
                         it += ", ";
-                        it += &pct(d, o);
+                        it += &pct(&d.at(2), o);
                     }
                 }
             }

@@ -11,6 +11,7 @@ pub mod contest;
 pub mod explain;
 pub mod draw;
 pub mod export;
+pub mod figures;
 pub mod format;
 pub mod hemicycle;
 pub mod json;

@@ -347,7 +347,7 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
             o.report.error("name/missing", &path, "missing \"name\"".to_string());
         }
         Some(n) => match &n.value {
-            Value::String(s) => p.name = s.clone(),
+            Value::String(s) => p.name = crate::format::without_bidi_controls(s),
             // Spreadsheets turn numeric names into numbers: take the text.
             Value::Number(lit) => p.name = String::from(*lit),
             _ => {
@@ -453,7 +453,7 @@ impl<'a, 'r> Obj<'a, 'r> {
     pub(crate) fn string(&mut self, key: &str) -> Option<String> {
         let n = self.take(key)?;
         match &n.value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(crate::format::without_bidi_controls(s)),
             _ => {
                 let p = self.child(key);
                 type_error(self.report, &p, "a string", n);
@@ -466,12 +466,12 @@ impl<'a, 'r> Obj<'a, 'r> {
         let Some(n) = self.take(key) else { return Vec::new() };
         let p = self.child(key);
         match &n.value {
-            Value::String(s) => vec![s.clone()],
+            Value::String(s) => vec![crate::format::without_bidi_controls(s)],
             Value::Array(items) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     match &item.value {
-                        Value::String(s) => out.push(s.clone()),
+                        Value::String(s) => out.push(crate::format::without_bidi_controls(s)),
                         _ => type_error(self.report, &(p.clone() + "/" + &int(i as u64)), "a string", item),
                     }
                 }

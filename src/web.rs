@@ -53,8 +53,11 @@ export interface TallyboardHit {
   party: number;
   name: string;
   votes?: number;
+  /** The vote share as the card shows it, in the card's locale. */
   percent?: string;
   seats?: number;
+  /** The tooltip's lines, worded and formatted in the card's locale. */
+  lines: string[];
 }
 /** One contest's results table, formatted for the locale (see Card.tables). */
 export interface TallyboardTable {
@@ -67,6 +70,9 @@ export interface TallyboardTable {
   seats: string[];
   change: string[];
   foot: [string, string, string][];
+  /** The seat total (the body), when seats are shown. */
+  seat_total: string | null;
+  seat_total_label: string;
 }
 export interface TallyboardReport {
   ok: boolean;
@@ -262,6 +268,8 @@ struct HitView<'a> {
     percent: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     seats: Option<u64>,
+    /// The tooltip's lines in the card's locale (name; votes and share; seats).
+    lines: Vec<String>,
 }
 
 struct State {
@@ -540,20 +548,26 @@ impl Card {
         };
         let doc = s.checked.as_ref().and_then(|c| c.document.as_ref());
         let line = doc.and_then(|d| d.contests.get(contest)).and_then(|c| c.parties.get(party).map(|p| (c, p)));
+        let o = options(&s.options, s.width);
         let view = match (hit, line) {
-            (Hit::Party { .. }, Some((c, p))) => HitView {
-                kind,
-                contest,
-                party,
-                name: &p.name,
-                votes: p.votes,
-                percent: p.percent.map(|d| crate::format::percent(&d, &crate::format::EN)).or_else(|| match (p.votes, c.valid_total()) {
-                    (Some(v), Some(t)) if t > 0 => Some(crate::format::percent(&crate::number::Decimal::share(v, t, 2), &crate::format::EN)),
-                    _ => None,
-                }),
-                seats: p.seats,
-            },
-            _ => HitView { kind, contest, party, name: "", votes: None, percent: None, seats: None },
+            (Hit::Party { .. }, Some((c, p))) => {
+                let share = crate::figures::of(c).vote_share[party].map(|d| crate::format::percent(&d.at(2), &o.locale));
+                let mut lines = vec![p.name.clone()];
+                if let Some(v) = p.votes {
+                    let mut l = crate::format::grouped(v, &o.locale) + " " + &crate::format::fold_case(o.words.votes);
+                    if let Some(sh) = &share {
+                        l += " (";
+                        l += sh;
+                        l += ")";
+                    }
+                    lines.push(l);
+                }
+                if let Some(n) = p.seats {
+                    lines.push(crate::format::grouped(n, &o.locale) + " " + o.words.total_seats);
+                }
+                HitView { kind, contest, party, name: &p.name, votes: p.votes, percent: share, seats: p.seats, lines }
+            }
+            _ => HitView { kind, contest, party, name: "", votes: None, percent: None, seats: None, lines: Vec::new() },
         };
         serde_wasm_bindgen::to_value(&view).unwrap_or(JsValue::NULL)
     }

@@ -5,8 +5,8 @@ mod tests {
     #[test]
     fn russian_plurals() {
         use super::{count_word, EN, RU};
-        let f = |n| count_word(n, &RU.notes);
-        assert_eq!((f(1), f(2), f(5), f(11), f(21), f(22), f(112)), ("примечание", "примечания", "примечаний", "примечаний", "примечание", "примечания", "примечаний"));
+        let f = |n| count_word(n, &RU.findings);
+        assert_eq!((f(1), f(2), f(5), f(11), f(21), f(22), f(112)), ("замечание", "замечания", "замечаний", "замечаний", "замечание", "замечания", "замечаний"));
         assert_eq!((count_word(1, &EN.errors), count_word(2, &EN.errors), count_word(21, &EN.errors)), ("error", "errors", "errors"));
     }
 }
@@ -39,7 +39,8 @@ pub struct Words {
     pub checked: &'static str,
     pub errors: [&'static str; 3],
     pub warnings: [&'static str; 3],
-    pub notes: [&'static str; 3],
+    /// What the validator says beside errors and warnings (its info findings).
+    pub findings: [&'static str; 3],
     pub not_given: &'static str,
     pub of: &'static str,
     pub took_part: &'static str,
@@ -86,7 +87,7 @@ pub const EN: Words = Words {
     checked: "Numbers checked",
     errors: ["error", "errors", "errors"],
     warnings: ["warning", "warnings", "warnings"],
-    notes: ["note", "notes", "notes"],
+    findings: ["finding", "findings", "findings"],
     not_given: "not given",
     of: "of",
     took_part: "took part",
@@ -132,7 +133,7 @@ pub const RU: Words = Words {
     checked: "Цифры проверены",
     errors: ["ошибка", "ошибки", "ошибок"],
     warnings: ["предупреждение", "предупреждения", "предупреждений"],
-    notes: ["примечание", "примечания", "примечаний"],
+    findings: ["замечание", "замечания", "замечаний"],
     not_given: "нет данных",
     of: "из",
     took_part: "участвовали",
@@ -178,7 +179,7 @@ pub const KK: Words = Words {
     checked: "Сандар тексерілді",
     errors: ["қате", "қате", "қате"],
     warnings: ["ескерту", "ескерту", "ескерту"],
-    notes: ["ескертпе", "ескертпе", "ескертпе"],
+    findings: ["байқау", "байқау", "байқау"],
     not_given: "дерек жоқ",
     of: "/",
     took_part: "қатысты",

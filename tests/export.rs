@@ -82,7 +82,13 @@ fn wikitext_has_one_row_per_party_and_the_totals() {
     let party_rows = w.lines().filter(|l| l.starts_with("| style=\"text-align:left\" | ")).count();
     assert_eq!(party_rows, 5);
     assert!(w.contains("| style=\"text-align:left\" | Nur Otan || 5,148,074 || 71.09 || 76 || −8"), "{w}");
-    assert!(w.contains("Registered voters/turnout || 11,919,241 || 63.25"));
+    // The card's own table model: its ballot rows, its seat total, its words.
+    assert!(w.contains("| Registered voters || 11,919,241 ||  ||  || \n"), "{w}");
+    assert!(w.contains("| Turnout ||  || 63.25 ||  || \n"), "{w}");
+    assert!(w.contains("| Total seats ||  ||  || 98 || \n"), "{w}");
+    let ru = to_wikitext(&doc(&mazhilis()), &tallyboard::format::RU);
+    assert!(ru.contains("5\u{a0}148\u{a0}074 || 71,09 || 76"), "{ru}");
+    assert!(!ru.contains("Registered voters") && !ru.contains("Valid votes"), "{ru}");
     // Every row has the same number of cells as the header.
     let header_cells = 1 + w.lines().find(|l| l.starts_with("! ")).unwrap().matches("!!").count() + 1; // colspan=2
     for l in w.lines().filter(|l| l.starts_with("| style=\"text-align:left\" | ")) {

@@ -74,7 +74,7 @@ function showFindings(card, textarea) {
   const counts = [];
   if (r.errors) counts.push(plural(r.errors, 'error'));
   if (r.warnings) counts.push(plural(r.warnings, 'warning'));
-  if (r.info) counts.push(plural(r.info, 'note'));
+  if (r.info) counts.push(plural(r.info, 'finding'));
   summary.textContent = r.errors
     ? `${counts.join(', ')}.`
     : `The numbers check out${counts.length ? ` (${counts.join(', ')})` : ''}.`;

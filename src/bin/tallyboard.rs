@@ -91,7 +91,9 @@ fn validate(files: &[&String], json: bool) -> ExitCode {
                 _ => path.to_string(),
             };
             let pointer = if f.path.is_empty() { String::new() } else { format!(" {}", f.path) };
-            let _ = writeln!(out, "  {at}: {} [{}]{pointer}: {}", f.severity.word(), f.code, f.message);
+            // Text from the data reaches the terminal escaped: no control sequence runs.
+            let line = format!("  {at}: {} [{}]{pointer}: {}", f.severity.word(), f.code, f.message);
+            let _ = writeln!(out, "{}", tallyboard::format::terminal(&line));
         }
     }
     if json {
@@ -116,7 +118,7 @@ fn seats(path: &str, json: bool, explain: bool) -> ExitCode {
     let Some(doc) = &checked.document else {
         for f in &checked.report.findings {
             let at = f.line.map(|l| format!(":{l}:{}", f.column.unwrap_or(0))).unwrap_or_default();
-            eprintln!("{path}{at}: {}: {}", f.severity.word(), f.message);
+            eprintln!("{}", tallyboard::format::terminal(&format!("{path}{at}: {}: {}", f.severity.word(), f.message)));
         }
         return ExitCode::from(1);
     };
@@ -273,7 +275,7 @@ fn render(args: &[String]) -> ExitCode {
     }
     for f in checked.report.findings.iter().filter(|f| f.severity == Severity::Error) {
         let at = f.line.map(|l| format!(":{l}:{}", f.column.unwrap_or(0))).unwrap_or_default();
-        eprintln!("{file}{at}: error [{}] {}: {}", f.code, f.path, f.message);
+        eprintln!("{}", tallyboard::format::terminal(&format!("{file}{at}: error [{}] {}: {}", f.code, f.path, f.message)));
     }
     if checked.report.has_errors() {
         ExitCode::from(1)

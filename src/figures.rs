@@ -1,0 +1,120 @@
+//! The figures a reader sees, worked out once from the model: each line's
+//! vote share at the contest's `percent_of` base, its seat share, the seat
+//! totals (assigned, unassigned, the body), the majority, the turnout. Every
+//! output (canvas, SVG, CSV, wikitext, the HTML table, tooltips, the summary)
+//! reads these; nothing after this stage does arithmetic on the raw contest.
+//! Sums saturate: a hostile document claiming more seats than a `u64` holds
+//! gets a body too large to draw (the validator reports it), never a wrapped sum.
+
+use crate::contest::{Base, Contest, Kind};
+use crate::number::Decimal;
+
+/// A share as printed by the source, or exactly `part / whole`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Share {
+    Reported(Decimal),
+    Exact { part: u64, whole: u64 },
+}
+
+impl Share {
+    /// The share in percent: as printed, or rounded half-up to `scale` decimals.
+    pub fn at(&self, scale: u32) -> Decimal {
+        match *self {
+            Share::Reported(d) => d,
+            Share::Exact { part, whole } => Decimal::share(part, whole, scale),
+        }
+    }
+    /// For drawing only (bar lengths): the share as a float.
+    pub fn approx(&self) -> f64 {
+        match *self {
+            Share::Reported(d) => d.units as f64 / 10f64.powi(d.scale as i32),
+            Share::Exact { part, whole } => part as f64 * 100.0 / whole as f64,
+        }
+    }
+}
+
+/// The figures of one contest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    /// What vote shares are taken of: valid votes or ballots cast (`percent_of`).
+    pub base: Option<u64>,
+    /// Each line's vote share (reported, else computed of `base`).
+    pub vote_share: Vec<Option<Share>>,
+    /// Each line's seats (0 where not given).
+    pub seats: Vec<u64>,
+    /// Seats given to lines (saturating).
+    pub assigned: u64,
+    /// The body: `seats` of the contest (with overhang or district seats), at least what is assigned.
+    pub body: u64,
+    pub unassigned: u64,
+    /// Seats needed for a majority of the body.
+    pub majority: Option<u64>,
+    /// Turnout: reported, else ballots cast (participants in a vote) of the electorate.
+    pub turnout: Option<Share>,
+    /// Ballots cast (a vote: participants when cast is not given).
+    pub cast: Option<u64>,
+}
+
+impl Figures {
+    /// Each line's seat share of the body.
+    pub fn seat_share(&self, i: usize) -> Option<Share> {
+        (self.body > 0).then(|| Share::Exact { part: self.seats[i], whole: self.body })
+    }
+    /// A share of ballots cast (for the ballots' rows of the table).
+    pub fn of_cast(&self, n: u64) -> Option<Share> {
+        self.cast.filter(|&c| c > 0).map(|c| Share::Exact { part: n, whole: c })
+    }
+    /// Seats of the lines picked by `member`, and whether they reach the majority.
+    pub fn coalition(&self, member: &dyn Fn(usize) -> bool) -> (u64, bool) {
+        let sum = (0..self.seats.len()).filter(|&i| member(i)).fold(0u64, |a, i| a.saturating_add(self.seats[i]));
+        (sum, sum >= self.majority.unwrap_or(self.body / 2 + 1))
+    }
+}
+
+/// The figures of a contest.
+pub fn of(c: &Contest) -> Figures {
+    let base = match c.percent_of {
+        Base::Valid => c.valid_total(),
+        Base::Cast => c.cast_total(),
+    };
+    let vote_share = c
+        .parties
+        .iter()
+        .map(|p| match (p.percent, p.votes, base) {
+            (Some(d), _, _) => Some(Share::Reported(d)),
+            (None, Some(v), Some(b)) if b > 0 => Some(Share::Exact { part: v, whole: b }),
+            _ => None,
+        })
+        .collect();
+    let seats: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
+    let assigned = seats.iter().fold(0u64, |a, &s| a.saturating_add(s));
+    let body = if c.kind == Kind::Election { c.body_seats().unwrap_or(assigned).max(assigned) } else { assigned };
+    let cast = c.cast_total().or(if c.kind == Kind::Vote { c.participants } else { None });
+    let turnout = c.turnout_percent.map(Share::Reported).or_else(|| match (cast, c.electorate) {
+        (Some(n), Some(e)) if e > 0 => Some(Share::Exact { part: n, whole: e }),
+        _ => None,
+    });
+    Figures {
+        base,
+        vote_share,
+        seats,
+        assigned,
+        body,
+        unassigned: body - assigned,
+        majority: c.majority.or(if c.kind == Kind::Election { c.seats.filter(|_| body > 0).map(|_| body / 2 + 1) } else { None }),
+        turnout,
+        cast,
+    }
+}
+
+/// The people behind a share of `whole` (a composition's members, a stage's
+/// people): the count if given, else the whole number the printed percent
+/// rounds from (the nearest, when none does).
+pub fn people(s: &crate::kinds::Share, whole: u64) -> u64 {
+    if let Some(n) = s.count {
+        return n;
+    }
+    let Some(p) = &s.percent else { return 0 };
+    let near = (p.units.max(0) as u128 * whole as u128 / (100 * 10u128.pow(p.scale))) as u64;
+    (near.saturating_sub(1)..=near.saturating_add(1).min(whole)).find(|&k| p.matches_share(k, whole)).unwrap_or(near.min(whole))
+}
