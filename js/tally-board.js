@@ -433,7 +433,7 @@ class TallyBoard extends HTMLElement {
     const root = this.shadowRoot;
     const box = root.querySelector('.coalition');
     const t = tables[0];
-    const seats = t && t.seats.length ? t.seats.map((s) => parseInt(s.replace(/\D/g, ''), 10) || 0) : null;
+    const seats = t && t.seats.length ? t.seat_counts : null;
     box.hidden = !seats || this.getAttribute('coalition') === 'off';
     if (box.hidden) return;
     const locale = this._options().locale;
@@ -456,14 +456,15 @@ class TallyBoard extends HTMLElement {
         if (!seats[i]) return;
         const b = document.createElement('button');
         b.type = 'button';
-        b.dataset.index = i;
+        b.dataset.index = t.party[i];
         b.setAttribute('aria-label', addName(lang, name, seats[i]));
         const sw = document.createElement('span');
         sw.className = 'swatch';
         sw.style.background = t.colors[i];
         b.append(sw, document.createTextNode(name));
         b.addEventListener('click', () => {
-          if (this._coalition.has(i)) this._coalition.delete(i); else this._coalition.add(i);
+          const p = t.party[i];
+          if (this._coalition.has(p)) this._coalition.delete(p); else this._coalition.add(p);
           this._guard(() => this._card.setCoalition(0, Uint32Array.from(this._coalition)));
           this._afterDraw();
         });
@@ -471,12 +472,7 @@ class TallyBoard extends HTMLElement {
       });
     }
     for (const b of buttons.querySelectorAll('button')) b.setAttribute('aria-pressed', String(this._coalition.has(+b.dataset.index)));
-    const total = seats.reduce((a, b) => a + b, 0);
-    const sum = [...this._coalition].reduce((a, i) => a + (seats[i] || 0), 0);
-    const majority = Math.floor(total / 2) + 1;
-    const text = this._coalition.size
-      ? `${sum} ${w.of} ${total} ${w.seats}: ${sum >= majority ? w.reached : `${w.short} (${majority - sum})`}`
-      : '';
+    const text = this._guard(() => this._card.coalitionText(0, Uint32Array.from(this._coalition))) || '';
     const out = box.querySelector('.sum');
     if (out.textContent !== text) out.textContent = text;
   }

@@ -6,7 +6,8 @@
 //! Sums saturate: a hostile document claiming more seats than a `u64` holds
 //! gets a body too large to draw (the validator reports it), never a wrapped sum.
 
-use crate::contest::{Base, Contest, Kind};
+use crate::contest::{Base, Contest, Kind, Role, System};
+use crate::seats::Fate;
 use crate::number::Decimal;
 
 /// A share as printed by the source, or exactly `part / whole`.
@@ -53,6 +54,27 @@ pub struct Figures {
     pub turnout: Option<Share>,
     /// Ballots cast (a vote: participants when cast is not given).
     pub cast: Option<u64>,
+    /// The order lines are listed in: the lists first, then the lines that are
+    /// not lists (others, against all, blank, independents), each in the data's order.
+    pub order: Vec<usize>,
+    /// Where the lines that are not lists begin in `order`.
+    pub lists_end: usize,
+    /// Each line's single-member district seats (0 where not given); `any_district` when some are given.
+    pub district_seats: Vec<u64>,
+    pub any_district: bool,
+    /// Overhang seats the replayed rules give (mmp).
+    pub overhang: u64,
+    /// Each line's qualification, when a rule other than a plain pass decided it.
+    pub marks: Vec<Option<Mark>>,
+}
+
+/// Why a list took part though below the threshold: a footnote on the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A national-minority list, exempt from the threshold.
+    Exempt,
+    /// Qualified by its single-member district seats.
+    ByDistrictSeats,
 }
 
 impl Figures {
@@ -94,7 +116,38 @@ pub fn of(c: &Contest) -> Figures {
         (Some(n), Some(e)) if e > 0 => Some(Share::Exact { part: n, whole: e }),
         _ => None,
     });
+    let lists: Vec<usize> = (0..c.parties.len()).filter(|&i| c.parties[i].role == Role::List).collect();
+    let lists_end = lists.len();
+    let mut order = lists;
+    order.extend((0..c.parties.len()).filter(|&i| c.parties[i].role != Role::List));
+    let district_seats: Vec<u64> = c.parties.iter().map(|p| p.district_seats.unwrap_or(0)).collect();
+    let any_district = c.parties.iter().any(|p| p.district_seats.is_some());
+    let (mut overhang, mut marks) = (0, vec![None; c.parties.len()]);
+    let mut body = body;
+    // The replay only where it changes what the card shows (it is linear in the lines and the seats).
+    let exemptions = c.threshold.as_ref().is_some_and(|t| t.minorities_exempt || t.or_district_seats.is_some());
+    if c.kind == Kind::Election && (exemptions || c.system == System::Mmp) {
+        if let crate::seats::Outcome::Replayed(run) = crate::seats::replay(c, false) {
+            overhang = run.overhang;
+            if c.system == System::Mmp {
+                body = body.max(run.body);
+            }
+            for (m, l) in marks.iter_mut().zip(&run.lines) {
+                *m = match l.fate {
+                    Fate::Exempt => Some(Mark::Exempt),
+                    Fate::ByDistrictSeats { .. } => Some(Mark::ByDistrictSeats),
+                    _ => None,
+                };
+            }
+        }
+    }
     Figures {
+        order,
+        lists_end,
+        district_seats,
+        any_district,
+        overhang,
+        marks,
         base,
         vote_share,
         seats,

@@ -3,7 +3,7 @@
 //! drawn into a canvas (wasm) and into SVG (native and wasm) by [`crate::draw`],
 //! and tests read it directly (seat centres, hit regions, text).
 
-use crate::figures::{self, Figures};
+use crate::figures::{self, Figures, Mark};
 use crate::contest::{Contest, Document, Kind, Rgb};
 use crate::format::{self, grouped, int, Locale};
 use crate::hemicycle;
@@ -552,8 +552,14 @@ fn parliament(b: &mut Builder, ci: usize, f: &Figures, colors: &[Rgb], x0: f64, 
     let coalition = b.o.coalition.filter(|(c, _)| *c == ci).map(|(_, m)| m);
     let member = |p: usize| coalition.is_some_and(|m| p < 64 && (m >> p) & 1 == 1);
     let highlight = b.o.highlight.filter(|(c, _)| *c == ci).map(|(_, p)| p);
+    // District seats are squares, list seats circles: told apart by shape, not colour alone.
+    let mut drawn = vec![0u64; f.seats.len()];
     for s in &h.seats {
         let mut color = s.party.map_or(t.unassigned, |p| colors[p]);
+        let square = s.party.is_some_and(|p| {
+            drawn[p] += 1;
+            drawn[p] <= f.district_seats[p]
+        });
         let faded = match (highlight, coalition, s.party) {
             (Some(hp), _, p) => p != Some(hp),
             (None, Some(_), Some(p)) => !member(p),
@@ -564,7 +570,12 @@ fn parliament(b: &mut Builder, ci: usize, f: &Figures, colors: &[Rgb], x0: f64, 
             color = theme::mix(color, t.background, 0.75);
         }
         let (x, y) = (cx + s.x * radius, cy - s.y * radius);
-        b.shapes.push(Shape::Circle { x, y, r: seat_r, color });
+        if square {
+            let a = seat_r * 0.9;
+            b.shapes.push(Shape::Rect { x: x - a, y: y - a, w: 2.0 * a, h: 2.0 * a, color, alpha: 1.0 });
+        } else {
+            b.shapes.push(Shape::Circle { x, y, r: seat_r, color });
+        }
         b.seats.push(SeatMark { contest: ci, party: s.party, x, y, r: seat_r, color });
     }
     // The total in the well of the chamber; with a coalition, its seats against the majority.
@@ -587,6 +598,23 @@ fn parliament(b: &mut Builder, ci: usize, f: &Figures, colors: &[Rgb], x0: f64, 
         }
     }
     b.y = cy + seat_r + 10.0;
+    let fs = b.fs - 2.0;
+    if f.overhang > 0 {
+        // "121 seats: 120 + 1 overhang"
+        let line = num(total, b.o) + " " + b.o.words.total_seats + ": " + &num(total - f.overhang, b.o) + " + " + &num(f.overhang, b.o) + " " + b.o.words.overhang;
+        b.paragraph(&line, x0, col, fs, false, t.muted);
+    }
+    if f.any_district {
+        // The key: a square for a district seat, a circle for a list seat.
+        let y = b.y + fs * 0.7;
+        let a = 4.5;
+        b.shapes.push(Shape::Rect { x: x0, y: y - a, w: 2.0 * a, h: 2.0 * a, color: t.muted, alpha: 1.0 });
+        b.text(x0 + 14.0, y, b.o.words.district, fs, false, t.muted, Align::Left);
+        let x2 = x0 + 14.0 + b.m.width(b.o.words.district, fs, false) + 16.0;
+        b.shapes.push(Shape::Circle { x: x2 + a, y, r: a, color: t.muted });
+        b.text(x2 + 14.0, y, b.o.words.list, fs, false, t.muted, Align::Left);
+        b.y += fs * 1.4 + 4.0;
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -755,11 +783,43 @@ pub struct TableModel {
     pub percent: Vec<String>,
     pub seats: Vec<String>,
     pub change: Vec<String>,
+    /// Each row's line (index into the contest's list): lists first, then the other lines.
+    pub party: Vec<usize>,
+    /// Each row's seat count (0 where not given), for sums against the majority.
+    pub seat_counts: Vec<u64>,
+    /// Rows from this index on are not party lists (others, against all, blank, independents).
+    pub lists_end: usize,
+    /// District and list seats, when district seats are given.
+    pub district: Vec<String>,
+    pub list: Vec<String>,
+    /// Footnotes to marks (`*`, `†`) after names.
+    pub notes: Vec<String>,
     /// Summary rows: label, votes column, percent column.
     pub foot: Vec<[String; 3]>,
     /// The seat total row (the body), when seats are shown.
     pub seat_total: Option<String>,
     pub seat_total_label: String,
+}
+
+/// A coalition's seats against the majority, worded in the card's locale:
+/// "60 of 100 seats: short of a majority (7)"; empty for no parties.
+pub fn coalition_text(c: &Contest, parties: &[usize], o: &Options) -> String {
+    if parties.is_empty() {
+        return String::new();
+    }
+    let f = figures::of(c);
+    let (sum, reached) = f.coalition(&|i| parties.contains(&i));
+    let majority = f.majority.unwrap_or(f.body / 2 + 1);
+    let mut s = num(sum, o) + " " + o.words.of + " " + &num(f.body, o) + " " + o.words.total_seats + ": ";
+    if reached {
+        s += o.words.has_majority;
+    } else {
+        s += o.words.short_of_majority;
+        s += " (";
+        s += &num(majority - sum, o);
+        s += ")";
+    }
+    s
 }
 
 pub fn table_model(c: &Contest, o: &Options) -> TableModel {
@@ -776,9 +836,10 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
     let f = figures::of(c);
     let valid = c.valid_total();
     let dash = || "—".to_string();
-    let first = rows.start;
-    let percent = f.vote_share[rows.clone()].iter().map(|s| s.map(|s| pct(&s.at(2), o)).unwrap_or_else(dash)).collect();
-    let ps = &c.parties[rows];
+    let party: Vec<usize> = f.order[rows.start.min(f.order.len())..rows.end.min(f.order.len())].to_vec();
+    let lists_end = f.lists_end.saturating_sub(rows.start).min(party.len());
+    let percent = party.iter().map(|&i| f.vote_share[i].map(|s| pct(&s.at(2), o)).unwrap_or_else(dash)).collect();
+    let ps: Vec<&crate::contest::Party> = party.iter().map(|&i| &c.parties[i]).collect();
     let votes = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
     let seats = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
     let change = if show_change {
@@ -791,6 +852,34 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
     } else {
         Vec::new()
     };
+    let split = show_seats && f.any_district;
+    let district = if split { party.iter().map(|&i| num(f.district_seats[i], o)).collect() } else { Vec::new() };
+    let list = if split { party.iter().map(|&i| num(f.seats[i].saturating_sub(f.district_seats[i]), o)).collect() } else { Vec::new() };
+    const MARKS: [&str; 2] = ["*", "†"];
+    let mut notes = Vec::new();
+    for (k, (mark, text)) in [(Mark::Exempt, w.exempt_note), (Mark::ByDistrictSeats, w.district_note)].into_iter().enumerate() {
+        if f.marks.contains(&Some(mark)) {
+            notes.push(MARKS[k].to_string() + " " + text);
+        }
+    }
+    let names = party
+        .iter()
+        .map(|&i| {
+            let p = &c.parties[i];
+            let mut n = p.name.clone();
+            if let Some(l) = p.lists.filter(|_| p.role == crate::contest::Role::Others) {
+                n += " (";
+                n += &num(l, o);
+                n += ")";
+            }
+            match f.marks[i] {
+                Some(Mark::Exempt) => n += " *",
+                Some(Mark::ByDistrictSeats) => n += " †",
+                None => {}
+            }
+            n
+        })
+        .collect();
     let mut foot: Vec<[String; 3]> = Vec::new();
     let share_of_cast = |n: u64| f.of_cast(n).map(|s| pct(&s.at(2), o)).unwrap_or_default();
     if is_election {
@@ -829,6 +918,10 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
         w.votes.to_string(),
         "%".to_string(),
     ];
+    if split {
+        head.push(w.district.to_string());
+        head.push(w.list.to_string());
+    }
     if show_seats {
         head.push(w.seats.to_string());
     }
@@ -838,12 +931,18 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
     TableModel {
         caption: c.title.clone().unwrap_or_default(),
         head,
-        names: ps.iter().map(|p| p.name.clone()).collect(),
-        colors: ps.iter().enumerate().map(|(i, p)| theme::party_color(p.color, first + i).hex()).collect(),
+        names,
+        colors: party.iter().map(|&i| theme::party_color(c.parties[i].color, i).hex()).collect(),
         votes,
         percent,
         seats,
         change,
+        seat_counts: party.iter().map(|&i| f.seats[i]).collect(),
+        party,
+        lists_end,
+        district,
+        list,
+        notes,
         foot,
         seat_total: show_seats.then(|| num(f.body, o)),
         seat_total_label: w.seat_total.to_string(),
@@ -873,7 +972,8 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     // the columns keep their places from page to page.
     let widest = if pages > 1 {
         let top = (0..n).max_by_key(|&i| (c.parties[i].votes, c.parties[i].seats, std::cmp::Reverse(i))).unwrap_or(0);
-        Some(table_rows(c, o, top..top + 1))
+        let at = figures::of(c).order.iter().position(|&i| i == top).unwrap_or(0);
+        Some(table_rows(c, o, at..at + 1))
     } else {
         None
     };
@@ -892,10 +992,13 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let wv = col_w(w.votes, &all_votes, b.m);
     let wp = col_w("%", &all_pct, b.m);
     let ws = if show_seats { col_w(w.seats, &with_widest(cell_seats, |m| &m.seats), b.m) } else { 0.0 };
+    let split = !model.district.is_empty() && !small;
+    let wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district), b.m) } else { 0.0 };
+    let wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list), b.m) } else { 0.0 };
     let mut wc = if show_change { col_w(w.change, &with_widest(cell_change, |m| &m.change), b.m) } else { 0.0 };
     let swatch = 16.0;
     let tw = b.inner().min(760.0);
-    let mut wn = tw - swatch - wv - wp - ws - wc;
+    let mut wn = tw - swatch - wv - wp - wd - wl - ws - wc;
     if wn < 80.0 && show_change {
         wn += wc;
         wc = 0.0;
@@ -903,7 +1006,9 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let x_name = b.pad + swatch;
     let x_votes = x_name + wn + wv; // right edges
     let x_pct = x_votes + wp;
-    let x_seats = x_pct + ws;
+    let x_district = x_pct + wd;
+    let x_list = x_district + wl;
+    let x_seats = x_list + ws;
     let x_change = x_seats + wc;
     let lh = size * 1.3;
     // Header.
@@ -912,6 +1017,10 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     b.text(x_name, hy, &model.head[0], hs, true, t.muted, Align::Left);
     b.text(x_votes, hy, w.votes, hs, true, t.muted, Align::Right);
     b.text(x_pct, hy, "%", hs, true, t.muted, Align::Right);
+    if split {
+        b.text(x_district, hy, w.district, hs, true, t.muted, Align::Right);
+        b.text(x_list, hy, w.list, hs, true, t.muted, Align::Right);
+    }
     if show_seats {
         b.text(x_seats, hy, w.seats, hs, true, t.muted, Align::Right);
     }
@@ -921,9 +1030,15 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     b.y += lh + 4.0;
     b.rule_to(tw);
     b.y += 2.0;
-    for (i, p) in c.parties.iter().enumerate().skip(start).take(MAX_ROWS) {
-        let k = i - start;
-        let lines = b.wrap_lines(&p.name, wn - 8.0, size, false, 3);
+    for (k, &i) in model.party.iter().enumerate() {
+        if k == model.lists_end && k > 0 {
+            // The lines that are not party lists, in their own part below the lists.
+            b.rule_to(tw);
+            let fs = size - 2.0;
+            b.text(x_name, b.y + lh / 2.0 + 2.0, w.other_lines, fs, false, t.muted, Align::Left);
+            b.y += lh + 2.0;
+        }
+        let lines = b.wrap_lines(&model.names[k], wn - 8.0, size, false, 3);
         let rh = lh * lines.len() as f64 + 8.0;
         let row_top = b.y;
         if k % 2 == 1 {
@@ -936,6 +1051,10 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
         let cy = row_top + 4.0 + lh / 2.0;
         b.text(x_votes, cy, &cell_votes[k], size, false, t.text, Align::Right);
         b.text(x_pct, cy, &cell_pct[k], size, false, t.text, Align::Right);
+        if split {
+            b.text(x_district, cy, &model.district[k], size, false, t.text, Align::Right);
+            b.text(x_list, cy, &model.list[k], size, false, t.text, Align::Right);
+        }
         if show_seats {
             b.text(x_seats, cy, &cell_seats[k], size, true, t.text, Align::Right);
         }
@@ -973,6 +1092,10 @@ fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
             b.text(x_pct, b.y + lh / 2.0, p, size - 1.0, false, t.text, Align::Right);
             b.y += lh * lines.len() as f64 + 2.0;
         }
+    }
+    for note in &model.notes {
+        let fs = size - 2.0;
+        b.paragraph(note, b.pad, tw, fs, false, t.muted);
     }
     b.y += 6.0;
 }

@@ -70,6 +70,16 @@ export interface TallyboardTable {
   seats: string[];
   change: string[];
   foot: [string, string, string][];
+  /** Each row's line (index into the contest's list): party lists first, then the other lines. */
+  party: number[];
+  /** Each row's seats as a number. */
+  seat_counts: number[];
+  /** Rows from this index on are not party lists. */
+  lists_end: number;
+  district: string[];
+  list: string[];
+  /** Footnotes to the marks after names. */
+  notes: string[];
   /** The seat total (the body), when seats are shown. */
   seat_total: string | null;
   seat_total_label: string;
@@ -590,6 +600,16 @@ impl Card {
             s.highlight = None;
             s.draw();
         }
+    }
+
+    /// A coalition of parties (indices) in one contest against its majority, worded
+    /// in the card's locale ("60 of 100 seats: short of a majority (7)"); "" for none.
+    #[wasm_bindgen(js_name = coalitionText)]
+    pub fn coalition_text(&self, contest: usize, parties: Vec<u32>) -> String {
+        let Ok(s) = self.state.try_borrow() else { return String::new() };
+        let Some(c) = s.checked.as_ref().and_then(|k| k.document.as_ref()).and_then(|d| d.contests.get(contest)) else { return String::new() };
+        let parties: Vec<usize> = parties.iter().map(|&p| p as usize).collect();
+        layout::coalition_text(c, &parties, &options(&s.options, s.width))
     }
 
     /// The results tables (one per contest), formatted for the locale, for a real HTML `<table>`.

@@ -58,6 +58,19 @@ pub struct Words {
     pub log_scale: &'static str,
     pub more_rows: &'static str,
     pub more_parties: &'static str,
+    /// Seats won in single-member districts (a column and the hemicycle's key).
+    pub district: &'static str,
+    /// Seats won from the lists.
+    pub list: &'static str,
+    pub overhang: &'static str,
+    /// The table's part for lines that are not lists (others, against all, blank, independents).
+    pub other_lines: &'static str,
+    /// Footnotes: a minority list exempt from the threshold; a list qualified by district seats.
+    pub exempt_note: &'static str,
+    pub district_note: &'static str,
+    /// A coalition's sum against the majority.
+    pub has_majority: &'static str,
+    pub short_of_majority: &'static str,
 }
 
 pub const EN: Words = Words {
@@ -104,6 +117,14 @@ pub const EN: Words = Words {
     log_scale: "Bar widths on a logarithmic scale.",
     more_rows: "all rows are in the CSV and in the HTML table",
     more_parties: "more, with smaller shares (all are in the table)",
+    district: "District",
+    list: "List",
+    overhang: "overhang",
+    other_lines: "Not party lists",
+    exempt_note: "exempt from the threshold as a national-minority list",
+    district_note: "qualified below the threshold by its district seats",
+    has_majority: "has a majority",
+    short_of_majority: "short of a majority",
 };
 
 pub const RU: Words = Words {
@@ -150,6 +171,14 @@ pub const RU: Words = Words {
     log_scale: "Ширина полос в логарифмическом масштабе.",
     more_rows: "все строки — в CSV и HTML-таблице",
     more_parties: "ещё, с меньшими долями (все — в таблице)",
+    district: "Округа",
+    list: "Списки",
+    overhang: "избыточных мандатов",
+    other_lines: "Не партийные списки",
+    exempt_note: "освобождён от барьера как список национального меньшинства",
+    district_note: "прошёл ниже барьера благодаря мандатам в округах",
+    has_majority: "большинство есть",
+    short_of_majority: "до большинства не хватает",
 };
 
 pub const KK: Words = Words {
@@ -196,6 +225,14 @@ pub const KK: Words = Words {
     log_scale: "Жолақ ені логарифмдік шкаламен.",
     more_rows: "барлық жол CSV мен HTML кестесінде",
     more_parties: "тағы, үлесі кішірек (барлығы кестеде)",
+    district: "Округтер",
+    list: "Тізімдер",
+    overhang: "артық мандат",
+    other_lines: "Партиялық тізім емес",
+    exempt_note: "ұлттық азшылық тізімі ретінде шектен босатылған",
+    district_note: "округтердегі мандаттары арқылы шектен төмен өтті",
+    has_majority: "көпшілік бар",
+    short_of_majority: "көпшілікке жетпейді",
 };
 
 /// A count's word: one, few (2–4) or many forms; English and Kazakh have

@@ -71,6 +71,10 @@ fn results(m: &TableModel, out: &mut String) -> usize {
         out.push_str(&m.colors[i]);
         out.push_str("; width:5px;\" |\n| style=\"text-align:left\" | ");
         let mut row = vec![m.names[i].as_str(), &m.votes[i], bare(&m.percent[i])];
+        if !m.district.is_empty() {
+            row.push(&m.district[i]);
+            row.push(&m.list[i]);
+        }
         if !m.seats.is_empty() {
             row.push(&m.seats[i]);
         }
@@ -82,6 +86,10 @@ fn results(m: &TableModel, out: &mut String) -> usize {
     let foot = |out: &mut String, label: &str, votes: &str, pct: &str, seats: &str| {
         out.push_str("|-\n| colspan=\"2\" style=\"text-align:left\" | ");
         let mut row = vec![label, votes, bare(pct)];
+        if !m.district.is_empty() {
+            row.push("");
+            row.push("");
+        }
         if !m.seats.is_empty() {
             row.push(seats);
         }
@@ -95,6 +103,13 @@ fn results(m: &TableModel, out: &mut String) -> usize {
     }
     for [label, votes, pct] in &m.foot {
         foot(out, label, votes, pct, "");
+    }
+    for note in &m.notes {
+        out.push_str("|-\n| colspan=\"");
+        out.push_str(&int(cols as u64));
+        out.push_str("\" style=\"text-align:left\" | ");
+        out.push_str(&wiki_text(note));
+        out.push('\n');
     }
     cols
 }
