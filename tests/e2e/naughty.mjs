@@ -151,7 +151,8 @@ try {
       const caption = root.querySelector('caption') && root.querySelector('caption').textContent;
       const foreign = [...root.querySelectorAll(FOREIGN)].map((e) => e.localName)
         .concat([...el.querySelectorAll('*')].map((e) => e.localName));
-      const s = strings[i];
+      // Bidi embeddings, overrides and isolates are dropped by the reader (they could reorder the card's own text).
+      const s = strings[i].replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
       const problems = [];
       if (r === 'timeout') problems.push('no tallyboard-ready event');
       if (!root.querySelector('canvas[data-state]')) problems.push('no canvas');
