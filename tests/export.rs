@@ -110,3 +110,28 @@ fn wikitext_escapes_markup_from_data() {
     }
     assert!(w.contains("[https://example.org/a%20b%5D%7Cx]"), "{w}");
 }
+
+#[test]
+fn a_share_of_ballots_cast_is_the_same_in_every_output() {
+    // The 2021 Mazhilis with its percentages taken of the 7,539,280 ballots cast:
+    // Nur Otan's 5,148,074 votes are 68.28% of them (71.09% of the listed votes).
+    let mut d: serde_json::Value = serde_json::from_str(&mazhilis()).unwrap();
+    d["contests"][0]["percent_of"] = "cast".into();
+    for p in d["contests"][0]["parties"].as_array_mut().unwrap() {
+        p["percent"] = serde_json::Value::Null;
+    }
+    let text = d.to_string();
+    let doc = doc(&text);
+    let w = to_wikitext(&doc, &tallyboard::format::EN);
+    assert!(w.contains("Nur Otan || 5,148,074 || 68.28 ||"), "{w}");
+    let rows = parse_csv(&to_csv(&doc));
+    let share = CSV_COLUMNS.iter().position(|&c| c == "share").unwrap();
+    assert_eq!(rows[1][share], "68.28");
+    let o = tallyboard::layout::Options::default();
+    let table = tallyboard::layout::table_model(&doc.contests[0], &o);
+    assert_eq!(table.percent[0], "68.28%");
+    let summary = tallyboard::layout::summary(&doc, &o);
+    assert!(summary.contains("68.28%") && !summary.contains("71.09"), "{summary}");
+    let svg = tallyboard::svg::to_svg(&tallyboard::render_scene(&text, &o, &tallyboard::layout::Approx, None).0);
+    assert!(svg.contains(">68.3%<") && !svg.contains(">71.1%<"), "the bars show the share of ballots cast");
+}
