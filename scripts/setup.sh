@@ -6,7 +6,7 @@
 #   - wasm-pack                         (cargo install --locked)
 #   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
 #   - Debian: chromium, chromium-driver, fonts-dejavu-core, fonts-liberation2
-#   - Python: apportionment (the differential seat-allocation test), jsonschema (the schema test)
+#   - Python: apportionment and votelib (the differential seat-allocation tests), jsonschema (the schema test)
 #   - npm in tools/: binaryen (wasm-opt), terser (minifies the shipped JS), playwright-core, pixelmatch, pngjs, axe-core
 #   - webdriver.json and .gitignore entries at the repo root
 #
@@ -117,8 +117,8 @@ elif ! python3 -m pip --version >/dev/null 2>&1; then
     installing "python3-pip"
     apt_install python3-pip
 fi
-# apportionment: the differential allocation test's peer; jsonschema: the schema test.
-for mod in apportionment jsonschema; do
+# apportionment and votelib: the differential allocation tests' peers; jsonschema: the schema test.
+for mod in apportionment votelib jsonschema; do
     if python3 -c "import $mod" >/dev/null 2>&1; then
         ok "python $mod"
     else

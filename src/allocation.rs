@@ -138,6 +138,23 @@ pub fn allocate_with(votes: &[u64], seats: u64, params: &Params, eligible: &[boo
     Ok(Allocation { seats, eligible, tie, steps })
 }
 
+/// The Alabama paradox: the parties that would hold fewer seats if the body
+/// had one seat more (largest-remainder methods only; divisor methods are
+/// house-monotone and never show it). Ties either way are not counted.
+pub fn alabama(votes: &[u64], seats: u64, params: &Params, eligible: &[bool]) -> Vec<usize> {
+    if params.method.is_divisor() || params.method == Method::Plurality || seats >= MAX_SEATS {
+        return Vec::new();
+    }
+    let quiet = Params { log: false, ..params.clone() };
+    let (Ok(now), Ok(more)) = (allocate_with(votes, seats, &quiet, eligible), allocate_with(votes, seats + 1, &quiet, eligible)) else {
+        return Vec::new();
+    };
+    if now.tie.is_some() || more.tie.is_some() {
+        return Vec::new();
+    }
+    (0..votes.len()).filter(|&i| more.seats[i] < now.seats[i]).collect()
+}
+
 /// The divisor for a party's next seat after it holds `held`, as a fraction
 /// `num / den` (modified Sainte-Laguë's first divisor is 1.4 = 7/5 unless given).
 fn divisor_at(params: &Params, held: u64) -> (u128, u128) {
@@ -319,41 +336,52 @@ fn largest_remainder(votes: &[u64], seats: u64, method: Method, eligible: &[bool
         sort_usize(&mut tied);
         (held, Some(Tie { parties: tied, seats: won_in_tie as u64 }))
     } else {
-        // Hagenbach-Bischoff can hand out one seat too many when votes divide
-        // exactly: take it back from the smallest remainder among seat holders.
-        let mut over = (given - s) as usize;
+        // A low quota (Imperiali; Hagenbach-Bischoff when votes divide
+        // exactly) can hand out more whole seats than there are: take them
+        // back one at a time from the smallest remainder among seat holders; a
+        // seat taken back leaves one more whole quota over, so in rounds.
+        let over = (given - s) as usize;
+        take_back(held, rem, den, over, &parties, log)
+    }
+}
+
+/// Take `over` seats back from the holders with the smallest remainders
+/// (round by round); a tie at the cut is reported with each tied party's
+/// certain seats one lower.
+fn take_back(mut held: Vec<u64>, mut rem: Vec<u128>, den: u128, mut over: usize, parties: &[usize], mut log: Option<&mut Vec<Step>>) -> (Vec<u64>, Option<Tie>) {
+    while over > 0 {
         let holders: Vec<usize> = parties.iter().copied().filter(|&i| held[i] > 0).collect();
-        let order: Vec<usize> = sorted_indices(holders.len(), &|a, b| rem[holders[a]] < rem[holders[b]]).into_iter().map(|i| holders[i]).collect();
-        over = over.min(order.len());
-        if over == 0 {
-            return (held, None);
+        if holders.is_empty() {
+            break;
         }
-        let cut = rem[order[over - 1]];
+        let order: Vec<usize> = sorted_indices(holders.len(), &|a, b| rem[holders[a]] < rem[holders[b]]).into_iter().map(|i| holders[i]).collect();
+        let take = over.min(order.len());
+        let cut = rem[order[take - 1]];
         let tied: Vec<usize> = order.iter().copied().filter(|&i| rem[i] == cut).collect();
-        let lost_in_tie = order[..over].iter().filter(|&&i| rem[i] == cut).count();
-        for &i in &order[..over] {
-            if rem[i] != cut {
+        let lost_in_tie = order[..take].iter().filter(|&&i| rem[i] == cut).count();
+        let whole_tie = tied.len() == lost_in_tie;
+        for &i in &order[..take] {
+            if rem[i] != cut || whole_tie {
                 held[i] -= 1;
+                rem[i] += den;
                 if let Some(log) = log.as_deref_mut() {
                     log.push(Step::Remainder { party: i, taken_back: true });
                 }
             }
         }
-        if tied.len() == lost_in_tie {
+        over -= take;
+        if !whole_tie {
+            // Every tied party may be the one to lose a seat: certain = held - 1.
             for &i in &tied {
                 held[i] -= 1;
             }
-            return (held, None);
+            let mut tied = tied;
+            sort_usize(&mut tied);
+            let keep = (tied.len() - lost_in_tie) as u64;
+            return (held, Some(Tie { parties: tied, seats: keep }));
         }
-        // Every tied party may be the one to lose a seat: certain = held - 1.
-        for &i in &tied {
-            held[i] -= 1;
-        }
-        let mut tied = tied;
-        sort_usize(&mut tied);
-        let keep = (tied.len() - lost_in_tie) as u64;
-        (held, Some(Tie { parties: tied, seats: keep }))
     }
+    (held, None)
 }
 
 fn sort_usize(v: &mut Vec<usize>) {

@@ -50,6 +50,7 @@ pub fn explain(c: &Contest, run: &Replay) -> String {
         out += "  allocation:\n";
         let unit_names: Vec<String> = run.units.iter().map(|u| u.iter().map(|&i| name(&c.parties, i)).collect::<Vec<_>>().join(" + ")).collect();
         steps(a, &unit_names, "    ", &mut out);
+        paradox(c, run, a, &unit_names, &mut out);
     }
     for ag in &run.agreements {
         let (a, b) = (ag.parties[0], ag.parties[1]);
@@ -81,6 +82,18 @@ pub fn explain(c: &Contest, run: &Replay) -> String {
         out += &("  tie: ".to_string() + &int(t.seats) + " seat(s) in doubt between " + &names.join(", ") + "\n");
     }
     out
+}
+
+/// Said, not raised: a largest-remainder result that one more seat would
+/// take from a list (the Alabama paradox) is lawful, and worth knowing.
+fn paradox(c: &Contest, run: &Replay, a: &Allocation, names: &[String], out: &mut String) {
+    let votes: Vec<u64> = run.units.iter().map(|u| u.iter().map(|&i| c.parties[i].votes.unwrap_or(0)).sum()).collect();
+    let params = crate::allocation::Params::new(run.method);
+    let losers = crate::allocation::alabama(&votes, run.pool, &params, &a.eligible);
+    if !losers.is_empty() {
+        let who: Vec<&str> = losers.iter().map(|&i| names[i].as_str()).collect();
+        *out += &("  the Alabama paradox: with ".to_string() + &g(run.pool + 1) + " seats, " + &who.join(", ") + " would hold one seat fewer (lawful under a largest-remainder method)\n");
+    }
 }
 
 fn qualification(c: &Contest, run: &Replay, out: &mut String) {
