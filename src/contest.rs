@@ -237,6 +237,14 @@ pub struct Ballots {
     pub valid: Option<u64>,
     pub invalid: Option<u64>,
     pub blank: Option<u64>,
+    /// Ballots cast but counted neither valid nor invalid (New Zealand's
+    /// disallowed special votes); they enter the sum that makes up `cast`.
+    pub uncounted: Option<u64>,
+    /// `uncounted` is given as `null`: some ballots cast were not counted, how many is not known.
+    pub uncounted_unknown: bool,
+    /// Voters issued a ballot, where the source takes turnout from them
+    /// rather than from the ballots found in the boxes (Russia, Kazakhstan).
+    pub issued: Option<u64>,
 }
 
 /// A colour as `#rrggbb`.
@@ -407,6 +415,11 @@ impl Contest {
     /// Ballots cast: `ballots.cast`, else (votes) the participants.
     pub fn cast_total(&self) -> Option<u64> {
         self.ballots.cast.or(if self.kind == Kind::Vote { self.participants } else { None })
+    }
+
+    /// What turnout is a share of: the voters issued a ballot when given, else the ballots cast.
+    pub fn turnout_count(&self) -> Option<u64> {
+        self.ballots.issued.or(self.cast_total())
     }
 
     /// Seats needed for a majority: given, or more than half.

@@ -111,7 +111,7 @@ pub fn of(c: &Contest) -> Figures {
     let seats: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
     let assigned = seats.iter().fold(0u64, |a, &s| a.saturating_add(s));
     let body = if c.kind == Kind::Election { c.body_seats().unwrap_or(assigned).max(assigned) } else { assigned };
-    let cast = c.cast_total().or(if c.kind == Kind::Vote { c.participants } else { None });
+    let cast = c.turnout_count().or(if c.kind == Kind::Vote { c.participants } else { None });
     let turnout = c.turnout_percent.map(Share::Reported).or_else(|| match (cast, c.electorate) {
         (Some(n), Some(e)) if e > 0 => Some(Share::Exact { part: n, whole: e }),
         _ => None,

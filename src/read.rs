@@ -24,7 +24,7 @@ const CONTEST_KEYS: &[&str] = &[
 ];
 const THRESHOLD_KEYS: &[&str] = &["percent", "of", "or_district_seats", "minorities_exempt", "alliances", "min_qualifying", "level"];
 const DISTRICT_KEYS: &[&str] = &["name", "seats", "electorate", "ballots", "parties"];
-const BALLOT_KEYS: &[&str] = &["cast", "valid", "invalid", "blank"];
+const BALLOT_KEYS: &[&str] = &["cast", "valid", "invalid", "blank", "uncounted", "issued"];
 const PARTY_KEYS: &[&str] = &[
     "name", "short", "color", "votes", "percent", "seats", "previous_seats", "role", "lists", "district_seats", "minority",
     "alliance_of", "candidate",
@@ -246,6 +246,10 @@ fn ballots(o: &mut Obj) -> Ballots {
             out.valid = b.count("valid");
             out.invalid = b.count("invalid");
             out.blank = b.count("blank");
+            out.uncounted_unknown = b.has("uncounted");
+            out.uncounted = b.count("uncounted");
+            out.uncounted_unknown &= out.uncounted.is_none();
+            out.issued = b.count("issued");
             b.finish(BALLOT_KEYS);
         }
     }

@@ -63,6 +63,7 @@ pub fn contest(c: &Contest, path: &str, r: &mut Report) {
         Kind::Election => {
             ballots(c, path, r);
             shares(c, path, r);
+            districts(c, path, r);
             crate::seat_check::seats(c, path, r);
         }
         Kind::Vote => {
@@ -128,11 +129,24 @@ fn percent_ranges(c: &Contest, path: &str, r: &mut Report) {
 }
 
 fn turnout(c: &Contest, path: &str, r: &mut Report) {
-    let cast = c.cast_total();
-    let cast_word = if c.kind == Kind::Vote && c.ballots.cast.is_none() { "participants" } else { "ballots cast" };
+    issued(c, path, r);
+    let cast = c.turnout_count();
+    let cast_word = if c.ballots.issued.is_some() {
+        "voters issued a ballot"
+    } else if c.kind == Kind::Vote && c.ballots.cast.is_none() {
+        "participants"
+    } else {
+        "ballots cast"
+    };
     if let (Some(cast), Some(el)) = (cast, c.electorate) {
         if cast > el {
-            let p = if c.kind == Kind::Vote && c.ballots.cast.is_none() { "/participants" } else { "/ballots/cast" };
+            let p = if c.ballots.issued.is_some() {
+                "/ballots/issued"
+            } else if c.kind == Kind::Vote && c.ballots.cast.is_none() {
+                "/participants"
+            } else {
+                "/ballots/cast"
+            };
             r.error(
                 "ballots/cast-exceeds-electorate",
                 &(path.to_string() + p),
@@ -164,6 +178,19 @@ fn turnout(c: &Contest, path: &str, r: &mut Report) {
             &tp,
             "the reported turnout ".to_string() + &pct(t) + " is not checked: the electorate is not given",
         ),
+    }
+}
+
+/// Ballots found in the boxes cannot outnumber the voters issued one.
+fn issued(c: &Contest, path: &str, r: &mut Report) {
+    if let (Some(issued), Some(cast)) = (c.ballots.issued, c.ballots.cast) {
+        if cast > issued {
+            r.error(
+                "ballots/cast-exceeds-issued",
+                &(path.to_string() + "/ballots/cast"),
+                "more ballots cast (".to_string() + &g(cast) + ") than voters issued a ballot (" + &g(issued) + ")",
+            );
+        }
     }
 }
 
@@ -199,11 +226,21 @@ fn ballots(c: &Contest, path: &str, r: &mut Report) {
         match b.invalid {
             Some(invalid) => {
                 let blank = b.blank.unwrap_or(0);
-                let sum = valid as u128 + invalid as u128 + blank as u128;
-                if sum != cast as u128 {
+                let sum = valid as u128 + invalid as u128 + blank as u128 + b.uncounted.unwrap_or(0) as u128;
+                if b.uncounted_unknown && sum < cast as u128 {
+                    r.info(
+                        "ballots/unaccounted",
+                        &(bp.clone() + "/uncounted"),
+                        "ballots.uncounted is null: ".to_string() + &grouped((cast as u128 - sum) as u64, &EN)
+                            + " of the ballots cast are neither valid nor invalid, and the source does not say how many were left uncounted",
+                    );
+                } else if sum != cast as u128 {
                     let mut msg = "valid + invalid".to_string();
                     if b.blank.is_some() {
                         msg += " + blank";
+                    }
+                    if b.uncounted.is_some() {
+                        msg += " + uncounted";
                     }
                     msg += " ballots = ";
                     msg += &grouped(sum.min(u64::MAX as u128) as u64, &EN);
@@ -239,7 +276,7 @@ fn ballots(c: &Contest, path: &str, r: &mut Report) {
                 "the listed votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " ballots cast",
             );
         } else if sum < cast {
-            let given = b.invalid.unwrap_or(0) + b.blank.unwrap_or(0);
+            let given = b.invalid.unwrap_or(0).saturating_add(b.blank.unwrap_or(0)).saturating_add(b.uncounted.unwrap_or(0));
             if given == 0 {
                 r.info(
                     "ballots/unaccounted",
@@ -247,11 +284,11 @@ fn ballots(c: &Contest, path: &str, r: &mut Report) {
                     "the listed votes add up to ".to_string() + &g(sum) + ", " + &g(cast - sum) + " fewer than the "
                         + &g(cast) + " ballots cast; no invalid or blank ballots are given to account for them",
                 );
-            } else if sum + given != cast {
+            } else if sum as u128 + given as u128 != cast as u128 {
                 r.error(
                     "ballots/sum-mismatch",
                     &(bp.clone() + "/cast"),
-                    "listed votes + invalid + blank ballots = ".to_string() + &g(sum + given) + ", but ballots.cast is " + &g(cast),
+                    "listed votes + invalid + blank ballots = ".to_string() + &g(sum.saturating_add(given)) + ", but ballots.cast is " + &g(cast),
                 );
             }
         }
@@ -292,6 +329,32 @@ fn shares(c: &Contest, path: &str, r: &mut Report) {
             }
         }
         r.error("percent/mismatch", &pp, msg);
+    }
+}
+
+/// Each district's own figures, checked as a contest's are: its lines against
+/// its valid votes, its ballots against its electorate, each printed share
+/// against the district's votes. One copy of the contest serves every
+/// district (its lines and ballots swapped in), so the cost stays linear.
+fn districts(c: &Contest, path: &str, r: &mut Report) {
+    if c.districts.is_empty() {
+        return;
+    }
+    let mut one = c.clone();
+    one.districts = Vec::new();
+    one.list_key = "parties";
+    one.turnout_percent = None;
+    for (k, d) in c.districts.iter().enumerate() {
+        let dp = path.to_string() + "/districts/" + &int(k as u64);
+        one.parties.clone_from(&d.parties);
+        one.ballots = d.ballots.clone();
+        one.electorate = d.electorate;
+        turnout(&one, &dp, r);
+        let b = &d.ballots;
+        if b.cast.is_some() || b.valid.is_some() || b.invalid.is_some() || b.blank.is_some() {
+            ballots(&one, &dp, r);
+        }
+        shares(&one, &dp, r);
     }
 }
 

@@ -20,7 +20,9 @@ fn corpus() -> Vec<(String, String)> {
 #[test]
 fn every_real_election_validates_clean() {
     let files = corpus();
-    assert!(files.len() >= 5, "the corpus holds {} elections", files.len());
+    assert!(files.len() >= 30, "the corpus holds {} elections", files.len());
+    let countries: std::collections::BTreeSet<&str> = files.iter().map(|(n, _)| &n[..2]).collect();
+    assert!(countries.len() >= 20, "the corpus covers {} countries: {countries:?}", countries.len());
     for (name, text) in &files {
         let r = check(text).report;
         let bad: Vec<String> = r
@@ -49,4 +51,61 @@ fn a_seat_moved_between_the_two_largest_lists_is_caught() {
         let caught = r.findings.iter().any(|f| f.severity == Severity::Error && f.code == "seats/method-mismatch");
         assert!(caught, "{name}: a seat moved from line {a} to line {b} is not caught");
     }
+}
+
+/// In every multi-district election, a seat moved between two lines inside one
+/// district (the national lines moved with it) is caught in that district.
+#[test]
+fn a_seat_moved_inside_a_district_is_caught_there() {
+    let mut checked = 0;
+    for (name, text) in corpus() {
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let c = &mut v["contests"][0];
+        let Some(districts) = c["districts"].as_array() else { continue };
+        // The first district where one line holds a seat and another line has votes but fewer seats.
+        let found = districts.iter().enumerate().find_map(|(k, d)| {
+            let lines = d["parties"].as_array()?;
+            let winner = lines.iter().position(|l| l["seats"].as_u64().unwrap_or(0) > 0)?;
+            let other = lines.iter().position(|l| l["name"] != lines[winner]["name"] && l["votes"].as_u64().unwrap_or(0) > 0 && l["role"].as_str().unwrap_or("list") == "list")?;
+            Some((k, winner, other))
+        });
+        let Some((k, w, o)) = found else { panic!("{name}: no district with a seat to move") };
+        let (wn, on) = (c["districts"][k]["parties"][w]["name"].clone(), c["districts"][k]["parties"][o]["name"].clone());
+        let d = &mut c["districts"][k]["parties"];
+        d[w]["seats"] = (d[w]["seats"].as_u64().unwrap() - 1).into();
+        d[o]["seats"] = (d[o]["seats"].as_u64().unwrap_or(0) + 1).into();
+        for line in c["parties"].as_array_mut().unwrap() {
+            if line["name"] == wn {
+                line["seats"] = (line["seats"].as_u64().unwrap() - 1).into();
+            } else if line["name"] == on {
+                line["seats"] = (line["seats"].as_u64().unwrap_or(0) + 1).into();
+            }
+        }
+        let r = check(&v.to_string()).report;
+        let at = format!("/contests/0/districts/{k}/");
+        let caught = r.findings.iter().any(|f| f.severity == Severity::Error && f.code == "seats/method-mismatch" && f.path.starts_with(&at));
+        assert!(caught, "{name}: a seat moved from {wn} to {on} in district {k} is not caught there: {:#?}", r.findings);
+        checked += 1;
+    }
+    assert!(checked >= 3, "only {checked} multi-district elections in the corpus");
+}
+
+/// A district's own figures are checked: its lines against its valid votes,
+/// and each printed share against the district's votes.
+#[test]
+fn a_district_s_own_figures_are_checked() {
+    let text = corpus().into_iter().find(|(n, _)| n == "gb-commons-2024.json").unwrap().1;
+    let base: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let errors_at = |v: &serde_json::Value| -> Vec<String> {
+        check(&v.to_string()).report.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code.to_string() + " " + &f.path).collect()
+    };
+    let mut v = base.clone();
+    let valid = v["contests"][0]["districts"][0]["ballots"]["valid"].as_u64().unwrap();
+    v["contests"][0]["districts"][0]["ballots"]["valid"] = (valid + 1).into();
+    assert!(errors_at(&v).iter().any(|e| e.starts_with("votes/sum-mismatch /contests/0/districts/0/")), "{:?}", errors_at(&v));
+    let mut v = base.clone();
+    let line = &mut v["contests"][0]["districts"][0]["parties"][0];
+    let p = line["percent"].as_f64().unwrap();
+    line["percent"] = serde_json::json!(((p + 0.1) * 10000.0).round() / 10000.0);
+    assert!(errors_at(&v).iter().any(|e| e == "percent/mismatch /contests/0/districts/0/parties/0/percent"), "{:?}", errors_at(&v));
 }
