@@ -12,7 +12,8 @@ fn g(n: u64) -> String {
     grouped(n, &EN)
 }
 
-/// `top / bottom` exactly when whole, else to two decimals ("≈ 12,345.67").
+/// `top / bottom` exactly when it has at most two decimals ("74,430.5"),
+/// else rounded to two ("≈ 12,345.67").
 fn fraction(top: u128, bottom: u128) -> String {
     if bottom == 0 {
         return "∞".into();
@@ -22,6 +23,11 @@ fn fraction(top: u128, bottom: u128) -> String {
     let w = grouped(whole.min(u64::MAX as u128) as u64, &EN);
     if rest == 0 {
         return w;
+    }
+    if (rest * 100) % bottom == 0 {
+        let cents = rest * 100 / bottom;
+        let digits = if cents % 10 == 0 { int((cents / 10) as u64) } else { (if cents < 10 { "0" } else { "" }).to_string() + &int(cents as u64) };
+        return w + "." + &digits;
     }
     let cents = (rest * 200 / bottom + 1) / 2;
     let (w, cents) = if cents == 100 { (grouped((whole + 1).min(u64::MAX as u128) as u64, &EN), 0) } else { (w, cents) };
@@ -98,6 +104,10 @@ fn paradox(c: &Contest, run: &Replay, a: &Allocation, names: &[String], out: &mu
 
 fn qualification(c: &Contest, run: &Replay, out: &mut String) {
     let Some(t) = &c.threshold else { return };
+    // No threshold to speak of (0%, as first-past-the-post documents state it): nothing to say.
+    if t.percent.units == 0 && run.lines.iter().all(|l| matches!(l.fate, Fate::Open | Fate::Passed { .. } | Fate::NoSeats | Fate::DistrictOnly)) {
+        return;
+    }
     let mut passed = Vec::new();
     let mut below = Vec::new();
     for (p, l) in c.parties.iter().zip(&run.lines) {

@@ -103,7 +103,7 @@ fn sum(c: &Contest, path: &str, body: Option<u64>, run: Option<&Replay>, r: &mut
 /// How the rules were applied, as a label ("Sainte-Laguë with a 5% threshold").
 pub fn how(c: &Contest) -> String {
     let mut s = c.method.map_or("", |m| m.label()).to_string();
-    if let Some(t) = &c.threshold {
+    if let Some(t) = c.threshold.as_ref().filter(|t| t.percent.units != 0) {
         s += " with a ";
         s += &percent(&t.percent, &EN);
         s += " threshold";

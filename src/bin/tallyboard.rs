@@ -17,6 +17,25 @@ const USAGE: &str = "usage:
                                          Wikipedia wikitable (OUT - for standard output)
   tallyboard help                        this text";
 
+/// Standard output that a closed pipe (`tallyboard seats FILE | head`) ends
+/// quietly, with the shell's status for it (128 + SIGPIPE), never a panic.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout().lock(), $($t)*).is_err() {
+            std::process::exit(141);
+        }
+    }};
+}
+macro_rules! say_part {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        if write!(std::io::stdout().lock(), $($t)*).is_err() {
+            std::process::exit(141);
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
@@ -32,7 +51,7 @@ fn main() -> ExitCode {
         Some("validate") if !files.is_empty() => validate(&files, json),
         Some("seats") if files.len() == 1 => seats(files[0], json, explain),
         Some("help" | "--help" | "-h") => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             ExitCode::SUCCESS
         }
         Some("validate") => usage_error("validate needs at least one FILE"),
@@ -148,35 +167,35 @@ fn seats(path: &str, json: bool, explain: bool) -> ExitCode {
                 v
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return ExitCode::SUCCESS;
     }
     if runs.is_empty() {
-        println!("{path}: no election with a declared method");
+        say!("{path}: no election with a declared method");
     }
     for r in &runs {
         let c = &doc.contests[r.contest];
         let title = c.title.as_deref().or(c.id.as_deref()).unwrap_or("(untitled)");
         if !(explain && r.replay.is_some()) {
-            println!("{title}: {} seats by {}", int(r.seats), r.method.label());
+            say!("{title}: {} seats by {}", int(r.seats), r.method.label());
         }
         if let Some(why) = &r.blocked {
-            println!("  not computed: {why}");
+            say!("  not computed: {why}");
             continue;
         }
         let Some(a) = &r.replay else { continue };
         if explain {
-            print!("{}", tallyboard::explain::explain(c, a));
+            say_part!("{}", tallyboard::explain::explain(c, a));
             continue;
         }
         let width = c.parties.iter().map(|p| p.name.chars().count()).max().unwrap_or(4).min(48);
-        println!("  {:<width$}  {:>12}  {:>6}  {:>8}", "party", "votes", "seats", "reported");
+        say!("  {:<width$}  {:>12}  {:>6}  {:>8}", "party", "votes", "seats", "reported");
         for (i, p) in c.parties.iter().enumerate() {
             let l = &a.lines[i];
             let seats = if l.tied { format!("{}+?", l.seats) } else if l.fate.qualifies() || l.seats > 0 { int(l.seats) } else { "-".into() };
             let name: String = p.name.chars().take(width).collect();
             let pad = width.saturating_sub(name.chars().count());
-            println!(
+            say!(
                 "  {name}{}  {:>12}  {:>6}  {:>8}",
                 " ".repeat(pad),
                 p.votes.map(|v| grouped(v, &EN)).unwrap_or_default(),
@@ -186,7 +205,7 @@ fn seats(path: &str, json: bool, explain: bool) -> ExitCode {
         }
         if let Some(t) = &a.tie {
             let names: Vec<&str> = t.parties.iter().map(|&i| c.parties[i].name.as_str()).collect();
-            println!("  tie: {} seat(s) in doubt between {}", t.seats, names.join(", "));
+            say!("  tie: {} seat(s) in doubt between {}", t.seats, names.join(", "));
         }
     }
     ExitCode::SUCCESS
