@@ -71,7 +71,7 @@ pub fn explain(c: &Contest, run: &Replay) -> String {
             continue;
         };
         let won: Vec<String> = (0..a.seats.len()).filter(|&j| a.seats[j] > 0).map(|j| name(&district.parties, j).to_string() + " " + &g(a.seats[j])).collect();
-        out += &(" ".to_string() + &won.join(", ") + "\n");
+        out += &(" ".to_string() + &won.join(", ") + if d.unopposed { " (elected unopposed, no poll)" } else { "" } + "\n");
         let names: Vec<String> = (0..district.parties.len()).map(|j| name(&district.parties, j).to_string()).collect();
         steps(a, &names, "    ", &mut out);
     }

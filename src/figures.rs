@@ -39,6 +39,10 @@ impl Share {
 pub struct Figures {
     /// What vote shares are taken of: valid votes or ballots cast (`percent_of`).
     pub base: Option<u64>,
+    /// The one precision every share is shown at (decimals): the finest the
+    /// source printed for a line, else 2. Shares printed by the source keep
+    /// their own digits; computed ones are rounded half-up to this.
+    pub scale: u32,
     /// Each line's vote share (reported, else computed of `base`).
     pub vote_share: Vec<Option<Share>>,
     /// Each line's seats (0 where not given).
@@ -149,6 +153,7 @@ pub fn of(c: &Contest) -> Figures {
         overhang,
         marks,
         base,
+        scale: c.parties.iter().filter_map(|p| p.percent.map(|d| d.scale)).max().unwrap_or(2).min(4),
         vote_share,
         seats,
         assigned,

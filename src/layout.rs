@@ -667,14 +667,15 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors: &[Rgb], x0
         b.text(kx + 18.0, key_y, o.words.seat_share, size, false, t.muted, Align::Left);
     }
     b.y += size + 10.0;
-    let value_w = b.m.width("100.00%", size, false) + 6.0;
+    let widest = "100.".to_string() + &"0".repeat(f.scale.max(1) as usize) + "%";
+    let value_w = b.m.width(&widest, size, false) + 6.0;
     let bar_w = (col - value_w).max(40.0);
     // Scale: the largest share, rounded up to ten.
     let mut shares: Vec<(Option<Decimal>, Option<Decimal>)> = Vec::new();
     let mut max_units = 0.0f64;
     for (i, p) in c.parties.iter().enumerate() {
-        let vote = f.vote_share[i].map(|s| s.at(1));
-        let seat = if p.seats.is_some() { f.seat_share(i).map(|s| s.at(1)) } else { None };
+        let vote = f.vote_share[i].map(|s| s.at(f.scale));
+        let seat = if p.seats.is_some() && p.role.takes_seats() { f.seat_share(i).map(|s| s.at(f.scale)) } else { None };
         for d in [vote, seat].into_iter().flatten() {
             max_units = max_units.max(d.units as f64 / 10f64.powi(d.scale as i32));
         }
@@ -838,7 +839,7 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
     let dash = || "—".to_string();
     let party: Vec<usize> = f.order[rows.start.min(f.order.len())..rows.end.min(f.order.len())].to_vec();
     let lists_end = f.lists_end.saturating_sub(rows.start).min(party.len());
-    let percent = party.iter().map(|&i| f.vote_share[i].map(|s| pct(&s.at(2), o)).unwrap_or_else(dash)).collect();
+    let percent = party.iter().map(|&i| f.vote_share[i].map(|s| pct(&s.at(f.scale), o)).unwrap_or_else(dash)).collect();
     let ps: Vec<&crate::contest::Party> = party.iter().map(|&i| &c.parties[i]).collect();
     let votes = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
     let seats = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
@@ -881,7 +882,7 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
         })
         .collect();
     let mut foot: Vec<[String; 3]> = Vec::new();
-    let share_of_cast = |n: u64| f.of_cast(n).map(|s| pct(&s.at(2), o)).unwrap_or_default();
+    let share_of_cast = |n: u64| f.of_cast(n).map(|s| pct(&s.at(f.scale), o)).unwrap_or_default();
     if is_election {
         match (c.ballots.valid, valid) {
             (Some(v), _) => foot.push([w.valid_votes.into(), num(v, o), share_of_cast(v)]),
@@ -902,7 +903,7 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
         foot.push([w.participation.into(), num(p, o), String::new()]);
     }
     if let Some(e) = c.electorate {
-        let turnout = f.turnout.map(|s| pct(&s.at(2), o));
+        let turnout = f.turnout.map(|s| pct(&s.at(f.scale), o));
         foot.push([w.electorate.into(), num(e, o), String::new()]);
         if let Some(tp) = turnout {
             foot.push([w.turnout.into(), String::new(), tp]);
@@ -1148,7 +1149,7 @@ fn vote(b: &mut Builder, ci: usize, c: &Contest) {
     let f = figures::of(c);
     if let (Some(p), Some(e), Some(turnout)) = (f.cast, c.electorate, f.turnout) {
         let mut s = w.participation.to_string() + ": " + &num(p, o) + " " + w.of + " " + &num(e, o) + " " + w.took_part;
-        let tp = turnout.at(1);
+        let tp = turnout.at(f.scale);
         s += " (";
         s += &pct(&tp, o);
         s += ")";
@@ -1163,7 +1164,7 @@ fn vote(b: &mut Builder, ci: usize, c: &Contest) {
     b.y += 6.0;
     // Options with votes and share bars.
     for (i, p) in c.parties.iter().enumerate() {
-        let share = f.vote_share[i].map(|s| s.at(1));
+        let share = f.vote_share[i].map(|s| s.at(f.scale));
         let right = match (p.votes, share) {
             (None, None) => w.not_given.to_string(),
             _ => p.votes.map(|v| num(v, o)).unwrap_or_else(|| "—".into()) + "   " + &share.map(|d| pct(&d, o)).unwrap_or_else(|| "—".into()),
@@ -1592,13 +1593,13 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                     it += w.total_seats;
                     if tot > 0 {
                         it += ", ";
-                        it += &pct(&Decimal::share(seats, tot, 1), o);
+                        it += &pct(&Decimal::share(seats, tot, f.scale), o);
                     }
                     if let Some(v) = f.vote_share[i] {
                         it += " (";
                         it += &crate::format::fold_case(w.votes);
                         it += " ";
-                        it += &pct(&v.at(2), o);
+                        it += &pct(&v.at(f.scale), o);
                         it += ")";
                     }
                 }
@@ -1611,7 +1612,7 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                     }
                     if let Some(d) = f.vote_share[i] {
                         it += ", ";
-                        it += &pct(&d.at(2), o);
+                        it += &pct(&d.at(f.scale), o);
                     }
                 }
             }

@@ -197,6 +197,10 @@ fn districts(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
     for d in &run.districts {
         let district = &c.districts[d.district];
         let dp = path.to_string() + "/districts/" + &int(d.district as u64);
+        if d.unopposed {
+            let (n, s) = if d.seats == 1 { ("1 candidate", "1 seat") } else { ("as many candidates", "seats") };
+            r.info("seats/unopposed", &dp, district.name.clone() + ": " + n + " for " + s + ", elected unopposed with no poll: each takes a seat");
+        }
         for (j, (line, l)) in district.parties.iter().zip(&d.lines).enumerate() {
             let Some(i) = *l else { continue };
             votes[i] += line.votes.unwrap_or(0) as u128;

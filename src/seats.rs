@@ -60,6 +60,8 @@ pub struct DistrictRun {
     pub lines: Vec<Option<usize>>,
     pub allocation: Option<Allocation>,
     pub qualifies: Vec<bool>,
+    /// No poll: as many candidates as seats, each elected unopposed.
+    pub unopposed: bool,
 }
 
 /// A surplus agreement that took part: the pair and the seats it won together.
@@ -420,8 +422,27 @@ fn districts(c: &Contest, seats: u64, params: &Params) -> Outcome {
                 problems.push(Problem { path: dp.clone() + "/parties/" + &crate::format::int(j as u64) + "/name", message: "\"".to_string() + &district.parties[j].name + "\" is not one of the contest's lists (a district's lines name the national lists they count for)" });
             }
         }
-        let Some(votes) = district.parties.iter().map(|p| p.votes).collect::<Option<Vec<u64>>>() else {
-            let j = district.parties.iter().position(|p| p.votes.is_none()).unwrap_or(0);
+        // Elected unopposed (no poll: as many candidates as seats, no votes):
+        // each candidate takes a seat, which is checked; nothing to count.
+        let standing = district.parties.iter().filter(|p| p.role.takes_seats()).count() as u64;
+        if standing == dseats && district.parties.iter().all(|p| p.votes.is_none()) {
+            let won: Vec<u64> = district.parties.iter().map(|p| u64::from(p.role.takes_seats())).collect();
+            for (j, l) in lines.iter().enumerate() {
+                if let Some(i) = *l {
+                    list[i] = list[i].saturating_add(won[j]);
+                }
+            }
+            let eligible = won.iter().map(|&w| w == 1).collect::<Vec<bool>>();
+            let a = Allocation { seats: won, eligible: eligible.clone(), tie: None, steps: Vec::new() };
+            runs.push(DistrictRun { district: d, seats: dseats, lines, allocation: Some(a), qualifies: eligible, unopposed: true });
+            continue;
+        }
+        // A line that takes no seats (write-ins, against all) changes nothing
+        // unless a district threshold is taken of all the votes: its unknown
+        // votes count as none.
+        let unknown_ok = |p: &Party| !p.role.takes_seats() && level != Level::District;
+        let Some(votes) = district.parties.iter().map(|p| p.votes.or(if unknown_ok(p) { Some(0) } else { None })).collect::<Option<Vec<u64>>>() else {
+            let j = district.parties.iter().position(|p| p.votes.is_none() && !unknown_ok(p)).unwrap_or(0);
             return blocked(&(dp + "/parties/" + &crate::format::int(j as u64) + "/votes"), "votes are not given for every line of a district: the method cannot be re-run in it");
         };
         let qualifies: Vec<bool> = match &national_fates {
@@ -447,9 +468,9 @@ fn districts(c: &Contest, seats: u64, params: &Params) -> Outcome {
                 let mut a = a;
                 a.seats = dl;
                 a.tie = tie;
-                runs.push(DistrictRun { district: d, seats: dseats, lines, allocation: Some(a), qualifies });
+                runs.push(DistrictRun { district: d, seats: dseats, lines, allocation: Some(a), qualifies, unopposed: false });
             }
-            Err(_) if dseats == 0 => runs.push(DistrictRun { district: d, seats: 0, lines, allocation: None, qualifies }),
+            Err(_) if dseats == 0 => runs.push(DistrictRun { district: d, seats: 0, lines, allocation: None, qualifies, unopposed: false }),
             Err(_) => problems.push(Problem { path: dp, message: "no line of this district qualifies with a vote, so its seats cannot be allocated".into() }),
         }
     }

@@ -561,7 +561,8 @@ impl Card {
         let o = options(&s.options, s.width);
         let view = match (hit, line) {
             (Hit::Party { .. }, Some((c, p))) => {
-                let share = crate::figures::of(c).vote_share[party].map(|d| crate::format::percent(&d.at(2), &o.locale));
+                let f = crate::figures::of(c);
+                let share = f.vote_share[party].map(|d| crate::format::percent(&d.at(f.scale), &o.locale));
                 let mut lines = vec![p.name.clone()];
                 if let Some(v) = p.votes {
                     let mut l = crate::format::grouped(v, &o.locale) + " " + &crate::format::fold_case(o.words.votes);

@@ -85,7 +85,7 @@ fn svg_has_one_mark_per_seat_in_party_colours_and_is_well_formed() {
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
     assert_eq!(root.attribute("role"), Some("img"));
-    assert!(root.attribute("aria-label").unwrap().contains("Nur Otan 76 of 98 seats, 77.6%"));
+    assert!(root.attribute("aria-label").unwrap().contains("Nur Otan 76 of 98 seats, 77.55%"));
     let circles: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("circle")).collect();
     assert_eq!(circles.len(), 98);
     let count = |c: &str| circles.iter().filter(|n| n.attribute("fill") == Some(c)).count();

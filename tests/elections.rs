@@ -109,3 +109,19 @@ fn a_district_s_own_figures_are_checked() {
     line["percent"] = serde_json::json!(((p + 0.1) * 10000.0).round() / 10000.0);
     assert!(errors_at(&v).iter().any(|e| e == "percent/mismatch /contests/0/districts/0/parties/0/percent"), "{:?}", errors_at(&v));
 }
+
+/// The gallery's real elections (www/data) are the corpus files themselves,
+/// byte for byte: one source, checked here.
+#[test]
+fn the_gallery_shows_the_corpus_files_unchanged() {
+    let www = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data");
+    let corpus = corpus();
+    let mut shown = 0;
+    for (name, text) in &corpus {
+        if let Ok(copy) = std::fs::read_to_string(format!("{www}/{name}")) {
+            assert!(copy == *text, "www/data/{name} differs from tests/elections/{name}: copy it again");
+            shown += 1;
+        }
+    }
+    assert!(shown >= 4, "only {shown} corpus elections in the gallery");
+}

@@ -60,7 +60,7 @@ fn mazhilis_hemicycle_shows_each_party_in_its_seats() {
     assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     let label = canvas.get_attribute("aria-label").unwrap();
-    assert!(label.contains("Nur Otan 76 of 98 seats, 77.6%"), "{label}");
+    assert!(label.contains("Nur Otan 76 of 98 seats, 77.55%"), "{label}");
     assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("ok"));
     // The background between seats is the card's, not blank (transparent).
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();

@@ -106,7 +106,7 @@ fn rows(c: &Contest) -> Vec<Row> {
                     seats: p.seats,
                     previous: p.previous_seats,
                     color: p.color.map(|c| c.hex()).unwrap_or_default(),
-                    share: f.vote_share[i].map(|s| dec(&s.at(2))).unwrap_or_default(),
+                    share: f.vote_share[i].map(|s| dec(&s.at(f.scale))).unwrap_or_default(),
                     role: if c.kind == crate::contest::Kind::Vote { "option" } else { Role::KEYS[p.role as usize] },
                     district_seats: p.district_seats,
                     count: None,
