@@ -11,8 +11,11 @@ WASM_IN=target/wasm32-unknown-unknown/release/tallyboard.wasm
 [ -f "$WASM_IN" ] || { echo "package.sh: $WASM_IN missing (run wasm-pack build --release first)" >&2; exit 1; }
 rm -rf target/pkg-reset
 wasm-bindgen --target web --experimental-reset-state-function --out-dir target/pkg-reset "$WASM_IN"
-OPT_FLAGS=(-Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int
-  --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals)
+# --one-caller-inline-max-function-size 0: binaryen otherwise inlines every function with a single
+# caller, whatever its size; keeping the big ones apart measured 132,530 -> 126,360 bytes gzip -9
+# (2026-12-02), the same cards in every browser test.
+OPT_FLAGS=(-Oz --converge --low-memory-unused --one-caller-inline-max-function-size 0 --enable-bulk-memory
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals)
 wasm-opt "${OPT_FLAGS[@]}" target/pkg-reset/tallyboard_bg.wasm -o pkg/tallyboard_bg.wasm
 cp target/pkg-reset/tallyboard.js target/pkg-reset/tallyboard.d.ts target/pkg-reset/tallyboard_bg.wasm.d.ts pkg/
 grep -q '__wbg_reset_state' pkg/tallyboard.js || { echo "package.sh: no __wbg_reset_state in the glue" >&2; exit 1; }
