@@ -206,15 +206,8 @@ fn whole_elections_agree_with_votelib() {
             mine.push(ours);
         }
     }
-    let dir = std::env::temp_dir().join(format!("tallyboard-votelib-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (inp, out) = (dir.join("in.json"), dir.join("out.json"));
-    std::fs::write(&inp, json!({"cases": cases}).to_string()).unwrap();
-    let status = Command::new("python3").arg(PEER_PY).arg(&inp).arg(&out).status().expect("python3 runs");
-    assert!(status.success(), "votelib_peer.py failed: run `make setup`, or `python3 -m pip install votelib`");
-    let results: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
-    let results = results["results"].as_array().unwrap();
+    let results = peer(&cases, "random");
+    let results = results.as_slice();
     assert_eq!(results.len(), cases.len());
     let mut compared = std::collections::BTreeMap::<String, (usize, usize)>::new();
     let mut differ = Vec::new();
@@ -239,6 +232,104 @@ fn whole_elections_agree_with_votelib() {
     for (k, (c, _)) in &compared {
         assert!(*c >= per_kind / 8, "{k}: only {c} cases compared; the generator makes too many ties or edges");
     }
+}
+
+/// One run of votelib_peer.py for all `cases`.
+fn peer(cases: &[Value], tag: &str) -> Vec<Value> {
+    let dir = std::env::temp_dir().join(format!("tallyboard-votelib-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (inp, out) = (dir.join("in.json"), dir.join("out.json"));
+    std::fs::write(&inp, json!({"cases": cases}).to_string()).unwrap();
+    let status = Command::new("python3").arg(PEER_PY).arg(&inp).arg(&out).status().expect("python3 runs");
+    assert!(status.success(), "votelib_peer.py failed: run `make setup`, or `python3 -m pip install votelib`");
+    let results: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let results = results["results"].as_array().unwrap().clone();
+    assert_eq!(results.len(), cases.len());
+    results
+}
+
+/// Every real election of tests/elections whose allocation votelib implements
+/// (all but minority factors): the lines our replay lets qualify, shared by
+/// votelib (nationally, district by district, or for surplus agreements the
+/// units and then each pair's split; mixed-member with overhang kept), give the
+/// seats our replay gives.
+#[test]
+fn the_real_elections_agree_with_votelib() {
+    use tallyboard::contest::System;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/elections");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    files.sort();
+    let mut cases = Vec::new();
+    let mut ours: Vec<(String, Vec<u64>)> = Vec::new();
+    let mut skipped = Vec::new();
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let checked = check(&std::fs::read_to_string(f).unwrap());
+        let doc = checked.document.unwrap();
+        let c = &doc.contests[0];
+        let run = seat_runs(&doc, false).into_iter().next().and_then(|r| r.replay).unwrap_or_else(|| panic!("{name}: no replay"));
+        if c.minority_factor.is_some() {
+            skipped.push(name + " (a minority factor: not in votelib)");
+            continue;
+        }
+        if !c.surplus_agreements.is_empty() {
+            // Bader-Ofer in two steps, each a plain allocation: the units (a
+            // pair counts as one list), then each pair's seats between the two.
+            let a = run.allocation.as_ref().unwrap();
+            let unit_votes: Vec<u64> = run.units.iter().zip(&a.eligible).map(|(u, &e)| if e { u.iter().map(|&i| c.parties[i].votes.unwrap_or(0)).sum() } else { 0 }).collect();
+            cases.push(json!({"id": cases.len(), "kind": "list", "method": run.method.key(), "seats": run.pool, "votes": unit_votes, "threshold": null}));
+            ours.push((name.clone(), a.seats.clone()));
+            for ag in &run.agreements {
+                let votes: Vec<u64> = ag.parties.iter().map(|&i| c.parties[i].votes.unwrap_or(0)).collect();
+                cases.push(json!({"id": cases.len(), "kind": "list", "method": run.method.key(), "seats": ag.seats, "votes": votes, "threshold": null}));
+                ours.push((format!("{name}, agreement {} + {}", c.parties[ag.parties[0]].name, c.parties[ag.parties[1]].name), ag.split.seats.clone()));
+            }
+            continue;
+        }
+        let method = run.method.key();
+        let first_divisor = (run.method == tallyboard::contest::Method::ModifiedSainteLague).then(|| c.first_divisor.map_or(json!([7, 5]), |d| json!([d.units, 10i64.pow(d.scale)])));
+        if !run.districts.is_empty() {
+            for d in run.districts.iter().filter(|d| !d.unopposed && d.allocation.is_some()) {
+                let district = &c.districts[d.district];
+                let votes: Vec<u64> = district.parties.iter().zip(&d.qualifies).map(|(p, &q)| if q { p.votes.unwrap_or(0) } else { 0 }).collect();
+                cases.push(json!({"id": cases.len(), "kind": "list", "method": method, "first_divisor": first_divisor, "seats": d.seats, "votes": votes, "threshold": null}));
+                ours.push((format!("{name}, district {}", district.name), d.allocation.as_ref().unwrap().seats.clone()));
+            }
+            continue;
+        }
+        let qualifies: Vec<bool> = run.lines.iter().map(|l| l.fate.qualifies()).collect();
+        let votes: Vec<u64> = c.parties.iter().zip(&qualifies).map(|(p, &q)| if q { p.votes.unwrap_or(0) } else { 0 }).collect();
+        match c.system {
+            System::Mmp => {
+                let ds: Vec<u64> = c.parties.iter().zip(&qualifies).map(|(p, &q)| if q { p.district_seats.unwrap_or(0) } else { 0 }).collect();
+                cases.push(json!({"id": cases.len(), "kind": "mmp", "method": method, "seats": run.pool, "votes": votes, "district_seats": ds, "threshold": null}));
+                ours.push((name, c.parties.iter().zip(&run.lines).zip(&qualifies).map(|((_, l), &q)| if q { l.seats } else { 0 }).collect()));
+            }
+            _ => {
+                cases.push(json!({"id": cases.len(), "kind": "list", "method": method, "first_divisor": first_divisor, "seats": run.pool, "votes": votes, "threshold": null}));
+                ours.push((name, run.lines.iter().map(|l| l.list_seats).collect()));
+            }
+        }
+    }
+    let results = peer(&cases, "corpus");
+    let mut differ = Vec::new();
+    let mut compared = std::collections::BTreeSet::new();
+    let mut skipped_cases = 0;
+    for ((case, (what, seats)), res) in cases.iter().zip(&ours).zip(&results) {
+        if res["skip"].is_string() {
+            skipped_cases += 1;
+            continue;
+        }
+        let theirs: Vec<u64> = res["seats"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+        compared.insert(what.split(',').next().unwrap().to_string());
+        if &theirs != seats {
+            differ.push(format!("{what}: ours {seats:?}, votelib {theirs:?} ({case})"));
+        }
+    }
+    println!("votelib on the corpus: {} elections compared ({} allocations, {skipped_cases} skipped as ties); not comparable: {skipped:?}", compared.len(), cases.len() - skipped_cases);
+    assert!(differ.is_empty(), "{} allocations differ from votelib:\n{}", differ.len(), differ.join("\n"));
+    assert!(compared.len() >= 30, "only {} corpus elections compared with votelib", compared.len());
 }
 
 fn results_version(results: &[Value]) -> String {

@@ -30,7 +30,9 @@ if VERSION is None:
     VERSION = version("votelib")
 
 
-def method(name):
+def method(name, first_divisor=None):
+    if first_divisor is not None:
+        return proportional.HighestAverages(divisor.modified_first_coef(divisor.sainte_lague, Fraction(*first_divisor)))
     if name == "dhondt":
         return proportional.HighestAverages("d_hondt")
     if name == "sainte-lague":
@@ -76,7 +78,7 @@ def over_award(c, votes):
     """Whether the quota's whole seats alone exceed the seats (Imperiali, now
     and then Hagenbach-Bischoff): votelib's on_overaward="subtract" then
     returns a wrong total (e.g. 2 seats of 7), a defect of votelib 0.4."""
-    q = getattr(method(c["method"]), "quota_function", None)
+    q = getattr(method(c["method"], c.get("first_divisor")), "quota_function", None)
     if q is None:
         return False
     if c["threshold"] is not None:
@@ -92,9 +94,14 @@ def list_case(c):
     votes = dict(zip(names, c["votes"]))
     if on_threshold(votes, c["threshold"]):
         raise Skip("exact threshold")
+    if c["method"] == "plurality":
+        elected = core.Plurality().evaluate(votes, c["seats"])
+        if any(isinstance(e, core.Tie) for e in elected):
+            raise Skip("tie")
+        return [sum(1 for e in elected if e == n) for n in names]
     if over_award(c, votes):
         raise Skip("over-award")
-    out = seats_of(conditioned(method(c["method"]), c["threshold"]).evaluate(votes, c["seats"]), names)
+    out = seats_of(conditioned(method(c["method"], c.get("first_divisor")), c["threshold"]).evaluate(votes, c["seats"]), names)
     if sum(out) != c["seats"]:
         raise SystemExit(f"case {c['id']}: votelib gives {sum(out)} seats of {c['seats']}")
     return out
@@ -106,6 +113,17 @@ def mmp_case(c):
     if on_threshold(votes, c["threshold"]):
         raise Skip("exact threshold")
     prev = {n: d for n, d in zip(names, c["district_seats"]) if d > 0}
+    if c["threshold"] is None:
+        # Qualification decided by the caller: the lines with votes are those that qualify.
+        votes = {n: v for n, v in votes.items() if v > 0}
+        prev = {n: d for n, d in prev.items() if n in votes}
+        entitled = method(c["method"])
+        system = core.AdjustedSeatCount(calculator=core.AllowOverhang(entitled), evaluator=entitled)
+        won = system.evaluate(votes, c["seats"], prev_gains=prev)
+        for k in won:
+            if isinstance(k, core.Tie):
+                raise Skip("tie")
+        return [won.get(n, 0) + prev.get(n, 0) for n in names]
     eliminator = th.AlternativeThresholds([
         th.RelativeThreshold(Fraction(c["threshold"]) / 100),
         th.PreviousGainThreshold(th.AbsoluteThreshold(1)),
