@@ -132,7 +132,7 @@ pub fn allocate_with(votes: &[u64], seats: u64, params: &Params, eligible: &[boo
     let log = if params.log { Some(&mut steps) } else { None };
     let (seats, tie) = match params.method {
         Method::DHondt | Method::SainteLague | Method::ModifiedSainteLague => highest_averages(votes, seats, params, &eligible, log),
-        Method::Plurality => plurality(votes, seats, &eligible, log),
+        Method::Plurality | Method::TwoRound => plurality(votes, seats, &eligible, log),
         _ => largest_remainder(votes, seats, params.method, &eligible, log),
     };
     Ok(Allocation { seats, eligible, tie, steps })
@@ -142,7 +142,7 @@ pub fn allocate_with(votes: &[u64], seats: u64, params: &Params, eligible: &[boo
 /// had one seat more (largest-remainder methods only; divisor methods are
 /// house-monotone and never show it). Ties either way are not counted.
 pub fn alabama(votes: &[u64], seats: u64, params: &Params, eligible: &[bool]) -> Vec<usize> {
-    if params.method.is_divisor() || params.method == Method::Plurality || seats >= MAX_SEATS {
+    if params.method.is_divisor() || matches!(params.method, Method::Plurality | Method::TwoRound) || seats >= MAX_SEATS {
         return Vec::new();
     }
     let quiet = Params { log: false, ..params.clone() };

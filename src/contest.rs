@@ -58,10 +58,13 @@ pub enum Method {
     HagenbachBischoff,
     Imperiali,
     Plurality,
+    /// Plurality in each district after a first round that elects only with an
+    /// absolute majority (and a quorum of the electorate, where given).
+    TwoRound,
 }
 
 impl Method {
-    pub const ALL: [Method; 8] = [
+    pub const ALL: [Method; 9] = [
         Method::DHondt,
         Method::SainteLague,
         Method::ModifiedSainteLague,
@@ -70,6 +73,7 @@ impl Method {
         Method::HagenbachBischoff,
         Method::Imperiali,
         Method::Plurality,
+        Method::TwoRound,
     ];
     /// Highest-averages (divisor) methods.
     pub fn is_divisor(self) -> bool {
@@ -85,6 +89,7 @@ impl Method {
             Method::HagenbachBischoff => "hagenbach-bischoff",
             Method::Imperiali => "imperiali",
             Method::Plurality => "plurality",
+            Method::TwoRound => "two-round",
         }
     }
     pub fn from_key(key: &str) -> Option<Method> {
@@ -101,6 +106,7 @@ impl Method {
             Method::HagenbachBischoff => "Hagenbach-Bischoff largest remainder",
             Method::Imperiali => "Imperiali largest remainder",
             Method::Plurality => "plurality",
+            Method::TwoRound => "two-round system",
         }
     }
 }
@@ -195,6 +201,15 @@ pub struct District {
     pub name: String,
     pub seats: Option<u64>,
     pub electorate: Option<u64>,
+    pub ballots: Ballots,
+    pub parties: Vec<Party>,
+    /// The second round, where one was held (`method: "two-round"`).
+    pub runoff: Option<Runoff>,
+}
+
+/// A district's second round: its ballots and lines.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Runoff {
     pub ballots: Ballots,
     pub parties: Vec<Party>,
 }
@@ -324,6 +339,8 @@ pub struct Contest {
     pub minority_factor: Option<Decimal>,
     /// Modified Sainte-Laguë's first divisor (default 1.4).
     pub first_divisor: Option<Decimal>,
+    /// Two-round: the share of the electorate a first-round winner also needs (France 25).
+    pub first_round_quorum: Option<Decimal>,
     /// Pairs of list names that count as one list in the allocation (Bader-Ofer).
     pub surplus_agreements: Vec<[String; 2]>,
     /// Where the method runs in each district.
@@ -363,6 +380,7 @@ impl Contest {
             system: System::List,
             minority_factor: None,
             first_divisor: None,
+            first_round_quorum: None,
             surplus_agreements: Vec::new(),
             districts: Vec::new(),
             percent_of: Base::Valid,

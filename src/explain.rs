@@ -70,9 +70,22 @@ pub fn explain(c: &Contest, run: &Replay) -> String {
             out += " no seats\n";
             continue;
         };
-        let won: Vec<String> = (0..a.seats.len()).filter(|&j| a.seats[j] > 0).map(|j| name(&district.parties, j).to_string() + " " + &g(a.seats[j])).collect();
-        out += &(" ".to_string() + &won.join(", ") + if d.unopposed { " (elected unopposed, no poll)" } else { "" } + "\n");
-        let names: Vec<String> = (0..district.parties.len()).map(|j| name(&district.parties, j).to_string()).collect();
+        let decided = match (&d.runoff, &district.runoff) {
+            (Some(_), Some(r)) => &r.parties[..],
+            _ => &district.parties[..],
+        };
+        let won: Vec<String> = (0..a.seats.len()).filter(|&j| a.seats[j] > 0).map(|j| name(decided, j).to_string() + " " + &g(a.seats[j])).collect();
+        let how = if d.unopposed {
+            " (elected unopposed, no poll)"
+        } else if d.runoff.is_some() {
+            " (second round)"
+        } else if c.method == Some(crate::contest::Method::TwoRound) {
+            " (first round)"
+        } else {
+            ""
+        };
+        out += &(" ".to_string() + &won.join(", ") + how + "\n");
+        let names: Vec<String> = (0..decided.len()).map(|j| name(decided, j).to_string()).collect();
         steps(a, &names, "    ", &mut out);
     }
     out += "  result:";

@@ -21,9 +21,10 @@ const CONTEST_KEYS: &[&str] = &[
     "kind", "id", "title", "date", "body", "question", "notes", "source", "seats", "majority", "method", "threshold",
     "percent_of", "electorate", "ballots", "participants", "rule", "outcome", "turnout_percent", "parties",
     "candidates", "options", "system", "overhang", "minority_factor", "first_divisor", "surplus_agreements", "districts",
+    "first_round_quorum_percent",
 ];
 const THRESHOLD_KEYS: &[&str] = &["percent", "of", "or_district_seats", "minorities_exempt", "alliances", "min_qualifying", "level"];
-const DISTRICT_KEYS: &[&str] = &["name", "seats", "electorate", "ballots", "parties"];
+const DISTRICT_KEYS: &[&str] = &["name", "seats", "electorate", "ballots", "parties", "runoff"];
 const BALLOT_KEYS: &[&str] = &["cast", "valid", "invalid", "blank", "uncounted", "issued"];
 const PARTY_KEYS: &[&str] = &[
     "name", "short", "color", "votes", "percent", "seats", "previous_seats", "role", "lists", "district_seats", "minority",
@@ -229,7 +230,7 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
             _ => !matches!(
                 *k,
                 "seats" | "majority" | "method" | "threshold" | "parties" | "system" | "overhang" | "minority_factor"
-                    | "first_divisor" | "surplus_agreements" | "districts"
+                    | "first_divisor" | "surplus_agreements" | "districts" | "first_round_quorum_percent"
             ),
         })
         .collect();
@@ -300,6 +301,7 @@ fn election_rules(o: &mut Obj, c: &mut Contest) {
     o.keyword("overhang", &["kept"]);
     c.minority_factor = o.factor("minority_factor", 1, false);
     c.first_divisor = o.factor("first_divisor", 0, true);
+    c.first_round_quorum = o.percent("first_round_quorum_percent");
     if let Some(n) = o.take("surplus_agreements") {
         let p = o.child("surplus_agreements");
         match &n.value {
@@ -332,6 +334,27 @@ fn election_rules(o: &mut Obj, c: &mut Contest) {
             None => {
                 let p = d.child("parties");
                 d.report.error("shape/missing", &p, "missing \"parties\": a district needs its results".to_string())
+            }
+        }
+        if let Some(n) = d.take("runoff") {
+            let p = d.child("runoff");
+            if let Some(mut r) = Obj::new(n, p, d.report, "an object like {\"parties\": [...]} (the second round)") {
+                let mut runoff = crate::contest::Runoff { ballots: ballots(&mut r), ..Default::default() };
+                match r.take("parties") {
+                    Some(n) => {
+                        let p = r.child("parties");
+                        match &n.value {
+                            Value::Array(items) => runoff.parties = lines(items, &p, r.report, Kind::Election),
+                            _ => type_error(r.report, &p, "an array", n),
+                        }
+                    }
+                    None => {
+                        let p = r.child("parties");
+                        r.report.error("shape/missing", &p, "missing \"parties\": a second round needs its results".to_string())
+                    }
+                }
+                r.finish(&["ballots", "parties"]);
+                district.runoff = Some(runoff);
             }
         }
         d.finish(DISTRICT_KEYS);

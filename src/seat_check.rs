@@ -201,9 +201,25 @@ fn districts(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
             let (n, s) = if d.seats == 1 { ("1 candidate", "1 seat") } else { ("as many candidates", "seats") };
             r.info("seats/unopposed", &dp, district.name.clone() + ": " + n + " for " + s + ", elected unopposed with no poll: each takes a seat");
         }
-        for (j, (line, l)) in district.parties.iter().zip(&d.lines).enumerate() {
+        // The seats sit on the second round's lines when one was held.
+        let (decided, decided_lines, at) = match (&d.runoff, &district.runoff) {
+            (Some(rl), Some(r)) => (&r.parties[..], &rl[..], dp.clone() + "/runoff"),
+            _ => (&district.parties[..], &d.lines[..], dp.clone()),
+        };
+        for (line, l) in district.parties.iter().zip(&d.lines) {
+            if let Some(i) = *l {
+                votes[i] += line.votes.unwrap_or(0) as u128;
+            }
+        }
+        if d.runoff.is_some() {
+            for (j, line) in district.parties.iter().enumerate() {
+                if let Some(s) = line.seats.filter(|&s| s > 0) {
+                    r.error("seats/method-mismatch", &(dp.clone() + "/parties/" + &int(j as u64) + "/seats"), q(line.candidate.as_ref().unwrap_or(&line.name)) + " in " + &district.name + ": a second round was held, so the first round elects no one, reported " + &int(s));
+                }
+            }
+        }
+        for (j, (line, l)) in decided.iter().zip(decided_lines).enumerate() {
             let Some(i) = *l else { continue };
-            votes[i] += line.votes.unwrap_or(0) as u128;
             match line.seats {
                 Some(s) => seats[i] += s as u128,
                 None => seats_given[i] = false,
@@ -220,7 +236,7 @@ fn districts(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
                     };
                     r.error(
                         "seats/method-mismatch",
-                        &(dp.clone() + "/parties/" + &int(j as u64) + "/seats"),
+                        &(at.clone() + "/parties/" + &int(j as u64) + "/seats"),
                         who + " in " + &district.name + ": " + &how(c) + " gives " + &expected + " seats, reported " + &int(got),
                     );
                 }

@@ -62,6 +62,8 @@ pub struct DistrictRun {
     pub qualifies: Vec<bool>,
     /// No poll: as many candidates as seats, each elected unopposed.
     pub unopposed: bool,
+    /// Two-round: the second round decided the seat (`allocation` is over the runoff's lines).
+    pub runoff: Option<Vec<Option<usize>>>,
 }
 
 /// A surplus agreement that took part: the pair and the seats it won together.
@@ -434,7 +436,26 @@ fn districts(c: &Contest, seats: u64, params: &Params) -> Outcome {
             }
             let eligible = won.iter().map(|&w| w == 1).collect::<Vec<bool>>();
             let a = Allocation { seats: won, eligible: eligible.clone(), tie: None, steps: Vec::new() };
-            runs.push(DistrictRun { district: d, seats: dseats, lines, allocation: Some(a), qualifies: eligible, unopposed: true });
+            runs.push(DistrictRun { district: d, seats: dseats, lines, allocation: Some(a), qualifies: eligible, unopposed: true, runoff: None });
+            continue;
+        }
+        if params.method == Method::TwoRound {
+            match two_round(c, district, dseats, &lines, &find, &dp) {
+                Ok((a, runoff)) => {
+                    let won_lines = runoff.as_ref().unwrap_or(&lines);
+                    for (j, l) in won_lines.iter().enumerate() {
+                        if let Some(i) = *l {
+                            list[i] = list[i].saturating_add(a.seats[j]);
+                            if a.tie.as_ref().is_some_and(|t| t.parties.contains(&j)) {
+                                tied_lines.push(i);
+                            }
+                        }
+                    }
+                    let qualifies = vec![true; district.parties.len()];
+                    runs.push(DistrictRun { district: d, seats: dseats, lines, allocation: Some(a), qualifies, unopposed: false, runoff });
+                }
+                Err(p) => problems.push(p),
+            }
             continue;
         }
         // A line that takes no seats (write-ins, against all) changes nothing
@@ -468,9 +489,9 @@ fn districts(c: &Contest, seats: u64, params: &Params) -> Outcome {
                 let mut a = a;
                 a.seats = dl;
                 a.tie = tie;
-                runs.push(DistrictRun { district: d, seats: dseats, lines, allocation: Some(a), qualifies, unopposed: false });
+                runs.push(DistrictRun { district: d, seats: dseats, lines, allocation: Some(a), qualifies, unopposed: false, runoff: None });
             }
-            Err(_) if dseats == 0 => runs.push(DistrictRun { district: d, seats: 0, lines, allocation: None, qualifies, unopposed: false }),
+            Err(_) if dseats == 0 => runs.push(DistrictRun { district: d, seats: 0, lines, allocation: None, qualifies, unopposed: false, runoff: None }),
             Err(_) => problems.push(Problem { path: dp, message: "no line of this district qualifies with a vote, so its seats cannot be allocated".into() }),
         }
     }
@@ -496,4 +517,48 @@ fn districts(c: &Contest, seats: u64, params: &Params) -> Outcome {
 
 fn g(n: u64) -> String {
     crate::format::grouped(n, &crate::format::EN)
+}
+
+/// One district of a two-round election: the second round's most votes when
+/// it was held; else the first round's leader, who needs more than half the
+/// valid votes (and the quorum of the electorate, where one is given).
+#[allow(clippy::type_complexity)]
+fn two_round(c: &Contest, district: &crate::contest::District, seats: u64, lines: &[Option<usize>], find: &dyn Fn(&str) -> Option<usize>, dp: &str) -> Result<(Allocation, Option<Vec<Option<usize>>>), Problem> {
+    let problem = |path: String, message: String| Problem { path, message };
+    let plurality = |parties: &[Party], at: &str| -> Result<Allocation, Problem> {
+        let Some(votes) = parties.iter().map(|p| p.votes.or(if p.role.takes_seats() { None } else { Some(0) })).collect::<Option<Vec<u64>>>() else {
+            return Err(problem(at.to_string(), "votes are not given for every candidate: the seat cannot be re-computed".into()));
+        };
+        let eligible: Vec<bool> = parties.iter().map(|p| p.role.takes_seats()).collect();
+        allocate_with(&votes, seats, &Params::new(Method::Plurality), &eligible).map_err(|_| problem(at.to_string(), "no candidate has a vote".into()))
+    };
+    if let Some(r) = &district.runoff {
+        let runoff_lines: Vec<Option<usize>> = r.parties.iter().map(|p| find(&p.name)).collect();
+        if let Some(j) = runoff_lines.iter().position(|l| l.is_none()) {
+            return Err(problem(dp.to_string() + "/runoff/parties/" + &crate::format::int(j as u64) + "/name", "\"".to_string() + &r.parties[j].name + "\" is not one of the contest's lines"));
+        }
+        let a = plurality(&r.parties, &(dp.to_string() + "/runoff"))?;
+        return Ok((a, Some(runoff_lines)));
+    }
+    let _ = lines;
+    let a = plurality(&district.parties, dp)?;
+    // Who leads, and whether the first round was enough.
+    let Some(top) = (0..district.parties.len()).filter(|&j| a.seats[j] > 0).max_by_key(|&j| district.parties[j].votes.unwrap_or(0)) else {
+        return Ok((a, None));
+    };
+    let votes = district.parties[top].votes.unwrap_or(0) as u128;
+    let valid = district.ballots.valid.unwrap_or_else(|| district.parties.iter().map(|p| p.votes.unwrap_or(0)).sum()) as u128;
+    let who = district.parties[top].candidate.clone().unwrap_or_else(|| district.parties[top].name.clone());
+    if seats == 1 && votes * 2 <= valid {
+        return Err(problem(dp.to_string() + "/parties/" + &crate::format::int(top as u64) + "/votes",
+            who + " leads the first round with " + &g(votes as u64) + " of " + &g(valid as u64) + " valid votes, not more than half, and no second round (\"runoff\") is given"));
+    }
+    if let (Some(q), Some(e), 1) = (&c.first_round_quorum, district.electorate, seats) {
+        // votes / electorate >= q / 100  <=>  votes * 100 * 10^scale >= units * electorate
+        if votes * 100 * 10u128.pow(q.scale) < (q.units.max(0) as u128) * e as u128 {
+            return Err(problem(dp.to_string() + "/parties/" + &crate::format::int(top as u64) + "/votes",
+                who + " has a first-round majority but " + &g(votes as u64) + " votes are under " + &crate::format::percent(q, &crate::format::EN) + " of the " + &g(e) + " registered voters, and no second round (\"runoff\") is given"));
+        }
+    }
+    Ok((a, None))
 }

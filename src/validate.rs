@@ -344,17 +344,31 @@ fn districts(c: &Contest, path: &str, r: &mut Report) {
     one.districts = Vec::new();
     one.list_key = "parties";
     one.turnout_percent = None;
+    one.threshold = None;
     for (k, d) in c.districts.iter().enumerate() {
         let dp = path.to_string() + "/districts/" + &int(k as u64);
         one.parties.clone_from(&d.parties);
         one.ballots = d.ballots.clone();
         one.electorate = d.electorate;
+        percent_ranges(&one, &dp, r);
         turnout(&one, &dp, r);
         let b = &d.ballots;
         if b.cast.is_some() || b.valid.is_some() || b.invalid.is_some() || b.blank.is_some() {
             ballots(&one, &dp, r);
         }
         shares(&one, &dp, r);
+        if let Some(run) = &d.runoff {
+            let rp = dp.clone() + "/runoff";
+            one.parties.clone_from(&run.parties);
+            one.ballots = run.ballots.clone();
+            percent_ranges(&one, &rp, r);
+            turnout(&one, &rp, r);
+            let b = &run.ballots;
+            if b.cast.is_some() || b.valid.is_some() || b.invalid.is_some() || b.blank.is_some() {
+                ballots(&one, &rp, r);
+            }
+            shares(&one, &rp, r);
+        }
     }
 }
 
