@@ -1454,9 +1454,15 @@ pub fn error_card(report: &Report, o: &Options, m: &dyn Measure, last_good: Opti
     let fs = b.fs + 1.0;
     b.paragraph(&("✗ ".to_string() + o.words.cannot_read), b.pad + 12.0, b.inner() - 24.0, fs, true, t.error);
     b.y += 4.0;
-    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).take(8).collect();
-    for f in errors {
+    const SHOWN: usize = 8;
+    let all = report.count(Severity::Error);
+    for f in report.findings.iter().filter(|f| f.severity == Severity::Error).take(SHOWN) {
         finding(&mut b, f);
+    }
+    if all > SHOWN {
+        let fs = b.fs - 1.0;
+        let line = o.words.more_errors.to_string() + ": " + &num((all - SHOWN) as u64, o);
+        b.paragraph(&line, b.pad + 12.0, b.inner() - 24.0, fs, false, t.muted);
     }
     if last_good.is_some() {
         let fs = b.fs - 1.0;

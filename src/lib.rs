@@ -173,8 +173,11 @@ pub fn render_scene(text: &str, options: &layout::Options, measure: &dyn layout:
 /// Lay out the card of a document already checked: a redraw (another width,
 /// theme, page or highlight) does not read and validate the text again.
 pub fn scene_of(checked: &Checked, options: &layout::Options, measure: &dyn layout::Measure, last_good: Option<&layout::Scene>) -> layout::Scene {
+    // A line claiming more seats than its whole body makes every figure of the
+    // card absurd (and its drawing as large as the claim): the error card instead.
+    let absurd = checked.report.findings.iter().any(|f| f.code == "seats/over-body");
     match &checked.document {
-        Some(doc) if !doc.contests.is_empty() => layout::card(doc, &checked.report, options, measure),
+        Some(doc) if !doc.contests.is_empty() && !absurd => layout::card(doc, &checked.report, options, measure),
         _ => layout::error_card(&checked.report, options, measure, last_good),
     }
 }

@@ -47,6 +47,8 @@ pub struct Words {
     pub unassigned: &'static str,
     pub cannot_read: &'static str,
     pub kept: &'static str,
+    /// Before the count of errors an error card does not list ("more errors: 18,440").
+    pub more_errors: &'static str,
     pub total_seats: &'static str,
     /// The label of the table's seat total row.
     pub seat_total: &'static str,
@@ -107,6 +109,7 @@ pub const EN: Words = Words {
     unassigned: "Unassigned",
     cannot_read: "These results cannot be shown",
     kept: "The last good version is kept below.",
+    more_errors: "more errors",
     total_seats: "seats",
     seat_total: "Total seats",
     members: "members",
@@ -161,6 +164,7 @@ pub const RU: Words = Words {
     unassigned: "Не распределены",
     cannot_read: "Эти результаты нельзя показать",
     kept: "Ниже сохранена последняя верная версия.",
+    more_errors: "ещё ошибок",
     total_seats: "мест",
     seat_total: "Всего мест",
     members: "членов",
@@ -215,6 +219,7 @@ pub const KK: Words = Words {
     unassigned: "Бөлінбеген",
     cannot_read: "Бұл нәтижелерді көрсету мүмкін емес",
     kept: "Төменде соңғы дұрыс нұсқасы сақталған.",
+    more_errors: "тағы қателер",
     total_seats: "орын",
     seat_total: "Барлық орын",
     members: "мүше",

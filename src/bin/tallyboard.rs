@@ -292,9 +292,15 @@ fn render(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    for f in checked.report.findings.iter().filter(|f| f.severity == Severity::Error) {
+    // The first errors say what is wrong; `validate` lists them all.
+    const SHOWN: usize = 20;
+    let errors: Vec<_> = checked.report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    for f in errors.iter().take(SHOWN) {
         let at = f.line.map(|l| format!(":{l}:{}", f.column.unwrap_or(0))).unwrap_or_default();
         eprintln!("{}", tallyboard::format::terminal(&format!("{file}{at}: error [{}] {}: {}", f.code, f.path, f.message)));
+    }
+    if errors.len() > SHOWN {
+        eprintln!("{}", tallyboard::format::terminal(&format!("{file}: and {} more errors (tallyboard validate {file} lists them all)", errors.len() - SHOWN)));
     }
     if checked.report.has_errors() {
         ExitCode::from(1)
