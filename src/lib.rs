@@ -1,9 +1,25 @@
 //! tallyboard: checked election and congress-vote results.
 //!
 //! Data flows one way: JSON text → [`json`] tree → [`contest`] model (read by
-//! [`read`]) → [`validate`] report → layout → drawing. Everything up to the
-//! layout is plain Rust, tested natively; the wasm binding and the CLI are
+//! [`read`]) → [`validate`] report (the seats replayed by [`seats`], judged by
+//! [`seat_check`]) → [`figures`] → layout → scene → drawing. Everything up to
+//! the scene is plain Rust, tested natively; the wasm binding and the CLI are
 //! thin fronts over it.
+//!
+//! ```
+//! // Austria's National Council, 29 September 2024 (the corpus file, which cites its source).
+//! let text = include_str!("../tests/elections/at-nationalrat-2024.json");
+//! let checked = tallyboard::check(text);
+//! assert!(!checked.report.has_errors());
+//! // The seats replayed from the declared rules (D'Hondt, 4% threshold): FPÖ 57 of 183.
+//! let doc = checked.document.as_ref().unwrap();
+//! let replay = tallyboard::seat_runs(doc, false).remove(0).replay.unwrap();
+//! assert_eq!(replay.lines[0].seats, 57);
+//! // The card as SVG.
+//! let scene = tallyboard::scene_of(&checked, &tallyboard::layout::Options::default(), &tallyboard::layout::Approx, None);
+//! assert!(tallyboard::svg::to_svg(&scene).starts_with("<svg"));
+//! ```
+#![forbid(unsafe_code)]
 
 pub mod allocation;
 pub mod backend;

@@ -14,12 +14,19 @@ pub fn validate(doc: &Document) -> Report {
 }
 
 pub fn validate_into(doc: &Document, r: &mut Report) {
+    // Ids sorted once (stably: the first of equal ids leads), so a repeated
+    // id is found beside its first use: n log n for 100,000 contests.
+    let n = doc.contests.len();
+    let order = crate::number::sorted_indices(n, &|a, b| doc.contests[a].id < doc.contests[b].id);
+    let mut repeated = vec![false; n];
+    for w in order.windows(2) {
+        let (a, b) = (&doc.contests[w[0]].id, &doc.contests[w[1]].id);
+        repeated[w[1]] = a.is_some() && a == b;
+    }
     for (i, c) in doc.contests.iter().enumerate() {
         let path = "/contests/".to_string() + &int(i as u64);
-        if let Some(id) = &c.id {
-            if doc.contests[..i].iter().any(|o| o.id.as_deref() == Some(id)) {
-                r.warning("contest/duplicate-id", &(path.clone() + "/id"), "another contest already has the id \"".to_string() + id + "\"");
-            }
+        if let (true, Some(id)) = (repeated[i], &c.id) {
+            r.warning("contest/duplicate-id", &(path.clone() + "/id"), "another contest already has the id \"".to_string() + id + "\"");
         }
         contest(c, &path, r);
     }
