@@ -10,6 +10,8 @@
 //!   reported as such by `allocation::alabama` (and said by `seats --explain`),
 //!   never raised as an error: every loss of a seat found here is one it names.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use tallyboard::allocation::{alabama, allocate, allocate_with, Allocation, Params};
 use tallyboard::contest::Method;

@@ -125,3 +125,45 @@ fn the_gallery_shows_the_corpus_files_unchanged() {
     }
     assert!(shown >= 4, "only {shown} corpus elections in the gallery");
 }
+
+/// France 2024, two rounds: a district without its second round is an error
+/// when its first-round leader has no majority; the quorum of the electorate is
+/// applied; a seat given in the first round where a second was held is caught.
+#[test]
+fn two_round_rules_are_held() {
+    let text = corpus().into_iter().find(|(n, _)| n == "fr-assemblee-2024.json").unwrap().1;
+    let base: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let errors = |v: &serde_json::Value| -> Vec<(String, String)> {
+        check(&v.to_string()).report.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.code.to_string(), f.path.clone())).collect()
+    };
+    let districts = base["contests"][0]["districts"].as_array().unwrap();
+    let with_runoff = districts.iter().position(|d| d.get("runoff").is_some()).unwrap();
+    let first_round = districts.iter().position(|d| d.get("runoff").is_none()).unwrap();
+    // 1. The second round left out: the leader had no majority.
+    let mut v = base.clone();
+    v["contests"][0]["districts"][with_runoff].as_object_mut().unwrap().remove("runoff");
+    let e = errors(&v);
+    let at = format!("/contests/0/districts/{with_runoff}/");
+    assert!(e.iter().any(|(c, p)| c == "seats/rule" && p.starts_with(&at)), "{e:?}");
+    // 2. A quorum no first-round winner reaches.
+    let mut v = base.clone();
+    v["contests"][0]["first_round_quorum_percent"] = 60.into();
+    let e = errors(&v);
+    let at = format!("/contests/0/districts/{first_round}/");
+    assert!(e.iter().any(|(c, p)| c == "seats/rule" && p.starts_with(&at)), "{e:?}");
+    // 3. The seat given to a first-round line where a second round was held.
+    let mut v = base.clone();
+    let d = &mut v["contests"][0]["districts"][with_runoff];
+    d["parties"][0]["seats"] = 1.into();
+    let e = errors(&v);
+    assert!(e.contains(&("seats/method-mismatch".to_string(), format!("/contests/0/districts/{with_runoff}/parties/0/seats"))), "{e:?}");
+    // 4. The second round's seat moved to its loser.
+    let mut v = base.clone();
+    let r = &mut v["contests"][0]["districts"][with_runoff]["runoff"]["parties"];
+    let w = r.as_array().unwrap().iter().position(|l| l["seats"] == 1).unwrap();
+    let l = (w + 1) % r.as_array().unwrap().len();
+    r[w]["seats"] = 0.into();
+    r[l]["seats"] = 1.into();
+    let e = errors(&v);
+    assert!(e.iter().any(|(c, p)| c == "seats/method-mismatch" && p.starts_with(&format!("/contests/0/districts/{with_runoff}/runoff/"))), "{e:?}");
+}

@@ -292,7 +292,14 @@ fn the_real_elections_agree_with_votelib() {
         if !run.districts.is_empty() {
             for d in run.districts.iter().filter(|d| !d.unopposed && d.allocation.is_some()) {
                 let district = &c.districts[d.district];
-                let votes: Vec<u64> = district.parties.iter().zip(&d.qualifies).map(|(p, &q)| if q { p.votes.unwrap_or(0) } else { 0 }).collect();
+                // Two rounds: the round that decided, by plurality (the
+                // first round's majority rule is tests/elections.rs's to hold).
+                let two_round = run.method == tallyboard::contest::Method::TwoRound;
+                let (lines, method) = match (&d.runoff, &district.runoff) {
+                    (Some(_), Some(r)) => (&r.parties[..], "plurality"),
+                    _ => (&district.parties[..], if two_round { "plurality" } else { method }),
+                };
+                let votes: Vec<u64> = lines.iter().enumerate().map(|(j, p)| if two_round || d.qualifies[j] { p.votes.unwrap_or(0) } else { 0 }).collect();
                 cases.push(json!({"id": cases.len(), "kind": "list", "method": method, "first_divisor": first_divisor, "seats": d.seats, "votes": votes, "threshold": null}));
                 ours.push((format!("{name}, district {}", district.name), d.allocation.as_ref().unwrap().seats.clone()));
             }
