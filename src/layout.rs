@@ -683,7 +683,9 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors: &[Rgb], x0
     }
     let scale_max = ((max_units / 10.0).ceil() * 10.0).clamp(10.0, 100.0);
     let px = |d: &Decimal| (d.units as f64 / 10f64.powi(d.scale as i32)) / scale_max * bar_w;
-    let threshold_x = c.threshold.as_ref().map(|th| x0 + px(&th.percent));
+    // A 0% threshold (the format's way of saying "none") draws no line.
+    let threshold = c.threshold.as_ref().filter(|th| th.percent.units > 0);
+    let threshold_x = threshold.map(|th| x0 + px(&th.percent));
     let mut bar_rows: Vec<(f64, f64)> = Vec::new();
     // At most MAX_BARS pairs: the largest vote shares, in the list's order.
     let shown = largest(c.parties.len(), MAX_BARS, &|i| shares[i].0.map_or(0.0, |d| d.units as f64 / 10f64.powi(d.scale as i32)));
@@ -721,7 +723,7 @@ fn bars(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors: &[Rgb], x0
         b.y += size + 4.0;
     }
     // The threshold, as a line across the bars.
-    if let Some(th) = &c.threshold {
+    if let Some(th) = threshold {
         let x = x0 + px(&th.percent);
         // Across the bars only, not through the party names.
         for (y1, y2) in bar_rows {
