@@ -1,0 +1,128 @@
+//! Vote-vs-seat bars: each line's share of the votes beside its share of the seats,
+//! with the threshold drawn across.
+
+use crate::figures::Figures;
+use crate::contest::{Contest, Rgb};
+use crate::number::Decimal;
+use super::builder::*;
+use super::scene::*;
+
+/// Vote share against seat share, one pair of bars per party.
+/// Pairs of vote and seat bars.
+pub const MAX_BARS: usize = 15;
+
+/// Which of `n` items are among the `k` largest by `key` (ties: earlier first).
+/// One pass keeping the best `k` in order: for the card's small `k` and long
+/// lists that is far cheaper than sorting the whole list.
+pub(super) fn largest(n: usize, k: usize, key: &dyn Fn(usize) -> f64) -> Vec<bool> {
+    let mut keep = vec![n <= k; n];
+    if n > k && k > 0 {
+        let mut top: Vec<(f64, usize)> = Vec::with_capacity(k + 1);
+        for i in 0..n {
+            let v = key(i);
+            if top.len() == k && v <= top[k - 1].0 {
+                continue;
+            }
+            // After every kept entry of the same or a larger key: earlier items win ties.
+            let at = top.iter().position(|t| v > t.0).unwrap_or(top.len());
+            top.insert(at, (v, i));
+            top.truncate(k);
+        }
+        for (_, i) in top {
+            keep[i] = true;
+        }
+    }
+    keep
+}
+
+/// A label's x, moved right of the threshold line if it would cross it.
+pub(super) fn clear_of(x: f64, w: f64, line: Option<f64>) -> f64 {
+    match line {
+        Some(l) if x < l + 3.0 && x + w > l - 3.0 => l + 4.0,
+        _ => x,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn bars(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors: &[Rgb], x0: f64, col: f64) {
+    let t = *b.t();
+    let o = b.o;
+    let total_seats = f.body;
+    let size = b.fs - 1.0;
+    // Legend: light bar = votes, solid bar = seats.
+    let key_y = b.y + size / 2.0 + 2.0;
+    b.shapes.push(Shape::Rect { x: x0, y: key_y - 4.0, w: 14.0, h: 8.0, color: t.muted, alpha: 0.35 });
+    b.text(x0 + 18.0, key_y, o.words.vote_share, size, false, t.muted, Align::Left);
+    let kx = x0 + 18.0 + b.m.width(o.words.vote_share, size, false) + 14.0;
+    if total_seats > 0 {
+        b.shapes.push(Shape::Rect { x: kx, y: key_y - 4.0, w: 14.0, h: 8.0, color: t.muted, alpha: 1.0 });
+        b.text(kx + 18.0, key_y, o.words.seat_share, size, false, t.muted, Align::Left);
+    }
+    b.y += size + 10.0;
+    let widest = "100.".to_string() + &"0".repeat(f.scale.max(1) as usize) + "%";
+    let value_w = b.m.width(&widest, size, false) + 6.0;
+    let bar_w = (col - value_w).max(40.0);
+    // Scale: the largest share, rounded up to ten.
+    let mut shares: Vec<(Option<Decimal>, Option<Decimal>)> = Vec::new();
+    let mut max_units = 0.0f64;
+    for (i, p) in c.parties.iter().enumerate() {
+        let vote = f.vote_share[i].map(|s| s.at(f.scale));
+        let seat = if p.seats.is_some() && p.role.takes_seats() { f.seat_share(i).map(|s| s.at(f.scale)) } else { None };
+        for d in [vote, seat].into_iter().flatten() {
+            max_units = max_units.max(d.units as f64 / 10f64.powi(d.scale as i32));
+        }
+        shares.push((vote, seat));
+    }
+    let scale_max = ((max_units / 10.0).ceil() * 10.0).clamp(10.0, 100.0);
+    let px = |d: &Decimal| (d.units as f64 / 10f64.powi(d.scale as i32)) / scale_max * bar_w;
+    // A 0% threshold (the format's way of saying "none") draws no line.
+    let threshold = c.threshold.as_ref().filter(|th| th.percent.units > 0);
+    let threshold_x = threshold.map(|th| x0 + px(&th.percent));
+    let mut bar_rows: Vec<(f64, f64)> = Vec::new();
+    // At most MAX_BARS pairs: the largest vote shares, in the list's order.
+    let shown = largest(c.parties.len(), MAX_BARS, &|i| shares[i].0.map_or(0.0, |d| d.units as f64 / 10f64.powi(d.scale as i32)));
+    for (i, p) in c.parties.iter().enumerate() {
+        if !shown[i] {
+            continue;
+        }
+        let (vote, seat) = shares[i];
+        let name = b.wrap_lines(&p.name, col, size, false, 1).remove(0);
+        b.text(x0, b.y + size * 0.6, &name, size, false, t.text, Align::Left);
+        let row_top = b.y;
+        b.y += size * 1.2 + 2.0;
+        let bh = 9.0;
+        bar_rows.push((b.y - 2.0, b.y + 2.0 * bh + 4.0));
+        if let Some(v) = vote {
+            b.shapes.push(Shape::Rect { x: x0, y: b.y, w: px(&v).max(1.0), h: bh, color: colors[i], alpha: 0.4 });
+            let label = pct(&v, o);
+            let lx = clear_of(x0 + px(&v) + 4.0, b.m.width(&label, size - 2.0, false), threshold_x);
+            b.text(lx, b.y + bh / 2.0, &label, size - 2.0, false, t.muted, Align::Left);
+        }
+        b.y += bh + 2.0;
+        if let Some(s) = seat {
+            b.shapes.push(Shape::Rect { x: x0, y: b.y, w: px(&s).max(if p.seats == Some(0) { 0.0 } else { 1.0 }), h: bh, color: colors[i], alpha: 1.0 });
+            let label = pct(&s, o);
+            let lx = clear_of(x0 + px(&s) + 4.0, b.m.width(&label, size - 2.0, false), threshold_x);
+            b.text(lx, b.y + bh / 2.0, &label, size - 2.0, false, t.text, Align::Left);
+        }
+        b.y += bh + 8.0;
+        b.regions.push(Region { x: x0, y: row_top, w: col, h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
+    }
+    let hidden = shown.iter().filter(|&&v| !v).count();
+    if hidden > 0 {
+        let line = "+ ".to_string() + &num(hidden as u64, o) + " " + o.words.more_parties;
+        b.text(x0, b.y + size * 0.5, &line, size - 2.0, false, t.muted, Align::Left);
+        b.y += size + 4.0;
+    }
+    // The threshold, as a line across the bars.
+    if let Some(th) = threshold {
+        let x = x0 + px(&th.percent);
+        // Across the bars only, not through the party names.
+        for (y1, y2) in bar_rows {
+            b.shapes.push(Shape::Line { x1: x, y1, x2: x, y2, color: t.muted, width: 1.0 });
+        }
+        let label = pct(&th.percent, o) + " " + o.words.threshold;
+        b.text(x + 3.0, b.y + 2.0, &label, size - 2.0, false, t.muted, Align::Left);
+        b.y += size;
+    }
+}

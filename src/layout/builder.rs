@@ -1,0 +1,257 @@
+//! What every part of the card is built with: the options, the text measure, and
+//! the builder that places shapes top to bottom.
+
+use crate::contest::Rgb;
+use crate::format::{self, grouped, Locale};
+use crate::number::Decimal;
+use crate::theme::{self, Theme};
+use crate::words::Words;
+use super::scene::*;
+
+/// Text measurement: the canvas measures with the real font; natively we estimate.
+pub trait Measure {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64;
+}
+
+/// A width estimate from typical sans-serif advance widths (slightly
+/// generous, so that text estimated to fit does fit).
+pub struct Approx;
+
+impl Measure for Approx {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        // Calibrated on DejaVu Sans, the widest common fallback (and the font
+        // Wikimedia renders SVG with), so an estimate that fits does fit.
+        let mut em = 0.0;
+        for c in text.chars() {
+            em += match c {
+                '\u{2068}' | '\u{2069}' | '\u{200e}' | '\u{200f}' => 0.0,
+                ' ' | 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '(' | ')' | '·' | 'і' => 0.34,
+                'f' | 't' | 'r' => 0.42,
+                'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ю' | 'м' | 'ы' | 'Ш' | 'Щ' | 'Ж' | 'Ю' | 'М' | 'Ы' | '—' | '%' => 0.98,
+                '0'..='9' => 0.64,
+                'A'..='Z' => 0.74,
+                'a'..='z' => 0.61,
+                'А'..='Я' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І' | 'Ё' => 0.76,
+                'а'..='я' | 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'ё' => 0.63,
+                c if (c as u32) < 0x2E80 => 0.66,
+                _ => 1.0, // CJK and other wide scripts
+            };
+        }
+        em * size * if bold { 1.12 } else { 1.0 }
+    }
+}
+
+/// Which parts of the card to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    pub title: bool,
+    pub badge: bool,
+    pub hemicycle: bool,
+    pub bars: bool,
+    pub table: bool,
+    pub source: bool,
+    pub notes: bool,
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts { title: true, badge: true, hemicycle: true, bars: true, table: true, source: true, notes: true }
+    }
+}
+
+impl Parts {
+    /// From a list like "title,hemicycle,table"; unknown words are ignored.
+    pub fn from_list(list: &str) -> Parts {
+        let has = |w: &str| list.split([',', ' ']).any(|p| p.trim() == w);
+        Parts {
+            title: has("title"),
+            badge: has("badge") || has("findings"),
+            hemicycle: has("hemicycle"),
+            bars: has("bars"),
+            table: has("table"),
+            source: has("source"),
+            notes: has("notes"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub width: f64,
+    pub theme: Theme,
+    pub locale: Locale,
+    pub words: &'static Words,
+    pub parts: Parts,
+    /// Show the list of findings (default: open when there are errors).
+    pub findings_open: Option<bool>,
+    /// One party to bring forward (contest, party): the others fade.
+    pub highlight: Option<(usize, usize)>,
+    /// A coalition in one contest: (contest, bit mask of party indices < 64).
+    /// Its seats are summed against the majority; the others fade.
+    pub coalition: Option<(usize, u64)>,
+    /// The page of long results tables to show (from 0; clamped to the last page).
+    pub page: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            width: 640.0,
+            theme: theme::LIGHT,
+            locale: format::EN,
+            words: &crate::words::EN,
+            parts: Parts::default(),
+            findings_open: None,
+            highlight: None,
+            coalition: None,
+            page: 0,
+        }
+    }
+}
+
+/// Narrowest and widest card laid out.
+pub const MIN_WIDTH: f64 = 240.0;
+pub const MAX_WIDTH: f64 = 4096.0;
+
+pub(super) struct Builder<'a> {
+    pub(super) o: &'a Options,
+    pub(super) m: &'a dyn Measure,
+    pub(super) shapes: Vec<Shape>,
+    pub(super) regions: Vec<Region>,
+    pub(super) seats: Vec<SeatMark>,
+    pub(super) pages: usize,
+    pub(super) y: f64,
+    pub(super) pad: f64,
+    pub(super) w: f64,
+    /// Base font size.
+    pub(super) fs: f64,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(o: &'a Options, m: &'a dyn Measure) -> Self {
+        let w = o.width.clamp(MIN_WIDTH, MAX_WIDTH);
+        let narrow = w < 420.0;
+        Builder {
+            o,
+            m,
+            shapes: Vec::new(),
+            regions: Vec::new(),
+            seats: Vec::new(),
+            pages: 1,
+            y: if narrow { 12.0 } else { 16.0 },
+            pad: if narrow { 12.0 } else { 20.0 },
+            w,
+            fs: if narrow { 13.0 } else { 14.0 },
+        }
+    }
+
+    /// A party's colour on this card (see [`theme::legible`]).
+    pub(super) fn party(&self, given: Option<Rgb>, index: usize) -> Rgb {
+        theme::legible(theme::party_color(given, index), self.t().background)
+    }
+
+    pub(super) fn inner(&self) -> f64 {
+        self.w - 2.0 * self.pad
+    }
+
+    pub(super) fn t(&self) -> &Theme {
+        &self.o.theme
+    }
+
+    pub(super) fn text(&mut self, x: f64, y: f64, s: &str, size: f64, bold: bool, color: Rgb, align: Align) {
+        if !s.is_empty() {
+            // Control characters have no glyph and are not allowed in XML.
+            let text: String = s.chars().filter(|c| !c.is_control()).collect();
+            self.shapes.push(Shape::Text { x, y, text, size, bold, color, align });
+        }
+    }
+
+    /// Greedy word wrap; a word wider than the line is cut by characters.
+    pub(super) fn wrap(&self, s: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
+        let mut lines = Vec::new();
+        for para in s.split('\n') {
+            // Most text fits on one line: one measurement (a call into the
+            // browser's font engine) instead of one per word.
+            let words: Vec<&str> = para.split(' ').filter(|w| !w.is_empty()).collect();
+            let joined = words.join(" ");
+            if !joined.is_empty() && self.m.width(&joined, size, bold) <= max {
+                lines.push(joined);
+                continue;
+            }
+            let mut line = String::new();
+            for word in words {
+                let candidate = if line.is_empty() { word.to_string() } else { line.clone() + " " + word };
+                if self.m.width(&candidate, size, bold) <= max {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if self.m.width(word, size, bold) <= max {
+                    line = word.to_string();
+                } else {
+                    for ch in word.chars() {
+                        let mut next = line.clone();
+                        next.push(ch);
+                        if self.m.width(&next, size, bold) > max && !line.is_empty() {
+                            lines.push(std::mem::take(&mut line));
+                            line.push(ch);
+                        } else {
+                            line = next;
+                        }
+                    }
+                }
+            }
+            if !line.is_empty() || lines.is_empty() {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    /// At most `max_lines` lines; the last one ends with "…" if text was cut.
+    pub(super) fn wrap_lines(&self, s: &str, max: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
+        let mut lines = self.wrap(s, max, size, bold);
+        if lines.len() > max_lines {
+            lines.truncate(max_lines);
+            let last = lines.last_mut().unwrap_or_else(|| unreachable!());
+            let mut cut = last.clone();
+            while !cut.is_empty() && self.m.width(&(cut.clone() + "…"), size, bold) > max {
+                cut.pop();
+            }
+            *last = cut.trim_end().to_string() + "…";
+        }
+        lines
+    }
+
+    /// A wrapped paragraph at the cursor; returns its height.
+    pub(super) fn paragraph(&mut self, s: &str, x: f64, max: f64, size: f64, bold: bool, color: Rgb) -> f64 {
+        let lh = size * 1.35;
+        let lines = self.wrap(s, max, size, bold);
+        for (i, l) in lines.iter().enumerate() {
+            self.text(x, self.y + lh * (i as f64 + 0.5), l, size, bold, color, Align::Left);
+        }
+        let h = lh * lines.len() as f64;
+        self.y += h;
+        h
+    }
+
+    pub(super) fn hr(&mut self) {
+        self.rule_to(self.inner());
+    }
+
+    /// A horizontal rule of width `w` from the left margin.
+    pub(super) fn rule_to(&mut self, w: f64) {
+        let c = self.t().rule;
+        self.shapes.push(Shape::Line { x1: self.pad, y1: self.y, x2: self.pad + w, y2: self.y, color: c, width: 1.0 });
+    }
+}
+
+pub(super) fn pct(d: &Decimal, o: &Options) -> String {
+    format::percent(d, &o.locale)
+}
+
+pub(super) fn num(n: u64, o: &Options) -> String {
+    grouped(n, &o.locale)
+}

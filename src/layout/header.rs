@@ -1,0 +1,132 @@
+//! The card's header and tail: the title, the validation badge and its findings,
+//! each contest's heading, the document's notes and the source line.
+
+use crate::contest::Contest;
+use crate::format::{self, int};
+use crate::report::{Finding, Report, Severity};
+use super::builder::*;
+use super::scene::*;
+
+pub(super) fn source_line(b: &mut Builder, s: &crate::contest::Source) {
+    let t = *b.t();
+    let mut line = b.o.words.source.to_string() + ": ";
+    line += s.name.as_deref().unwrap_or("");
+    if let Some(u) = &s.url {
+        if s.name.is_some() {
+            line += " — ";
+        }
+        line += u;
+    }
+    if let Some(r) = &s.retrieved {
+        line += " (";
+        line += r;
+        line += ")";
+    }
+    b.y += 4.0;
+    let fs = b.fs - 2.0;
+    b.paragraph(&line, b.pad, b.inner(), fs, false, t.muted);
+}
+
+pub(super) fn badge(b: &mut Builder, report: &Report) {
+    let t = *b.t();
+    let w = b.o.words;
+    let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
+    let (mut label, color) = if e > 0 {
+        ("✗ ".to_string() + &int(e as u64) + " " + crate::words::count_word(e as u64, &w.errors), t.error)
+    } else if wa > 0 {
+        ("! ".to_string() + &int(wa as u64) + " " + crate::words::count_word(wa as u64, &w.warnings), t.warn)
+    } else {
+        ("✓ ".to_string() + w.checked, t.ok)
+    };
+    if e > 0 && wa > 0 {
+        label += " · ";
+        label += &int(wa as u64);
+        label += " ";
+        label += crate::words::count_word(wa as u64, &w.warnings);
+    }
+    if i > 0 {
+        label += " · ";
+        label += &int(i as u64);
+        label += " ";
+        label += crate::words::count_word(i as u64, &w.findings);
+    }
+    let open = b.o.findings_open.unwrap_or(e > 0);
+    let any = !report.findings.is_empty();
+    if any {
+        label += if open { "  ▴" } else { "  ▾" };
+    }
+    let size = b.fs - 1.0;
+    let tw = b.m.width(&label, size, true);
+    let (h, x) = (size + 12.0, b.pad);
+    let bw = (tw + 20.0).min(b.inner());
+    b.shapes.push(Shape::Rect { x, y: b.y, w: bw, h, color, alpha: 0.1 });
+    b.shapes.push(Shape::Frame { x, y: b.y, w: bw, h, color, width: 1.0 });
+    b.text(x + 10.0, b.y + h / 2.0, &label, size, true, color, Align::Left);
+    if any {
+        b.regions.push(Region { x, y: b.y, w: bw, h, hit: Hit::Badge });
+    }
+    b.y += h + 6.0;
+    if open {
+        for f in &report.findings {
+            finding(b, f);
+        }
+    }
+}
+
+pub(super) fn finding(b: &mut Builder, f: &Finding) {
+    let t = *b.t();
+    let (mark, color) = match f.severity {
+        Severity::Error => ("✗", t.error),
+        Severity::Warning => ("!", t.warn),
+        Severity::Info => ("i", t.muted),
+    };
+    let size = b.fs - 1.0;
+    let x = b.pad + 18.0;
+    b.text(b.pad + 4.0, b.y + size * 0.675, mark, size, true, color, Align::Left);
+    b.paragraph(&f.message, x, b.inner() - 18.0, size, false, t.text);
+    let mut at = f.path.clone();
+    if let (Some(l), Some(c)) = (f.line, f.column) {
+        if !at.is_empty() {
+            at += " · ";
+        }
+        at += "line ";
+        at += &int(l as u64);
+        at += ", column ";
+        at += &int(c as u64);
+    }
+    let fs = size - 2.0;
+    b.paragraph(&at, x, b.inner() - 18.0, fs, false, t.muted);
+    b.y += 4.0;
+}
+
+pub(super) fn heading(b: &mut Builder, c: &Contest) {
+    let t = *b.t();
+    if let Some(title) = &c.title {
+        let fs = b.fs + 3.0;
+        b.paragraph(title, b.pad, b.inner(), fs, true, t.text);
+    }
+    let mut sub = String::new();
+    if let Some(d) = &c.date {
+        sub += &format::date(d, &b.o.locale);
+    }
+    if let Some(body) = &c.body {
+        if !sub.is_empty() {
+            sub += " · ";
+        }
+        sub += body;
+    }
+    if !sub.is_empty() {
+        let fs = b.fs - 1.0;
+        b.paragraph(&sub, b.pad, b.inner(), fs, false, t.muted);
+    }
+    b.y += 8.0;
+}
+
+pub(super) fn notes(b: &mut Builder, c: &Contest) {
+    let t = *b.t();
+    for n in &c.notes {
+        b.y += 2.0;
+        let fs = b.fs - 2.0;
+        b.paragraph(n, b.pad, b.inner(), fs, false, t.muted);
+    }
+}

@@ -1,0 +1,127 @@
+//! The hemicycle (seats as circles, district seats as squares), its centre total,
+//! the majority line and the legend.
+
+use crate::figures::Figures;
+use crate::contest::{Contest, Rgb};
+use crate::format;
+use crate::hemicycle;
+use crate::theme;
+use super::builder::*;
+use super::scene::*;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn parliament(b: &mut Builder, ci: usize, f: &Figures, colors: &[Rgb], x0: f64, col: f64) {
+    let t = *b.t();
+    let h = hemicycle::layout(&f.seats, f.unassigned);
+    let radius = col / 2.0 - 2.0;
+    let seat_r = (h.seat_radius * radius).max(0.6);
+    let majority_label = f.majority.map(|m| b.o.words.majority.to_string() + ": " + &num(m, b.o));
+    let label_h = if majority_label.is_some() { b.fs + 6.0 } else { 0.0 };
+    let cx = x0 + col / 2.0;
+    let cy = b.y + label_h + radius + seat_r + 2.0;
+    if let Some(label) = &majority_label {
+        let fs = b.fs - 2.0;
+        b.text(cx, b.y + label_h / 2.0, label, fs, false, t.muted, Align::Center);
+        // The majority line: from the inner ring up through the top.
+        b.shapes.push(Shape::Line { x1: cx, y1: b.y + label_h, x2: cx, y2: cy - radius * 0.42, color: t.muted, width: 1.0 });
+    }
+    let coalition = b.o.coalition.filter(|(c, _)| *c == ci).map(|(_, m)| m);
+    let member = |p: usize| coalition.is_some_and(|m| p < 64 && (m >> p) & 1 == 1);
+    let highlight = b.o.highlight.filter(|(c, _)| *c == ci).map(|(_, p)| p);
+    // District seats are squares, list seats circles: told apart by shape, not colour alone.
+    let mut drawn = vec![0u64; f.seats.len()];
+    for s in &h.seats {
+        let mut color = s.party.map_or(t.unassigned, |p| colors[p]);
+        let square = s.party.is_some_and(|p| {
+            drawn[p] += 1;
+            drawn[p] <= f.district_seats[p]
+        });
+        let faded = match (highlight, coalition, s.party) {
+            (Some(hp), _, p) => p != Some(hp),
+            (None, Some(_), Some(p)) => !member(p),
+            (None, Some(_), None) => true,
+            _ => false,
+        };
+        if faded {
+            color = theme::mix(color, t.background, 0.75);
+        }
+        let (x, y) = (cx + s.x * radius, cy - s.y * radius);
+        if square {
+            let a = seat_r * 0.9;
+            b.shapes.push(Shape::Rect { x: x - a, y: y - a, w: 2.0 * a, h: 2.0 * a, color, alpha: 1.0 });
+        } else {
+            b.shapes.push(Shape::Circle { x, y, r: seat_r, color });
+        }
+        b.seats.push(SeatMark { contest: ci, party: s.party, x, y, r: seat_r, color });
+    }
+    // The total in the well of the chamber; with a coalition, its seats against the majority.
+    let big = (radius * 0.22).clamp(16.0, 44.0);
+    let total = f.body;
+    let fs = b.fs - 2.0;
+    match coalition {
+        Some(_) => {
+            let (sum, reached) = f.coalition(&member);
+            let majority = f.majority.unwrap_or(total / 2 + 1);
+            let color = if reached { t.ok } else { t.text };
+            b.text(cx, cy - big * 0.75, &num(sum, b.o), big, true, color, Align::Center);
+            let label = b.o.words.of.to_string() + " " + &num(total, b.o) + " · " + b.o.words.majority + " " + &num(majority, b.o);
+            let label = b.wrap_lines(&label, radius * 0.9, fs, false, 1).remove(0);
+            b.text(cx, cy - big * 0.75 + big * 0.62 + 4.0, &label, fs, false, t.muted, Align::Center);
+        }
+        None => {
+            b.text(cx, cy - big * 0.75, &num(total, b.o), big, true, t.text, Align::Center);
+            b.text(cx, cy - big * 0.75 + big * 0.62 + 4.0, b.o.words.total_seats, fs, false, t.muted, Align::Center);
+        }
+    }
+    b.y = cy + seat_r + 10.0;
+    let fs = b.fs - 2.0;
+    if f.overhang > 0 {
+        // "121 seats: 120 + 1 overhang"
+        let line = num(total, b.o) + " " + b.o.words.total_seats + ": " + &num(total - f.overhang, b.o) + " + " + &num(f.overhang, b.o) + " " + b.o.words.overhang;
+        b.paragraph(&line, x0, col, fs, false, t.muted);
+    }
+    if f.any_district {
+        // The key: a square for a district seat, a circle for a list seat.
+        let y = b.y + fs * 0.7;
+        let a = 4.5;
+        b.shapes.push(Shape::Rect { x: x0, y: y - a, w: 2.0 * a, h: 2.0 * a, color: t.muted, alpha: 1.0 });
+        b.text(x0 + 14.0, y, b.o.words.district, fs, false, t.muted, Align::Left);
+        let x2 = x0 + 14.0 + b.m.width(b.o.words.district, fs, false) + 16.0;
+        b.shapes.push(Shape::Circle { x: x2 + a, y, r: a, color: t.muted });
+        b.text(x2 + 14.0, y, b.o.words.list, fs, false, t.muted, Align::Left);
+        b.y += fs * 1.4 + 4.0;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], unassigned: u64, colors: &[Rgb], x0: f64, col: f64) {
+    let t = *b.t();
+    let size = b.fs - 1.0;
+    let lh = size + 8.0;
+    let mut x = x0;
+    let mut items: Vec<(Option<usize>, String, Rgb)> = c
+        .parties
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| counts[*i] > 0)
+        .map(|(i, p)| (Some(i), format::isolate(p.short.as_ref().filter(|_| col < 300.0).unwrap_or(&p.name)) + " " + &num(counts[i], b.o), colors[i]))
+        .collect();
+    if unassigned > 0 {
+        items.push((None, b.o.words.unassigned.to_string() + " " + &num(unassigned, b.o), t.unassigned));
+    }
+    for (party, label, color) in items {
+        let label = b.wrap_lines(&label, col - 20.0, size, false, 1).remove(0);
+        let w = 16.0 + b.m.width(&label, size, false) + 14.0;
+        if x > x0 && x + w > x0 + col {
+            x = x0;
+            b.y += lh;
+        }
+        b.shapes.push(Shape::Rect { x, y: b.y + lh / 2.0 - 5.0, w: 10.0, h: 10.0, color, alpha: 1.0 });
+        b.text(x + 15.0, b.y + lh / 2.0, &label, size, false, t.text, Align::Left);
+        if let Some(p) = party {
+            b.regions.push(Region { x, y: b.y, w: w - 8.0, h: lh, hit: Hit::Party { contest: ci, party: p } });
+        }
+        x += w;
+    }
+    b.y += lh + 4.0;
+}
