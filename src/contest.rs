@@ -359,7 +359,7 @@ pub struct Contest {
     pub list_key: &'static str,
     pub parties: Vec<Party>,
     /// What the other kinds (composition, series, primaries) carry.
-    pub detail: crate::kinds::Detail,
+    pub detail: Detail,
 }
 
 impl Contest {
@@ -396,7 +396,7 @@ impl Contest {
                 _ => "parties",
             },
             parties: Vec::new(),
-            detail: crate::kinds::Detail::None,
+            detail: Detail::None,
         }
     }
 
@@ -449,4 +449,106 @@ impl Contest {
     pub fn reported_seats(&self) -> Option<Vec<u64>> {
         self.parties.iter().map(|p| p.seats).collect()
     }
+}
+
+// ---------------------------------------------------------------- the other kinds
+// A body's composition (members by group), a party's seats over time (series)
+// and party primaries (a selection funnel).
+
+/// A share of a whole: "33.7% of the members are women".
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Share {
+    pub name: String,
+    pub percent: Option<Decimal>,
+    pub count: Option<u64>,
+    /// For primaries: the stage whose people the share is of.
+    pub stage: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Composition {
+    pub members: Option<u64>,
+    pub shares: Vec<Share>,
+}
+
+/// One election in a series.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Point {
+    pub label: String,
+    pub date: Option<String>,
+    pub seats: Option<u64>,
+    /// Seats in the body (or in the part of it that was allocated).
+    pub of: Option<u64>,
+    pub vote_percent: Option<Decimal>,
+    pub seat_percent: Option<Decimal>,
+    pub votes: Option<u64>,
+    pub valid: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Series {
+    pub party: Option<String>,
+    pub color: Option<Rgb>,
+    pub points: Vec<Point>,
+}
+
+/// A figure a source gives only roughly: "about 10,000", "over 340,000".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    Exactly,
+    About,
+    Over,
+}
+
+impl Qualifier {
+    pub fn word(self) -> &'static str {
+        match self {
+            Qualifier::Exactly => "",
+            Qualifier::About => "about ",
+            Qualifier::Over => "over ",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stage {
+    pub name: String,
+    pub count: Option<u64>,
+    pub qualifier: Qualifier,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Removed {
+    pub count: Option<u64>,
+    pub reasons: Vec<(String, u64)>,
+}
+
+/// A required minimum share: e.g. 30% of a list for women and young people.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quota {
+    pub percent: Decimal,
+    /// The names of the shares it applies to.
+    pub shares: Vec<String>,
+    /// The stage whose people it applies to (e.g. "Selected").
+    pub stage: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Primaries {
+    pub voters: Option<u64>,
+    pub voters_qualifier: Option<Qualifier>,
+    pub stages: Vec<Stage>,
+    pub removed: Option<Removed>,
+    pub shares: Vec<Share>,
+    pub quota: Option<Quota>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub enum Detail {
+    #[default]
+    None,
+    Composition(Composition),
+    Series(Series),
+    Primaries(Primaries),
 }

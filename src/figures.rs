@@ -168,7 +168,7 @@ pub fn of(c: &Contest) -> Figures {
 /// The people behind a share of `whole` (a composition's members, a stage's
 /// people): the count if given, else the whole number the printed percent
 /// rounds from (the nearest, when none does).
-pub fn people(s: &crate::kinds::Share, whole: u64) -> u64 {
+pub fn people(s: &crate::contest::Share, whole: u64) -> u64 {
     if let Some(n) = s.count {
         return n;
     }

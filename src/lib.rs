@@ -34,6 +34,7 @@ pub mod json;
 pub mod kinds;
 pub mod layout;
 pub mod number;
+pub mod obj;
 pub mod read;
 pub mod report;
 pub mod seat_check;

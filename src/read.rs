@@ -5,9 +5,10 @@
 
 use crate::contest::*;
 use crate::format::int;
-use crate::json::{pointer_escape, Member, Node, Value};
-use crate::number::{count, CountError, Decimal};
+use crate::json::{Node, Value};
+use crate::number::count;
 use crate::report::Report;
+use crate::obj::*;
 
 /// Most parties, candidates or options read in one contest.
 pub const MAX_LINES: usize = 100_000;
@@ -16,20 +17,9 @@ pub const MAX_LINES: usize = 100_000;
 pub const VERSION: u64 = 1;
 
 const DOC_KEYS: &[&str] = &["tallyboard", "title", "source", "notes", "contests"];
-const SOURCE_KEYS: &[&str] = &["name", "url", "retrieved"];
-const CONTEST_KEYS: &[&str] = &[
-    "kind", "id", "title", "date", "body", "question", "notes", "source", "seats", "majority", "method", "threshold",
-    "percent_of", "electorate", "ballots", "participants", "rule", "outcome", "turnout_percent", "parties",
-    "candidates", "options", "system", "overhang", "minority_factor", "first_divisor", "surplus_agreements", "districts",
-    "first_round_quorum_percent",
-];
 const THRESHOLD_KEYS: &[&str] = &["percent", "of", "or_district_seats", "minorities_exempt", "alliances", "min_qualifying", "level"];
 const DISTRICT_KEYS: &[&str] = &["name", "seats", "electorate", "ballots", "parties", "runoff"];
 const BALLOT_KEYS: &[&str] = &["cast", "valid", "invalid", "blank", "uncounted", "issued"];
-const PARTY_KEYS: &[&str] = &[
-    "name", "short", "color", "votes", "percent", "seats", "previous_seats", "role", "lists", "district_seats", "minority",
-    "alliance_of", "candidate",
-];
 
 pub fn document(root: &Node, report: &mut Report) -> Document {
     let mut doc = Document::default();
@@ -128,7 +118,6 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
     }
     c.ballots = ballots(&mut o);
     if matches!(kind, Kind::Composition | Kind::Series | Kind::Primaries) {
-        use crate::kinds::*;
         let own: &[&str] = match kind {
             Kind::Composition => {
                 let comp = read_composition(&mut o);
@@ -415,378 +404,95 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
     p
 }
 
-/// An object being read: its members, which of them were used, and where it is.
-pub(crate) struct Obj<'a, 'r> {
-    members: &'a [Member<'a>],
-    used: Vec<bool>,
-    path: String,
-    report: &'r mut Report,
-}
+// ---------------------------------------------------------------- the other kinds
 
-impl<'a, 'r> Obj<'a, 'r> {
-    pub(crate) fn new(node: &'a Node<'a>, path: String, report: &'r mut Report, what: &str) -> Option<Obj<'a, 'r>> {
-        match &node.value {
-            Value::Object(members) => {
-                // Duplicate keys: JSON parsers disagree on which wins; we take the first and say so.
-                // Sorted (stably, so the first of equal keys leads its run), not compared pairwise.
-                // (A small object, the usual kind, compares its keys pairwise: no allocation.)
-                let n = members.len();
-                let mut again = vec![false; n];
-                if n <= 16 {
-                    for i in 1..n {
-                        again[i] = members[..i].iter().any(|m| m.key == members[i].key);
-                    }
-                } else {
-                    let order = crate::number::sorted_indices(n, &|a, b| members[a].key < members[b].key);
-                    for w in order.windows(2) {
-                        again[w[1]] = members[w[0]].key == members[w[1]].key;
-                    }
-                }
-                for (m, _) in members.iter().zip(&again).filter(|(_, a)| **a) {
-                    let p = path.clone() + "/" + &pointer_escape(&m.key);
-                    report.error(
-                        "shape/duplicate-key",
-                        &p,
-                        "\"".to_string() + &m.key + "\" appears more than once in this object; the first is used",
-                    );
-                }
-                Some(Obj { used: vec![false; members.len()], members, path, report })
-            }
-            _ => {
-                type_error(report, &path, what, node);
-                None
-            }
-        }
-    }
+pub const COMPOSITION_KEYS: &[&str] = &["members", "groups", "shares"];
+pub const SERIES_KEYS: &[&str] = &["party", "color", "points"];
+pub const PRIMARIES_KEYS: &[&str] = &["voters", "voters_qualifier", "stages", "removed", "shares", "quota"];
 
-    pub(crate) fn child(&self, key: &str) -> String {
-        self.path.clone() + "/" + &pointer_escape(key)
-    }
-
-    pub(crate) fn has(&self, key: &str) -> bool {
-        self.members.iter().any(|m| m.key == key)
-    }
-
-    pub(crate) fn take(&mut self, key: &str) -> Option<&'a Node<'a>> {
-        let i = self.members.iter().position(|m| m.key == key)?;
-        for (j, m) in self.members.iter().enumerate() {
-            if m.key == key {
-                self.used[j] = true;
-            }
-        }
-        Some(&self.members[i].node)
-    }
-
-    pub(crate) fn string(&mut self, key: &str) -> Option<String> {
-        let n = self.take(key)?;
-        match &n.value {
-            Value::String(s) => Some(crate::format::without_bidi_controls(s)),
-            _ => {
-                let p = self.child(key);
-                type_error(self.report, &p, "a string", n);
-                None
-            }
-        }
-    }
-
-    pub(crate) fn strings(&mut self, key: &str) -> Vec<String> {
-        let Some(n) = self.take(key) else { return Vec::new() };
-        let p = self.child(key);
-        match &n.value {
-            Value::String(s) => vec![crate::format::without_bidi_controls(s)],
-            Value::Array(items) => {
-                let mut out = Vec::new();
-                for (i, item) in items.iter().enumerate() {
-                    match &item.value {
-                        Value::String(s) => out.push(crate::format::without_bidi_controls(s)),
-                        _ => type_error(self.report, &(p.clone() + "/" + &int(i as u64)), "a string", item),
-                    }
-                }
-                out
-            }
-            _ => {
-                type_error(self.report, &p, "an array of strings", n);
-                Vec::new()
-            }
-        }
-    }
-
-    pub(crate) fn source(&mut self, key: &str) -> Option<Source> {
-        let n = self.take(key)?;
-        let p = self.child(key);
-        match &n.value {
-            // A bare string is taken as the source's name.
-            Value::String(s) => Some(Source { name: Some(s.clone()), ..Source::default() }),
-            _ => {
-                let mut o = Obj::new(n, p, self.report, "an object like {\"name\": ..., \"url\": ...}")?;
-                o.need(&["name"]);
-                let s = Source { name: o.string("name"), url: o.string("url"), retrieved: o.string("retrieved") };
-                o.finish(SOURCE_KEYS);
-                Some(s)
-            }
-        }
-    }
-
-    /// A count: a non-negative whole number, or null.
-    pub(crate) fn count(&mut self, key: &str) -> Option<u64> {
-        let n = self.take(key)?;
-        let p = self.child(key);
-        match &n.value {
-            Value::Null => None,
-            Value::Number(lit) => match count(lit) {
-                Ok(v) => Some(v),
-                Err(CountError::Negative) => {
-                    self.report.error("count/negative", &p, "a count cannot be negative, found ".to_string() + lit);
-                    None
-                }
-                Err(CountError::Fractional) => {
-                    self.report.error("count/fractional", &p, "a count must be a whole number, found ".to_string() + lit);
-                    None
-                }
-                Err(CountError::TooLarge) => {
-                    self.report.error("count/too-large", &p, "this count is too large to be real: ".to_string() + lit);
-                    None
-                }
-            },
-            Value::String(s) => {
-                // "5 148 074" or "5,148,074" from a spreadsheet: say how to write it.
-                let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-                let mut msg = "expected a number, found the string \"".to_string() + s + "\"";
-                if !digits.is_empty() && digits.len() + 4 >= s.chars().count() {
-                    msg += "; write it without quotes or separators: ";
-                    msg += &digits;
-                }
-                self.report.error("shape/type", &p, msg);
-                None
-            }
-            _ => {
-                type_error(self.report, &p, "a whole number or null", n);
-                None
-            }
-        }
-    }
-
-    /// Report each of `keys` that the object lacks (the schema's required keys).
-    pub(crate) fn need(&mut self, keys: &[&str]) {
-        for k in keys {
-            if !self.has(k) {
-                let p = self.child(k);
-                self.report.error("shape/missing", &p, "missing \"".to_string() + k + "\"");
-            }
-        }
-    }
-
-    /// A percentage from 0 to 100 (out of range: an error, and None).
-    pub(crate) fn percent(&mut self, key: &str) -> Option<Decimal> {
-        let d = self.decimal(key)?;
-        let p = self.child(key);
-        if d.is_negative() {
-            self.report.error("percent/negative", &p, "a percentage cannot be negative, found ".to_string() + &crate::format::percent(&d, &crate::format::EN));
-            None
-        } else if d.cmp_int(100) == std::cmp::Ordering::Greater {
-            self.report.error("percent/over-100", &p, "a percentage cannot exceed 100, found ".to_string() + &crate::format::percent(&d, &crate::format::EN));
-            None
-        } else {
-            Some(d)
-        }
-    }
-
-    /// A number from `min` (above it if `open`) to 100, such as a factor or a divisor.
-    pub(crate) fn factor(&mut self, key: &str, min: i128, open: bool) -> Option<Decimal> {
-        let d = self.decimal(key)?;
-        let low = d.cmp_int(min);
-        if low == std::cmp::Ordering::Less || (open && low == std::cmp::Ordering::Equal) || d.cmp_int(100) == std::cmp::Ordering::Greater {
-            let p = self.child(key);
-            let from = if open { "above ".to_string() } else { "from ".to_string() } + &int(min as u64);
-            self.report.error("shape/range", &p, "expected a number ".to_string() + &from + " to 100");
-            return None;
-        }
-        Some(d)
-    }
-
-    /// A boolean, or null.
-    pub(crate) fn boolean(&mut self, key: &str) -> Option<bool> {
-        let n = self.take(key)?;
-        match &n.value {
-            Value::Bool(b) => Some(*b),
-            _ => {
-                let p = self.child(key);
-                type_error(self.report, &p, "true or false", n);
-                None
-            }
-        }
-    }
-
-    /// A reported decimal (a percentage), kept with its precision.
-    pub(crate) fn decimal(&mut self, key: &str) -> Option<Decimal> {
-        let n = self.take(key)?;
-        let p = self.child(key);
-        match &n.value {
-            Value::Null => None,
-            Value::Number(lit) => match Decimal::parse(lit) {
-                Some(d) => Some(d),
-                None => {
-                    self.report.error(
-                        "percent/unreadable",
-                        &p,
-                        "expected a percentage with at most 12 decimals, found ".to_string() + lit,
-                    );
-                    None
-                }
-            },
-            _ => {
-                type_error(self.report, &p, "a number or null", n);
-                None
-            }
-        }
-    }
-
-    /// One of a fixed set of words; an unknown word gets a did-you-mean.
-    pub(crate) fn keyword(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
-        let s = self.string(key)?;
-        if allowed.contains(&s.as_str()) {
-            return Some(s);
-        }
-        let p = self.child(key);
-        let mut msg = "unknown value \"".to_string() + &s + "\"; expected one of: " + &allowed.join(", ");
-        if let Some(best) = suggest(&s, allowed) {
-            msg += "; did you mean \"";
-            msg += best;
-            msg += "\"?";
-        }
-        self.report.error("shape/keyword", &p, msg);
-        None
-    }
-
-    /// Each object of an array member, read by `f`.
-    pub(crate) fn each(&mut self, key: &str, what: &str, f: &mut dyn FnMut(&mut Obj)) {
-        let Some(n) = self.take(key) else { return };
-        let p = self.child(key);
-        match &n.value {
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    if let Some(mut o) = Obj::new(item, p.clone() + "/" + &int(i as u64), self.report, what) {
-                        f(&mut o);
-                    }
-                }
-            }
-            _ => type_error(self.report, &p, "an array", n),
-        }
-    }
-
-    /// An object member, read by `f`.
-    pub(crate) fn object<T>(&mut self, key: &str, what: &str, f: &mut dyn FnMut(&mut Obj) -> T) -> Option<T> {
-        let n = self.take(key)?;
-        let p = self.child(key);
-        let mut o = Obj::new(n, p, self.report, what)?;
-        Some(f(&mut o))
-    }
-
-    /// Report members that were never read: typos get a suggestion.
-    pub(crate) fn finish(&mut self, allowed: &[&str]) {
-        for (m, used) in self.members.iter().zip(&self.used) {
-            if *used {
-                continue;
-            }
-            let p = self.path.clone() + "/" + &pointer_escape(&m.key);
-            let mut msg = "unknown key \"".to_string() + &m.key + "\" is ignored";
-            if let Some(best) = suggest(&m.key, allowed) {
-                msg += "; did you mean \"";
-                msg += best;
-                msg += "\"?";
-            } else if CONTEST_KEYS.contains(&m.key.as_str()) || PARTY_KEYS.contains(&m.key.as_str()) {
-                msg += " here";
-            }
-            self.report.warning("shape/unknown-key", &p, msg);
-            // Many unknown keys in one object must not each search the object again.
-            if let Some(f) = self.report.findings.last_mut() {
-                f.offset = Some(m.key_offset);
-            }
-        }
+fn qualifier(o: &mut Obj, key: &str) -> Option<Qualifier> {
+    match o.keyword(key, &["exactly", "about", "over"]).as_deref() {
+        Some("about") => Some(Qualifier::About),
+        Some("over") => Some(Qualifier::Over),
+        Some("exactly") => Some(Qualifier::Exactly),
+        _ => None,
     }
 }
 
-fn show(n: &Node) -> String {
-    match &n.value {
-        Value::Number(l) => String::from(*l),
-        Value::String(s) => {
-            let short: String = s.chars().take(40).collect();
-            "\"".to_string() + &short + if s.chars().count() > 40 { "…\"" } else { "\"" }
-        }
-        v => v.type_name().to_string(),
-    }
+fn shares(o: &mut Obj, key: &str) -> Vec<Share> {
+    let mut out = Vec::new();
+    o.each(key, "an object like {\"name\": \"Women\", \"percent\": 33.7}", &mut |item| {
+        item.need(&["name"]);
+        let s = Share { name: item.string("name").unwrap_or_default(), percent: item.percent("percent"), count: item.count("count"), stage: item.string("stage") };
+        item.finish(&["name", "percent", "count", "stage"]);
+        out.push(s);
+    });
+    out
 }
 
-fn type_error(report: &mut Report, path: &str, expected: &str, found: &Node) {
-    let mut msg = "expected ".to_string() + expected + ", found " + found.value.type_name();
-    if let Value::String(_) | Value::Number(_) = &found.value {
-        msg += " ";
-        msg += &show(found);
-    }
-    report.error("shape/type", path, msg);
+pub(crate) fn read_composition(o: &mut Obj) -> Composition {
+    Composition { members: o.count("members"), shares: shares(o, "shares") }
 }
 
-/// The allowed word closest to `word`, if it is a plausible typo
-/// (Damerau-Levenshtein distance at most 2, and less than half the length).
-pub fn suggest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let w = crate::format::fold_case(word);
-    let mut best: Option<(&str, usize)> = None;
-    for &a in allowed {
-        let d = distance(&w, a);
-        let limit = if a.chars().count() <= 4 { 1 } else { 2 };
-        if d <= limit && d * 2 < a.chars().count().max(2) && best.map_or(true, |(_, bd)| d < bd) {
-            best = Some((a, d));
-        }
-    }
-    // A stem of the word ("primary" for "primaries", "candidate" for "candidates").
-    best.map(|(a, _)| a).or_else(|| {
-        allowed.iter().copied().find(|a| {
-            let common = w.chars().zip(a.chars()).take_while(|(x, y)| x == y).count();
-            common >= 5 && common * 10 >= w.chars().count().min(a.chars().count()) * 7
+pub(crate) fn read_series(o: &mut Obj) -> Series {
+    let party = o.string("party");
+    let color = o.string("color").and_then(|s| Rgb::parse(&s));
+    let mut points = Vec::new();
+    o.each("points", "an object like {\"label\": \"2021\", \"seats\": 76, \"of\": 98}", &mut |item| {
+        item.need(&["label"]);
+        let p = Point {
+            label: item.string("label").unwrap_or_default(),
+            date: item.string("date"),
+            seats: item.count("seats"),
+            of: item.count("of"),
+            vote_percent: item.percent("vote_percent"),
+            seat_percent: item.percent("seat_percent"),
+            votes: item.count("votes"),
+            valid: item.count("valid"),
+        };
+        item.finish(&["label", "date", "seats", "of", "vote_percent", "seat_percent", "votes", "valid"]);
+        points.push(p);
+    });
+    Series { party, color, points }
+}
+
+pub(crate) fn read_primaries(o: &mut Obj) -> Primaries {
+    let voters = o.count("voters");
+    let voters_qualifier = qualifier(o, "voters_qualifier");
+    let mut stages = Vec::new();
+    o.each("stages", "an object like {\"name\": \"Shortlisted\", \"count\": 267}", &mut |item| {
+        item.need(&["name"]);
+        let s = Stage {
+            name: item.string("name").unwrap_or_default(),
+            count: item.count("count"),
+            qualifier: qualifier(item, "qualifier").unwrap_or(Qualifier::Exactly),
+        };
+        item.finish(&["name", "count", "qualifier"]);
+        stages.push(s);
+    });
+    let removed = o.object("removed", "an object like {\"count\": 37, \"reasons\": [...]}", &mut |item| {
+        let count = item.count("count");
+        let mut reasons = Vec::new();
+        item.each("reasons", "an object like {\"name\": \"falsification\", \"count\": 7}", &mut |r| {
+            r.need(&["name", "count"]);
+            if let (Some(n), Some(c)) = (r.string("name"), r.count("count")) {
+                reasons.push((n, c));
+            }
+            r.finish(&["name", "count"]);
+        });
+        item.finish(&["count", "reasons"]);
+        Removed { count, reasons }
+    });
+    let shares = shares(o, "shares");
+    let quota = o
+        .object("quota", "an object like {\"percent\": 30, \"shares\": [\"Women\"], \"stage\": \"Selected\"}", &mut |q| {
+            q.need(&["percent", "shares"]);
+            let percent = q.percent("percent");
+            let names = q.strings("shares");
+            let stage = q.string("stage");
+            q.finish(&["percent", "shares", "stage"]);
+            percent.map(|percent| Quota { percent, shares: names, stage })
         })
-    })
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 3 || a.len() > 64 {
-        return usize::MAX / 2;
-    }
-    // Optimal string alignment distance.
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for i in 0..=a.len() {
-        d[i * w] = i;
-    }
-    for j in 0..=b.len() {
-        d[j] = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[a.len() * w + b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(suggest("vots", PARTY_KEYS), Some("votes"));
-        assert_eq!(suggest("seat", PARTY_KEYS), Some("seats"));
-        assert_eq!(suggest("precent", PARTY_KEYS), Some("percent"));
-        assert_eq!(suggest("colour", PARTY_KEYS), Some("color"));
-        assert_eq!(suggest("dhont", &Method::ALL.map(|m| m.key())), Some("dhondt"));
-        assert_eq!(suggest("wikidata", PARTY_KEYS), None);
-        assert_eq!(suggest("id", PARTY_KEYS), None);
-    }
+        .flatten();
+    Primaries { voters, voters_qualifier, stages, removed, shares, quota }
 }

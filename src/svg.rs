@@ -3,6 +3,8 @@
 //! and shown at 1× through `width`/`height`, so seats keep sub-pixel places.
 
 use crate::layout::Scene;
+/// Escape text for XML (text and attribute values); the SVG backend owns it.
+pub use crate::backend::svg::xml_escape;
 
 /// SVG units per CSS pixel: the backend's grid is integer, so seats and
 /// text keep sub-pixel places at 4x.
@@ -16,22 +18,4 @@ pub fn to_svg(scene: &Scene) -> String {
     // Writing to a String cannot fail.
     let _ = crate::draw::draw(scene, &mut backend, crate::draw::Surface { scale: OVERSAMPLE, font: crate::draw::FONT });
     out
-}
-
-pub fn xml_escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '&' => o.push_str("&amp;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&apos;"),
-            // Characters XML 1.0 forbids are dropped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => o.push(c),
-        }
-    }
-    o
 }

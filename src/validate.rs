@@ -46,7 +46,8 @@ fn list_path(c: &Contest, path: &str) -> String {
 }
 
 pub fn contest(c: &Contest, path: &str, r: &mut Report) {
-    use crate::kinds::{self, Detail};
+    use crate::contest::Detail;
+    use crate::kinds;
     match &c.detail {
         Detail::Composition(comp) => {
             percent_ranges(c, path, r);

@@ -36,9 +36,9 @@ impl<'a> SvgBackend<'a> {
         out.push(' ');
         *out += &int(size.1 as u64);
         out.push_str("\" role=\"img\" aria-label=\"");
-        *out += &crate::svg::xml_escape(label);
+        *out += &xml_escape(label);
         out.push_str("\"><title>");
-        *out += &crate::svg::xml_escape(label);
+        *out += &xml_escape(label);
         out.push_str("</title>\n");
         SvgBackend { out, size }
     }
@@ -142,13 +142,31 @@ impl DrawingBackend for SvgBackend<'_> {
             self.out.push_str(" font-weight=\"bold\"");
         }
         self.out.push_str(" font-family=\"");
-        *self.out += &crate::svg::xml_escape(style.family().as_str());
+        *self.out += &xml_escape(style.family().as_str());
         self.out.push('"');
         self.fill(&style.color());
         self.out.push('>');
-        *self.out += &crate::svg::xml_escape(text);
+        *self.out += &xml_escape(text);
         self.out.push_str("</text>\n");
         Ok(())
     }
 }
 
+/// Text and attribute values escaped for XML; characters XML 1.0 forbids are dropped.
+pub fn xml_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '&' => o.push_str("&amp;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            // Characters XML 1.0 forbids are dropped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => o.push(c),
+        }
+    }
+    o
+}

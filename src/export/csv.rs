@@ -4,7 +4,7 @@ use super::{csv_cell, dec};
 use crate::contest::{Contest, Document, Role};
 use crate::figures;
 use crate::format::{self, int};
-use crate::kinds::Detail;
+use crate::contest::Detail;
 
 /// The CSV columns, in order. `percent` is the share as the source printed
 /// it; `share` the figure the card shows (reported, else computed of the

@@ -6,7 +6,7 @@
 use super::{url_for_wikitext, wiki_text};
 use crate::contest::{Contest, Document};
 use crate::format::{self, grouped, int, Locale};
-use crate::kinds::Detail;
+use crate::contest::Detail;
 use crate::layout::{table_model, Options, TableModel};
 use crate::theme;
 

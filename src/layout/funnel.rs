@@ -11,7 +11,7 @@ pub(super) fn primaries(b: &mut Builder, _ci: usize, c: &Contest) {
     let t = *b.t();
     let o = b.o;
     heading(b, c);
-    let crate::kinds::Detail::Primaries(p) = &c.detail else { return };
+    let crate::contest::Detail::Primaries(p) = &c.detail else { return };
     let size = b.fs;
     // Voters and turnout.
     if let Some(v) = p.voters {
@@ -56,7 +56,7 @@ pub(super) fn primaries(b: &mut Builder, _ci: usize, c: &Contest) {
         b.paragraph(&line, b.pad, b.inner(), fs, false, t.text);
         b.y += 8.0;
     }
-    let whole = |st: &Option<String>| st.as_ref().and_then(|name| p.stages.iter().find(|x| &x.name == name)).filter(|x| x.qualifier == crate::kinds::Qualifier::Exactly).and_then(|x| x.count);
+    let whole = |st: &Option<String>| st.as_ref().and_then(|name| p.stages.iter().find(|x| &x.name == name)).filter(|x| x.qualifier == crate::contest::Qualifier::Exactly).and_then(|x| x.count);
     for (i, s) in p.shares.iter().enumerate() {
         share_rows(b, std::slice::from_ref(s), whole(&s.stage), o.words.of_stage, i);
     }

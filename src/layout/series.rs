@@ -10,7 +10,7 @@ pub(super) fn series(b: &mut Builder, ci: usize, c: &Contest) {
     let t = *b.t();
     let o = b.o;
     heading(b, c);
-    let crate::kinds::Detail::Series(s) = &c.detail else { return };
+    let crate::contest::Detail::Series(s) = &c.detail else { return };
     let color = b.party(s.color, 0);
     let size = b.fs - 1.0;
     if let Some(p) = &s.party {

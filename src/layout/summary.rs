@@ -20,7 +20,7 @@ pub fn summary(doc: &Document, o: &Options) -> String {
         }
         let mut items = Vec::new();
         match &c.detail {
-            crate::kinds::Detail::Composition(comp) => {
+            crate::contest::Detail::Composition(comp) => {
                 if let Some(m) = comp.members {
                     items.push(num(m, o) + " " + w.members);
                 }
@@ -38,7 +38,7 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                     items.push(it);
                 }
             }
-            crate::kinds::Detail::Series(se) => {
+            crate::contest::Detail::Series(se) => {
                 for p in &se.points {
                     let mut it = p.label.clone();
                     if let Some(n) = p.seats {
@@ -60,7 +60,7 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                     items.push(it);
                 }
             }
-            crate::kinds::Detail::Primaries(pr) => {
+            crate::contest::Detail::Primaries(pr) => {
                 if let Some(v) = pr.voters {
                     let mut it = pr.voters_qualifier.map(|q| q.word()).unwrap_or("").to_string() + &num(v, o) + " " + w.voters;
                     if let Some(t) = &c.turnout_percent {
@@ -75,7 +75,7 @@ pub fn summary(doc: &Document, o: &Options) -> String {
                     items.push(st.name.clone() + " " + st.qualifier.word() + &st.count.map(|n| num(n, o)).unwrap_or_default());
                 }
             }
-            crate::kinds::Detail::None => {}
+            crate::contest::Detail::None => {}
         }
         let f = figures::of(c);
         let total = (c.kind == Kind::Election && (c.seats.is_some() || c.reported_seats().is_some())).then_some(f.body);

@@ -36,7 +36,7 @@ pub(super) fn unit_bar(b: &mut Builder, total: u64, filled: u64, color: Rgb) {
 /// The whole number of people a share stands for: the count, or the first
 /// whole number that rounds to the reported percentage.
 
-pub(super) fn share_rows(b: &mut Builder, shares: &[crate::kinds::Share], whole: Option<u64>, stage_word: &str, first_color: usize) {
+pub(super) fn share_rows(b: &mut Builder, shares: &[crate::contest::Share], whole: Option<u64>, stage_word: &str, first_color: usize) {
     let t = *b.t();
     for (i, s) in shares.iter().enumerate() {
         let color = theme::PALETTE[(first_color + i + 1) % theme::PALETTE.len()];
@@ -78,7 +78,7 @@ pub(super) fn share_rows(b: &mut Builder, shares: &[crate::kinds::Share], whole:
 pub(super) fn composition(b: &mut Builder, ci: usize, c: &Contest) {
     let t = *b.t();
     heading(b, c);
-    let crate::kinds::Detail::Composition(comp) = &c.detail else { return };
+    let crate::contest::Detail::Composition(comp) = &c.detail else { return };
     if let Some(m) = comp.members {
         let fs = b.fs + 1.0;
         let line = num(m, b.o) + " " + b.o.words.members;
