@@ -30,7 +30,7 @@ test: setup test-native test-schema test-browser test-e2e test-package test-a11y
 	@echo "make test: all suites passed"
 
 test-native:
-	cargo test --features cli
+	cargo test --features cli,props
 
 # The schema on its own, then the schema against the validator (tests/schema/agreement.py:
 # every example, every corpus election and mutations of them get the same verdict from both).

@@ -1,6 +1,7 @@
 //! Allocation held to account as the Dutch Electoral Council's Abacus holds
 //! its own: properties every correct run must have, over random elections
-//! (proptest; `PROPTEST_CASES` runs more).
+//! (proptest; `PROPTEST_CASES` runs more). Behind the `props` feature:
+//! `cargo test --features cli,props` (`make test-native` does).
 //! - anonymity: the order of the lists changes nothing (ties included);
 //! - house monotonicity: under a divisor method one more seat never takes a
 //!   seat from a list;
@@ -10,7 +11,7 @@
 //!   reported as such by `allocation::alabama` (and said by `seats --explain`),
 //!   never raised as an error: every loss of a seat found here is one it names.
 
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(feature = "props")]
 
 use proptest::prelude::*;
 use tallyboard::allocation::{alabama, allocate, allocate_with, Allocation, Params};
