@@ -440,7 +440,7 @@ fn districts(c: &Contest, seats: u64, params: &Params) -> Outcome {
             continue;
         }
         if params.method == Method::TwoRound {
-            match two_round(c, district, dseats, &lines, &find, &dp) {
+            match two_round(c, district, dseats, params.log, &find, &dp) {
                 Ok((a, runoff)) => {
                     let won_lines = runoff.as_ref().unwrap_or(&lines);
                     for (j, l) in won_lines.iter().enumerate() {
@@ -523,14 +523,14 @@ fn g(n: u64) -> String {
 /// it was held; else the first round's leader, who needs more than half the
 /// valid votes (and the quorum of the electorate, where one is given).
 #[allow(clippy::type_complexity)]
-fn two_round(c: &Contest, district: &crate::contest::District, seats: u64, lines: &[Option<usize>], find: &dyn Fn(&str) -> Option<usize>, dp: &str) -> Result<(Allocation, Option<Vec<Option<usize>>>), Problem> {
+fn two_round(c: &Contest, district: &crate::contest::District, seats: u64, log: bool, find: &dyn Fn(&str) -> Option<usize>, dp: &str) -> Result<(Allocation, Option<Vec<Option<usize>>>), Problem> {
     let problem = |path: String, message: String| Problem { path, message };
     let plurality = |parties: &[Party], at: &str| -> Result<Allocation, Problem> {
         let Some(votes) = parties.iter().map(|p| p.votes.or(if p.role.takes_seats() { None } else { Some(0) })).collect::<Option<Vec<u64>>>() else {
             return Err(problem(at.to_string(), "votes are not given for every candidate: the seat cannot be re-computed".into()));
         };
         let eligible: Vec<bool> = parties.iter().map(|p| p.role.takes_seats()).collect();
-        allocate_with(&votes, seats, &Params::new(Method::Plurality), &eligible).map_err(|_| problem(at.to_string(), "no candidate has a vote".into()))
+        allocate_with(&votes, seats, &Params { log, ..Params::new(Method::Plurality) }, &eligible).map_err(|_| problem(at.to_string(), "no candidate has a vote".into()))
     };
     if let Some(r) = &district.runoff {
         let runoff_lines: Vec<Option<usize>> = r.parties.iter().map(|p| find(&p.name)).collect();
@@ -540,7 +540,6 @@ fn two_round(c: &Contest, district: &crate::contest::District, seats: u64, lines
         let a = plurality(&r.parties, &(dp.to_string() + "/runoff"))?;
         return Ok((a, Some(runoff_lines)));
     }
-    let _ = lines;
     let a = plurality(&district.parties, dp)?;
     // Who leads, and whether the first round was enough.
     let Some(top) = (0..district.parties.len()).filter(|&j| a.seats[j] > 0).max_by_key(|&j| district.parties[j].votes.unwrap_or(0)) else {
