@@ -561,21 +561,7 @@ impl Card {
         let o = options(&s.options, s.width);
         let view = match (hit, line) {
             (Hit::Party { .. }, Some((c, p))) => {
-                let f = crate::figures::of(c);
-                let share = f.vote_share[party].map(|d| crate::format::percent(&d.at(f.scale), &o.locale));
-                let mut lines = vec![p.name.clone()];
-                if let Some(v) = p.votes {
-                    let mut l = crate::format::grouped(v, &o.locale) + " " + &crate::format::fold_case(o.words.votes);
-                    if let Some(sh) = &share {
-                        l += " (";
-                        l += sh;
-                        l += ")";
-                    }
-                    lines.push(l);
-                }
-                if let Some(n) = p.seats {
-                    lines.push(crate::format::grouped(n, &o.locale) + " " + o.words.total_seats);
-                }
+                let (lines, share) = crate::layout::tooltip(c, party, &o);
                 HitView { kind, contest, party, name: &p.name, votes: p.votes, percent: share, seats: p.seats, lines }
             }
             _ => HitView { kind, contest, party, name: "", votes: None, percent: None, seats: None, lines: Vec::new() },

@@ -130,6 +130,11 @@ fn a_share_of_ballots_cast_is_the_same_in_every_output() {
     let o = tallyboard::layout::Options::default();
     let table = tallyboard::layout::table_model(&doc.contests[0], &o);
     assert_eq!(table.percent[0], "68.28%");
+    let (tip, _) = tallyboard::layout::tooltip(&doc.contests[0], 0, &o);
+    assert_eq!(tip[1], "5,148,074 votes (68.28%)", "the tooltip: {tip:?}");
+    let ru = tallyboard::layout::Options { locale: tallyboard::format::Locale::from_tag("ru"), ..tallyboard::layout::Options::default() };
+    let (tip_ru, _) = tallyboard::layout::tooltip(&doc.contests[0], 0, &ru);
+    assert!(tip_ru[1].contains("5\u{a0}148\u{a0}074") && tip_ru[1].contains("68,28"), "the Russian tooltip: {tip_ru:?}");
     let summary = tallyboard::layout::summary(&doc, &o);
     assert!(summary.contains("68.28%") && !summary.contains("71.09"), "{summary}");
     let svg = tallyboard::svg::to_svg(&tallyboard::render_scene(&text, &o, &tallyboard::layout::Approx, None).0);

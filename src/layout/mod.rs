@@ -17,6 +17,7 @@ mod scene;
 mod series;
 mod summary;
 mod table;
+mod tooltip;
 mod vote;
 mod waffle;
 
@@ -26,6 +27,7 @@ use builder::*;
 pub use error::error_card;
 pub use scene::*;
 pub use summary::summary;
+pub use tooltip::tooltip;
 pub use table::{coalition_text, table_model, table_rows, TableModel, MAX_ROWS};
 use election::*;
 use funnel::*;

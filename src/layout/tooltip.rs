@@ -1,0 +1,28 @@
+//! The tooltip of a line under the pointer, in the card's locale: its name,
+//! its votes with the share (at the figures' one precision and base), its seats.
+
+use crate::contest::Contest;
+use crate::figures;
+use crate::format;
+use super::builder::*;
+
+/// The tooltip's lines for line `party` of contest `c`, and the share shown.
+pub fn tooltip(c: &Contest, party: usize, o: &Options) -> (Vec<String>, Option<String>) {
+    let Some(p) = c.parties.get(party) else { return (Vec::new(), None) };
+    let f = figures::of(c);
+    let share = f.vote_share[party].map(|d| format::percent(&d.at(f.scale), &o.locale));
+    let mut lines = vec![p.name.clone()];
+    if let Some(v) = p.votes {
+        let mut l = format::grouped(v, &o.locale) + " " + &format::fold_case(o.words.votes);
+        if let Some(sh) = &share {
+            l += " (";
+            l += sh;
+            l += ")";
+        }
+        lines.push(l);
+    }
+    if let Some(n) = p.seats {
+        lines.push(format::grouped(n, &o.locale) + " " + o.words.total_seats);
+    }
+    (lines, share)
+}
