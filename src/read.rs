@@ -312,36 +312,12 @@ fn election_rules(o: &mut Obj, c: &mut Contest) {
     o.each("districts", "an object like {\"name\": ..., \"seats\": ..., \"parties\": [...]}", &mut |d| {
         let mut district = District { name: d.string("name").unwrap_or_default(), seats: d.count("seats"), electorate: d.count("electorate"), ..District::default() };
         district.ballots = ballots(d);
-        match d.take("parties") {
-            Some(n) => {
-                let p = d.child("parties");
-                match &n.value {
-                    Value::Array(items) => district.parties = lines(items, &p, d.report, Kind::Election),
-                    _ => type_error(d.report, &p, "an array", n),
-                }
-            }
-            None => {
-                let p = d.child("parties");
-                d.report.error("shape/missing", &p, "missing \"parties\": a district needs its results".to_string())
-            }
-        }
+        district.parties = required_lines(d, "a district");
         if let Some(n) = d.take("runoff") {
             let p = d.child("runoff");
             if let Some(mut r) = Obj::new(n, p, d.report, "an object like {\"parties\": [...]} (the second round)") {
-                let mut runoff = crate::contest::Runoff { ballots: ballots(&mut r), ..Default::default() };
-                match r.take("parties") {
-                    Some(n) => {
-                        let p = r.child("parties");
-                        match &n.value {
-                            Value::Array(items) => runoff.parties = lines(items, &p, r.report, Kind::Election),
-                            _ => type_error(r.report, &p, "an array", n),
-                        }
-                    }
-                    None => {
-                        let p = r.child("parties");
-                        r.report.error("shape/missing", &p, "missing \"parties\": a second round needs its results".to_string())
-                    }
-                }
+                let ballots = ballots(&mut r);
+                let runoff = crate::contest::Runoff { ballots, parties: required_lines(&mut r, "a second round") };
                 r.finish(&["ballots", "parties"]);
                 district.runoff = Some(runoff);
             }
@@ -350,6 +326,24 @@ fn election_rules(o: &mut Obj, c: &mut Contest) {
         districts.push(district);
     });
     c.districts = districts;
+}
+
+/// The required `parties` of a district or a second round (`what`), read as election lines.
+fn required_lines(o: &mut Obj, what: &str) -> Vec<Party> {
+    let p = o.child("parties");
+    match o.take("parties") {
+        Some(n) => match &n.value {
+            Value::Array(items) => lines(items, &p, o.report, Kind::Election),
+            _ => {
+                type_error(o.report, &p, "an array", n);
+                Vec::new()
+            }
+        },
+        None => {
+            o.report.error("shape/missing", &p, "missing \"parties\": ".to_string() + what + " needs its results");
+            Vec::new()
+        }
+    }
 }
 
 fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {

@@ -33,41 +33,8 @@ fn method_index(m: Method) -> usize {
     Method::ALL.iter().position(|&x| x == m).unwrap()
 }
 
-// ------------------------------------------------------------------ PRNG
-/// splitmix64: tiny, seedable, good enough to spread cases.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in 0..n (n > 0).
-    fn below(&mut self, n: u64) -> u64 {
-        ((self.next() as u128 * n as u128) >> 64) as u64
-    }
-    /// Uniform in lo..=hi.
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.below(hi - lo + 1)
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    /// Magnitude uniform between lo and hi (lo >= 1), then uniform within it.
-    fn log_uniform(&mut self, lo: u64, hi: u64) -> u64 {
-        let (elo, ehi) = (lo.ilog10(), hi.ilog10());
-        let e = self.range(elo as u64, ehi as u64) as u32;
-        let a = lo.max(10u64.pow(e));
-        let b = hi.min(10u64.saturating_pow(e + 1) - 1);
-        self.range(a, b)
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-}
+mod common;
+use common::Rng;
 
 fn gcd(a: u128, b: u128) -> u128 {
     if b == 0 {

@@ -28,23 +28,8 @@ use tallyboard::{check, seat_runs};
 
 const PEER_PY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/differential/votelib_peer.py");
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.below(hi - lo + 1)
-    }
-}
+mod common;
+use common::Rng;
 
 /// Votes with a realistic spread: a few large lists and a tail of small ones.
 fn votes(rng: &mut Rng, n: usize, scale: u64) -> Vec<u64> {

@@ -115,31 +115,22 @@ def mmp_case(c):
     prev = {n: d for n, d in zip(names, c["district_seats"]) if d > 0}
     if c["threshold"] is None:
         # Qualification decided by the caller: the lines with votes are those that qualify.
-        votes = {n: v for n, v in votes.items() if v > 0}
-        prev = {n: d for n, d in prev.items() if n in votes}
-        entitled = method(c["method"])
-        system = core.AdjustedSeatCount(calculator=core.AllowOverhang(entitled), evaluator=entitled)
-        won = system.evaluate(votes, c["seats"], prev_gains=prev)
-        for k in won:
-            if isinstance(k, core.Tie):
-                raise Skip("tie")
-        return [won.get(n, 0) + prev.get(n, 0) for n in names]
-    eliminator = th.AlternativeThresholds([
-        th.RelativeThreshold(Fraction(c["threshold"]) / 100),
-        th.PreviousGainThreshold(th.AbsoluteThreshold(1)),
-    ])
-    # Qualification first, with the district seats in hand: votelib's
-    # AllowOverhang runs its evaluator without prev_gains, so a Conditioned
-    # evaluator inside it would drop the lists that qualify by a district seat.
-    qualified = eliminator.evaluate(votes, prev_gains=prev)
+        qualified = {n for n, v in votes.items() if v > 0}
+    else:
+        # Qualification first, with the district seats in hand: votelib's
+        # AllowOverhang runs its evaluator without prev_gains, so a Conditioned
+        # evaluator inside it would drop the lists that qualify by a district seat.
+        eliminator = th.AlternativeThresholds([
+            th.RelativeThreshold(Fraction(c["threshold"]) / 100),
+            th.PreviousGainThreshold(th.AbsoluteThreshold(1)),
+        ])
+        qualified = set(eliminator.evaluate(votes, prev_gains=prev))
     votes = {n: v for n, v in votes.items() if n in qualified}
-    prev_q = {n: d for n, d in prev.items() if n in qualified}
     entitled = method(c["method"])
     system = core.AdjustedSeatCount(calculator=core.AllowOverhang(entitled), evaluator=entitled)
-    won = system.evaluate(votes, c["seats"], prev_gains=prev_q)
-    for k in won:
-        if isinstance(k, core.Tie):
-            raise Skip("tie")
+    won = system.evaluate(votes, c["seats"], prev_gains={n: d for n, d in prev.items() if n in qualified})
+    if any(isinstance(k, core.Tie) for k in won):
+        raise Skip("tie")
     return [won.get(n, 0) + prev.get(n, 0) for n in names]
 
 
