@@ -573,6 +573,16 @@ function report(bytes, cases, native, m) {
         note: l.ms.map((x, i) => `${fs_[i]} ${fmtMs(x)} ms`).join(', ') });
     }
     for (const s of native.sizes) if (s.errors || s.tie) out.push(`      note: the ${s.factor}x document has ${s.errors} validation errors, D'Hondt tie: ${s.tie}`);
+    // Hostile scale (same factors): documents whose checking used to be quadratic.
+    if (native.hostile?.length) {
+      out.push(`   native hostile scale: 1x = 10,000 contests / 220 KB with a finding on every line / 10,000 parties; check(text) and render (scene_of + to_svg)`);
+      for (const l of native.hostile) {
+        const shape = l.growth > 50 ? '  (quadratic-looking: n^2 would give 100x)' : '';
+        out.push(`   ${pad(l.name, 48)}${l.ms.map((x) => lpad(fmtMs(x), 10)).join('')} ${lpad(l.growth.toFixed(1) + 'x', 8)}  ${l.verdict}${shape}`);
+        lines.push({ section: 'c', name: `native hostile ${l.name}: growth ${fs_[0]} -> ${fs_[fs_.length - 1]}`, value: l.growth, unit: 'ratio', budget: `<= ${l.budget}`, verdict: l.verdict,
+          note: l.ms.map((x, i) => `${fs_[i]} ${fmtMs(x)} ms`).join(', ') });
+      }
+    }
   } else {
     out.push('   native: not run (no target/bench-native/native.json; `make bench` runs it)  MISS');
     lines.push({ section: 'c', name: 'native validation/allocation growth', value: null, unit: 'ratio', budget: '<= 15', verdict: 'MISS', note: 'not run' });

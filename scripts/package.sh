@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # trap (a Rust panic) the <tally-board> element starts a fresh instance of the module instead of
 # staying dead for the rest of the page. Same CLI version and input as wasm-pack's own run; wasm-opt
 # runs only here (Cargo.toml turns wasm-pack's run off), tuned for size.
-WASM_IN=target/wasm32-unknown-unknown/release/tallyboard.wasm
+WASM_IN=${WASM_IN:-target/wasm32-unknown-unknown/release/tallyboard.wasm}
 [ -f "$WASM_IN" ] || { echo "package.sh: $WASM_IN missing (run wasm-pack build --release first)" >&2; exit 1; }
 rm -rf target/pkg-reset
 wasm-bindgen --target web --experimental-reset-state-function --out-dir target/pkg-reset "$WASM_IN"
@@ -19,6 +19,8 @@ OPT_FLAGS=(-Oz --converge --low-memory-unused --one-caller-inline-max-function-s
 wasm-opt "${OPT_FLAGS[@]}" target/pkg-reset/tallyboard_bg.wasm -o pkg/tallyboard_bg.wasm
 cp target/pkg-reset/tallyboard.js target/pkg-reset/tallyboard.d.ts target/pkg-reset/tallyboard_bg.wasm.d.ts pkg/
 grep -q '__wbg_reset_state' pkg/tallyboard.js || { echo "package.sh: no __wbg_reset_state in the glue" >&2; exit 1; }
+# Short import names in the wasm and the glue (scripts/short-imports.mjs).
+node scripts/short-imports.mjs pkg/tallyboard_bg.wasm pkg/tallyboard.js
 cp js/tally-board.js js/tally-board.d.ts pkg/
 cp schema/tallyboard.schema.json pkg/
 cp js/README.md pkg/README.md

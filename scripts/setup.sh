@@ -2,7 +2,7 @@
 # Idempotent installer for the tallyboard toolchain (called by `make setup`).
 #
 # Installs, each only when missing:
-#   - rustup target wasm32-unknown-unknown
+#   - rustup target wasm32-unknown-unknown and the rust-src component (the package's std is rebuilt for size)
 #   - wasm-pack                         (cargo install --locked)
 #   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
 #   - Debian: chromium, chromium-driver, fonts-dejavu-core, fonts-liberation2
@@ -89,6 +89,13 @@ if rustup target list --installed | grep -x 'wasm32-unknown-unknown' >/dev/null;
 else
     installing "rustup target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown >/dev/null
+fi
+# The std sources: `make pkg` rebuilds std for the wasm at opt-level z with panics as plain traps.
+if rustup component list --installed | grep -x 'rust-src' >/dev/null; then
+    ok "rustup component rust-src"
+else
+    installing "rustup component rust-src"
+    rustup component add rust-src >/dev/null
 fi
 
 # ------------------------------------------- 4. chromium, driver and fonts

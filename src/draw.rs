@@ -8,7 +8,7 @@ use plotters_backend::{BackendColor, BackendStyle, BackendTextStyle, DrawingBack
 
 /// The card's font stack: the system UI font, with wide script coverage
 /// (Cyrillic, Kazakh letters) in the fallbacks.
-pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
+pub use crate::sizes::FONT;
 
 fn color(c: Rgb, alpha: f64) -> BackendColor {
     BackendColor { alpha, rgb: (c.0, c.1, c.2) }

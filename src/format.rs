@@ -17,6 +17,8 @@ pub struct Locale {
 pub const EN: Locale = Locale { tag: "en", group: ",", decimal: ".", percent_gap: "" };
 pub const RU: Locale = Locale { tag: "ru", group: "\u{a0}", decimal: ",", percent_gap: "\u{a0}" };
 pub const KK: Locale = Locale { tag: "kk", group: "\u{a0}", decimal: ",", percent_gap: "\u{a0}" };
+/// German: 5.148.074 and 71,09 % (as `Intl.NumberFormat("de")` writes them).
+pub const DE: Locale = Locale { tag: "de", group: ".", decimal: ",", percent_gap: "\u{a0}" };
 
 impl Locale {
     /// The locale for a BCP 47 tag ("ru", "ru-RU", "kk-KZ"); English otherwise.
@@ -25,6 +27,7 @@ impl Locale {
         match lang.as_str() {
             "ru" => RU,
             "kk" => KK,
+            "de" => DE,
             _ => EN,
         }
     }
@@ -274,6 +277,7 @@ mod tests {
         assert_eq!(change(-8), "\u{2212}8");
         assert_eq!(change(3), "+3");
         assert_eq!(Locale::from_tag("kk-KZ"), KK);
-        assert_eq!(Locale::from_tag("de"), EN);
+        assert_eq!(Locale::from_tag("de-AT"), DE);
+        assert_eq!(Locale::from_tag("fr"), EN);
     }
 }

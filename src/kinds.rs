@@ -3,7 +3,7 @@
 //! primaries (a selection funnel). Their model is in `contest`, their reading
 //! in `read`, their drawing in `layout`.
 
-use crate::contest::{Composition, Primaries, Qualifier, Series, Share};
+use crate::contest::{Composition, Primaries, Qualifier, Quota, Removed, Series, Share};
 use crate::format::{grouped, int, percent, EN};
 use crate::number::Decimal;
 use crate::report::Report;
@@ -106,11 +106,26 @@ pub fn validate_series(s: &Series, path: &str, r: &mut Report) {
 }
 
 pub fn validate_primaries(p: &Primaries, electorate: Option<u64>, turnout: Option<&Decimal>, path: &str, r: &mut Report) {
-    // Stages never grow.
+    stages_never_grow(p, path, r);
+    if let (Some(v), Some(t)) = (p.voters, turnout) {
+        primaries_turnout(v, t, electorate, path, r);
+    }
+    if let Some(rem) = &p.removed {
+        removals(rem, path, r);
+    }
+    stage_shares(p, path, r);
+    if let Some(q) = &p.quota {
+        quota(p, q, path, r);
+    }
+}
+
+/// Stages never grow: each has at most the people of the stage before it
+/// (a little more after an approximate count: "about 10,000" may be a little under).
+fn stages_never_grow(p: &Primaries, path: &str, r: &mut Report) {
     for i in 1..p.stages.len() {
         let (a, b) = (&p.stages[i - 1], &p.stages[i]);
         if let (Some(x), Some(y)) = (a.count, b.count) {
-            let lenient = a.qualifier != Qualifier::Exactly; // "about 10,000" may be a little under
+            let lenient = a.qualifier != Qualifier::Exactly;
             if y > x && !(lenient && y <= x + x / 10) {
                 r.error(
                     "stages/grow",
@@ -120,45 +135,50 @@ pub fn validate_primaries(p: &Primaries, electorate: Option<u64>, turnout: Optio
             }
         }
     }
-    // Turnout: voters against the electorate, or the electorate it implies.
-    if let (Some(v), Some(t)) = (p.voters, turnout) {
-        match electorate {
-            Some(e) if e > 0 => {
-                if !t.matches_share(v, e) {
-                    r.error(
-                        "turnout/mismatch",
-                        &(path.to_string() + "/turnout_percent"),
-                        "turnout: expected ".to_string() + &percent(&Decimal::share(v, e, t.scale), &EN) + " (" + &g(v) + " voters of " + &g(e) + "), found " + &percent(t, &EN),
-                    );
-                }
-            }
-            _ if t.units > 0 => {
-                // e such that v/e*100 rounds to t: v*100*10^s/(t+½) < e <= v*100*10^s/(t-½), in units of the last decimal.
-                let num = v as u128 * 100 * 10u128.pow(t.scale) * 2;
-                let hi_den = (2 * t.units - 1).max(1) as u128;
-                let lo = num / (2 * t.units + 1) as u128 + 1;
-                let hi = num / hi_den;
-                r.info(
-                    "turnout/implied-electorate",
-                    &(path.to_string() + "/electorate"),
-                    "the electorate is not given: ".to_string() + &g(v) + " voters at " + &percent(t, &EN) + " turnout imply " + &g(lo as u64) + " to " + &g(hi as u64) + " eligible voters",
+}
+
+/// Turnout `t` of `v` voters: against the electorate, or the electorate it implies.
+fn primaries_turnout(v: u64, t: &Decimal, electorate: Option<u64>, path: &str, r: &mut Report) {
+    match electorate {
+        Some(e) if e > 0 => {
+            if !t.matches_share(v, e) {
+                r.error(
+                    "turnout/mismatch",
+                    &(path.to_string() + "/turnout_percent"),
+                    "turnout: expected ".to_string() + &percent(&Decimal::share(v, e, t.scale), &EN) + " (" + &g(v) + " voters of " + &g(e) + "), found " + &percent(t, &EN),
                 );
             }
-            _ => {}
+        }
+        _ if t.units > 0 => {
+            // e such that v/e*100 rounds to t: v*100*10^s/(t+½) < e <= v*100*10^s/(t-½), in units of the last decimal.
+            let num = v as u128 * 100 * 10u128.pow(t.scale) * 2;
+            let hi_den = (2 * t.units - 1).max(1) as u128;
+            let lo = num / (2 * t.units + 1) as u128 + 1;
+            let hi = num / hi_den;
+            r.info(
+                "turnout/implied-electorate",
+                &(path.to_string() + "/electorate"),
+                "the electorate is not given: ".to_string() + &g(v) + " voters at " + &percent(t, &EN) + " turnout imply " + &g(lo as u64) + " to " + &g(hi as u64) + " eligible voters",
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Removals against their reasons: the reasons never add up to more than the removals.
+fn removals(rem: &Removed, path: &str, r: &mut Report) {
+    let sum: u64 = rem.reasons.iter().map(|(_, c)| c).sum();
+    if let Some(n) = rem.count {
+        if sum > n {
+            r.error("removed/sum-exceeds", &(path.to_string() + "/removed/count"), "the reasons add up to ".to_string() + &g(sum) + " removals, more than the " + &g(n) + " reported");
+        } else if sum < n && !rem.reasons.is_empty() {
+            r.info("removed/unexplained", &(path.to_string() + "/removed/count"), g(n - sum) + " of the " + &g(n) + " removals are not broken down by reason");
         }
     }
-    // Removals and their reasons.
-    if let Some(rem) = &p.removed {
-        let sum: u64 = rem.reasons.iter().map(|(_, c)| c).sum();
-        if let Some(n) = rem.count {
-            if sum > n {
-                r.error("removed/sum-exceeds", &(path.to_string() + "/removed/count"), "the reasons add up to ".to_string() + &g(sum) + " removals, more than the " + &g(n) + " reported");
-            } else if sum < n && !rem.reasons.is_empty() {
-                r.info("removed/unexplained", &(path.to_string() + "/removed/count"), g(n - sum) + " of the " + &g(n) + " removals are not broken down by reason");
-            }
-        }
-    }
-    // Shares of a stage's people, and the quota.
+}
+
+/// Shares of a stage's people: a whole number of an exactly counted stage, and between 0 and 100%.
+fn stage_shares(p: &Primaries, path: &str, r: &mut Report) {
     for (i, s) in p.shares.iter().enumerate() {
         let sp = path.to_string() + "/shares/" + &int(i as u64);
         let whole = s.stage.as_ref().and_then(|st| p.stages.iter().find(|x| &x.name == st)).filter(|x| x.qualifier == Qualifier::Exactly).and_then(|x| x.count);
@@ -171,29 +191,31 @@ pub fn validate_primaries(p: &Primaries, electorate: Option<u64>, turnout: Optio
             }
         }
     }
-    if let Some(q) = &p.quota {
-        let qp = path.to_string() + "/quota";
-        for name in &q.shares {
-            let found = p.shares.iter().position(|s| &s.name == name && s.stage == q.stage);
-            match found.and_then(|i| p.shares[i].percent.map(|d| (i, d))) {
-                None => r.info(
-                    "check/blocked",
-                    &qp,
-                    "the quota of ".to_string() + &percent(&q.percent, &EN) + " for \"" + name + "\" is not checked: no share of \"" + name + "\""
-                        + &q.stage.as_ref().map(|s| " among \"".to_string() + s + "\"").unwrap_or_default() + " is given",
-                ),
-                Some((i, d)) => {
-                    // d >= q.percent, compared exactly across scales.
-                    let s = d.scale.max(q.percent.scale);
-                    let a = d.units * 10i128.pow(s - d.scale);
-                    let b = q.percent.units * 10i128.pow(s - q.percent.scale);
-                    if a < b {
-                        r.error(
-                            "quota/not-met",
-                            &(path.to_string() + "/shares/" + &int(i as u64) + "/percent"),
-                            "\"".to_string() + name + "\" is " + &percent(&d, &EN) + ", under the quota of " + &percent(&q.percent, &EN),
-                        );
-                    }
+}
+
+/// Each share the quota names reaches the quota (checked where the share is given).
+fn quota(p: &Primaries, q: &Quota, path: &str, r: &mut Report) {
+    let qp = path.to_string() + "/quota";
+    for name in &q.shares {
+        let found = p.shares.iter().position(|s| &s.name == name && s.stage == q.stage);
+        match found.and_then(|i| p.shares[i].percent.map(|d| (i, d))) {
+            None => r.info(
+                "check/blocked",
+                &qp,
+                "the quota of ".to_string() + &percent(&q.percent, &EN) + " for \"" + name + "\" is not checked: no share of \"" + name + "\""
+                    + &q.stage.as_ref().map(|s| " among \"".to_string() + s + "\"").unwrap_or_default() + " is given",
+            ),
+            Some((i, d)) => {
+                // d >= q.percent, compared exactly across scales.
+                let s = d.scale.max(q.percent.scale);
+                let a = d.units * 10i128.pow(s - d.scale);
+                let b = q.percent.units * 10i128.pow(s - q.percent.scale);
+                if a < b {
+                    r.error(
+                        "quota/not-met",
+                        &(path.to_string() + "/shares/" + &int(i as u64) + "/percent"),
+                        "\"".to_string() + name + "\" is " + &percent(&d, &EN) + ", under the quota of " + &percent(&q.percent, &EN),
+                    );
                 }
             }
         }

@@ -26,6 +26,7 @@ pub mod backend;
 pub mod contest;
 pub mod explain;
 pub mod draw;
+pub mod element;
 pub mod export;
 pub mod figures;
 pub mod format;
@@ -35,10 +36,12 @@ pub mod kinds;
 pub mod layout;
 pub mod number;
 pub mod obj;
+pub mod queue;
 pub mod read;
 pub mod report;
 pub mod seat_check;
 pub mod seats;
+pub mod sizes;
 pub mod svg;
 pub mod theme;
 pub mod validate;
@@ -55,6 +58,8 @@ use report::{Finding, Report, Severity};
 pub struct Checked {
     pub document: Option<Document>,
     pub report: Report,
+    /// The figures of each contest of the document, in its order (empty without a document).
+    pub figures: Vec<figures::Figures>,
 }
 
 /// Read and validate a JSON document.
@@ -71,7 +76,7 @@ pub fn check(text: &str) -> Checked {
             column: None,
             offset: None,
         });
-        return Checked { document: None, report };
+        return Checked { document: None, report, figures: Vec::new() };
     }
     let root = match json::parse(text) {
         Ok(root) => root,
@@ -85,7 +90,7 @@ pub fn check(text: &str) -> Checked {
                 column: Some(e.column),
                 offset: None,
             });
-            return Checked { document: None, report };
+            return Checked { document: None, report, figures: Vec::new() };
         }
     };
     let document = read::document(&root, &mut report);
@@ -102,7 +107,9 @@ pub fn check(text: &str) -> Checked {
         report.findings[i].line = Some(line);
         report.findings[i].column = Some(column);
     }
-    Checked { document: if is_object { Some(document) } else { None }, report }
+    let document = is_object.then_some(document);
+    let figures = document.as_ref().map(|d| d.contests.iter().map(figures::of).collect()).unwrap_or_default();
+    Checked { document, report, figures }
 }
 
 /// The byte offset of the value at a JSON Pointer, or of the deepest
@@ -146,7 +153,7 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
                 column: Some(column),
                 offset: None,
             });
-            Checked { document: None, report }
+            Checked { document: None, report, figures: Vec::new() }
         }
     }
 }
@@ -194,7 +201,7 @@ pub fn scene_of(checked: &Checked, options: &layout::Options, measure: &dyn layo
     // card absurd (and its drawing as large as the claim): the error card instead.
     let absurd = checked.report.findings.iter().any(|f| f.code == "seats/over-body");
     match &checked.document {
-        Some(doc) if !doc.contests.is_empty() && !absurd => layout::card(doc, &checked.report, options, measure),
+        Some(doc) if !doc.contests.is_empty() && !absurd => layout::card(doc, &checked.figures, &checked.report, options, measure),
         _ => layout::error_card(&checked.report, options, measure, last_good),
     }
 }

@@ -73,36 +73,7 @@ pub fn document(root: &Node, report: &mut Report) -> Document {
 
 fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
     let mut o = Obj::new(node, path, report, "a contest")?;
-    let kind = match o.take("kind") {
-        None => {
-            // Infer, but say so: a contest without a kind is probably an election with parties.
-            let kind = if o.has("options") { Kind::Vote } else { Kind::Election };
-            let p = o.child("kind");
-            o.report.error(
-                "shape/missing",
-                &p,
-                "missing \"kind\": expected \"election\" or \"vote\"; read as ".to_string()
-                    + if kind == Kind::Vote { "\"vote\"" } else { "\"election\"" },
-            );
-            kind
-        }
-        Some(n) => match &n.value {
-            Value::String(s) if Kind::from_key(s).is_some() => Kind::from_key(s).unwrap_or(Kind::Election),
-            _ => {
-                let p = o.child("kind");
-                let mut msg = "expected one of \"election\", \"vote\", \"composition\", \"series\", \"primaries\"; found ".to_string() + &show(n);
-                if let Value::String(s) = &n.value {
-                    if let Some(s) = suggest(s, &Kind::KEYS) {
-                        msg += "; did you mean \"";
-                        msg += s;
-                        msg += "\"?";
-                    }
-                }
-                o.report.error("shape/kind", &p, msg);
-                return None;
-            }
-        },
-    };
+    let kind = contest_kind(&mut o)?;
     let mut c = Contest::new(kind);
     c.id = o.string("id");
     c.title = o.string("title");
@@ -118,31 +89,7 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
     }
     c.ballots = ballots(&mut o);
     if matches!(kind, Kind::Composition | Kind::Series | Kind::Primaries) {
-        let own: &[&str] = match kind {
-            Kind::Composition => {
-                let comp = read_composition(&mut o);
-                let mut groups = Vec::new();
-                o.each("groups", "an object like {\"name\": \"Women\", \"members\": 31}", &mut |g| {
-                    let mut p = Party { name: g.string("name").unwrap_or_default(), short: g.string("short"), ..Party::default() };
-                    p.color = g.string("color").and_then(|s| Rgb::parse(&s));
-                    g.need(&["name", "members"]);
-                    p.seats = g.count("members");
-                    g.finish(&["name", "short", "color", "members"]);
-                    groups.push(p);
-                });
-                c.parties = groups;
-                c.detail = Detail::Composition(comp);
-                COMPOSITION_KEYS
-            }
-            Kind::Series => {
-                c.detail = Detail::Series(read_series(&mut o));
-                SERIES_KEYS
-            }
-            _ => {
-                c.detail = Detail::Primaries(read_primaries(&mut o));
-                PRIMARIES_KEYS
-            }
-        };
+        let own = other_kind(&mut o, &mut c);
         let allowed: Vec<&str> = ["kind", "id", "title", "date", "body", "notes", "source", "electorate", "turnout_percent"].iter().chain(own).copied().collect();
         o.finish(&allowed);
         return Some(c);
@@ -151,31 +98,109 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
         c.seats = o.count("seats");
         c.majority = o.count("majority");
         c.method = o.keyword("method", Method::ALL.map(|m| m.key()).as_slice()).and_then(|k| Method::from_key(&k));
-        if let Some(n) = o.take("threshold") {
-            let p = o.child("threshold");
-            if let Some(mut t) = Obj::new(n, p, o.report, "an object like {\"percent\": 7, \"of\": \"valid\"}") {
-                let percent = t.decimal("percent");
-                if percent.is_none() {
-                    let pp = t.child("percent");
-                    t.report.error("shape/missing", &pp, "the threshold needs \"percent\"".to_string());
-                }
-                let of = match t.keyword("of", &["valid", "cast"]).as_deref() {
-                    Some("cast") => Base::Cast,
-                    _ => Base::Valid,
-                };
-                if let Some(percent) = percent {
-                    c.threshold = Some(threshold_rules(&mut t, Threshold::new(percent, of)));
-                }
-                t.finish(THRESHOLD_KEYS);
-            }
-        }
+        c.threshold = threshold(&mut o);
         election_rules(&mut o, &mut c);
     } else {
         c.participants = o.count("participants");
         c.rule = o.keyword("rule", Rule::ALL.map(|r| r.key()).as_slice()).and_then(|k| Rule::from_key(&k));
         c.outcome = o.string("outcome");
     }
-    // The list of lines.
+    result_lines(&mut o, &mut c);
+    o.finish(&contest_keys(kind));
+    Some(c)
+}
+
+/// The contest's `kind`: when missing, inferred (and reported); when unknown, reported
+/// with a did-you-mean, and the contest is not read.
+fn contest_kind(o: &mut Obj) -> Option<Kind> {
+    match o.take("kind") {
+        None => {
+            // Infer, but say so: a contest without a kind is probably an election with parties.
+            let kind = if o.has("options") { Kind::Vote } else { Kind::Election };
+            let p = o.child("kind");
+            o.report.error(
+                "shape/missing",
+                &p,
+                "missing \"kind\": expected \"election\" or \"vote\"; read as ".to_string()
+                    + if kind == Kind::Vote { "\"vote\"" } else { "\"election\"" },
+            );
+            Some(kind)
+        }
+        Some(n) => match &n.value {
+            Value::String(s) if Kind::from_key(s).is_some() => Some(Kind::from_key(s).unwrap_or(Kind::Election)),
+            _ => {
+                let p = o.child("kind");
+                let mut msg = "expected one of \"election\", \"vote\", \"composition\", \"series\", \"primaries\"; found ".to_string() + &show(n);
+                if let Value::String(s) = &n.value {
+                    if let Some(s) = suggest(s, &Kind::KEYS) {
+                        msg += "; did you mean \"";
+                        msg += s;
+                        msg += "\"?";
+                    }
+                }
+                o.report.error("shape/kind", &p, msg);
+                None
+            }
+        },
+    }
+}
+
+/// A composition's, a series' or primaries' own members; returns their keys.
+fn other_kind(o: &mut Obj, c: &mut Contest) -> &'static [&'static str] {
+    match c.kind {
+        Kind::Composition => {
+            let comp = read_composition(o);
+            c.parties = groups(o);
+            c.detail = Detail::Composition(comp);
+            COMPOSITION_KEYS
+        }
+        Kind::Series => {
+            c.detail = Detail::Series(read_series(o));
+            SERIES_KEYS
+        }
+        _ => {
+            c.detail = Detail::Primaries(read_primaries(o));
+            PRIMARIES_KEYS
+        }
+    }
+}
+
+/// A composition's groups, read as lines whose seats are the group's members.
+fn groups(o: &mut Obj) -> Vec<Party> {
+    let mut groups = Vec::new();
+    o.each("groups", "an object like {\"name\": \"Women\", \"members\": 31}", &mut |g| {
+        let mut p = Party { name: g.string("name").unwrap_or_default(), short: g.string("short"), ..Party::default() };
+        p.color = g.string("color").and_then(|s| Rgb::parse(&s));
+        g.need(&["name", "members"]);
+        p.seats = g.count("members");
+        g.finish(&["name", "short", "color", "members"]);
+        groups.push(p);
+    });
+    groups
+}
+
+/// An election's threshold: its percent (required), what it is of, its qualifying rules.
+fn threshold(o: &mut Obj) -> Option<Threshold> {
+    let n = o.take("threshold")?;
+    let p = o.child("threshold");
+    let mut t = Obj::new(n, p, o.report, "an object like {\"percent\": 7, \"of\": \"valid\"}")?;
+    let percent = t.decimal("percent");
+    if percent.is_none() {
+        let pp = t.child("percent");
+        t.report.error("shape/missing", &pp, "the threshold needs \"percent\"".to_string());
+    }
+    let of = match t.keyword("of", &["valid", "cast"]).as_deref() {
+        Some("cast") => Base::Cast,
+        _ => Base::Valid,
+    };
+    let threshold = percent.map(|percent| threshold_rules(&mut t, Threshold::new(percent, of)));
+    t.finish(THRESHOLD_KEYS);
+    threshold
+}
+
+/// The list of lines: `parties` or `candidates` (a vote's `options` or `candidates`), one of them.
+fn result_lines(o: &mut Obj, c: &mut Contest) {
+    let kind = c.kind;
     let keys: &[&'static str] = if kind == Kind::Vote { &["options", "candidates"] } else { &["parties", "candidates"] };
     let mut found = false;
     for &key in keys {
@@ -211,7 +236,11 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
             "missing \"".to_string() + keys[0] + "\": expected an array of " + if kind == Kind::Vote { "options" } else { "parties" },
         );
     }
-    let allowed: Vec<&str> = CONTEST_KEYS
+}
+
+/// The keys an election or a vote may have.
+fn contest_keys(kind: Kind) -> Vec<&'static str> {
+    CONTEST_KEYS
         .iter()
         .copied()
         .filter(|k| match kind {
@@ -222,9 +251,7 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
                     | "first_divisor" | "surplus_agreements" | "districts" | "first_round_quorum_percent"
             ),
         })
-        .collect();
-    o.finish(&allowed);
-    Some(c)
+        .collect()
 }
 
 fn ballots(o: &mut Obj) -> Ballots {

@@ -14,7 +14,14 @@ pub struct Theme {
     pub warn: Rgb,
     pub error: Rgb,
     pub unassigned: Rgb,
+    /// The focus ring of the element's controls (3:1 on the background).
+    pub focus: Rgb,
+    /// The border of the element's buttons (3:1 on the background).
+    pub control: Rgb,
 }
+
+/// The colours a page can set (`colors` option, `--tallyboard-card-*` properties).
+pub const COLOR_NAMES: [&str; 9] = ["background", "text", "muted", "rule", "stripe", "ok", "warn", "error", "unassigned"];
 
 pub const LIGHT: Theme = Theme {
     background: Rgb(255, 255, 255),
@@ -26,6 +33,8 @@ pub const LIGHT: Theme = Theme {
     warn: Rgb(0x8a, 0x5a, 0x00),
     error: Rgb(0xb0, 0x1c, 0x1c),
     unassigned: Rgb(0xc8, 0xc8, 0xc8),
+    focus: Rgb(0x0b, 0x57, 0xd0),
+    control: Rgb(0x76, 0x76, 0x76),
 };
 
 pub const DARK: Theme = Theme {
@@ -38,6 +47,8 @@ pub const DARK: Theme = Theme {
     warn: Rgb(0xf0, 0xc0, 0x50),
     error: Rgb(0xff, 0x8a, 0x80),
     unassigned: Rgb(0x55, 0x59, 0x60),
+    focus: Rgb(0x8a, 0xb4, 0xf8),
+    control: Rgb(0x8a, 0x8f, 0x98),
 };
 
 /// Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -148,6 +159,10 @@ mod tests {
         for t in [LIGHT, DARK] {
             for fg in [t.text, t.muted, t.ok, t.warn, t.error] {
                 assert!(contrast(fg, t.background) >= 4.5, "{fg:?} on {:?}: {}", t.background, contrast(fg, t.background));
+            }
+            // Focus rings and button borders (WCAG 1.4.11: 3:1).
+            for fg in [t.focus, t.control] {
+                assert!(contrast(fg, t.background) >= 3.0, "{fg:?} on {:?}", t.background);
             }
         }
     }

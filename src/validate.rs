@@ -202,21 +202,37 @@ fn issued(c: &Contest, path: &str, r: &mut Report) {
     }
 }
 
+/// The ballots add up: the listed votes, the valid, invalid and blank ballots, the ballots cast.
 fn ballots(c: &Contest, path: &str, r: &mut Report) {
     let b = &c.ballots;
     let bp = path.to_string() + "/ballots";
     let listed = c.listed_votes();
-    // Listed votes against the valid total.
-    match (b.valid, listed) {
+    listed_against_valid(c, listed, path, r);
+    if let (Some(cast), Some(valid)) = (b.cast, b.valid) {
+        match b.invalid {
+            Some(invalid) => ballots_against_cast(b, cast, valid, invalid, &bp, r),
+            None => valid_against_cast(cast, valid, &bp, r),
+        }
+    }
+    // With no valid total given, compare the listed votes with the ballots cast.
+    if let (Some(cast), None, Some(sum)) = (b.cast, b.valid, listed) {
+        listed_against_cast(b, cast, sum, &bp, r);
+    }
+}
+
+/// The listed votes (`listed`: their sum, when every line has votes) against the valid total.
+fn listed_against_valid(c: &Contest, listed: Option<u64>, path: &str, r: &mut Report) {
+    let bp = path.to_string() + "/ballots";
+    match (c.ballots.valid, listed) {
         (Some(valid), Some(sum)) if sum != valid => {
             let msg = "the listed votes add up to ".to_string() + &g(sum) + ", but ballots.valid is " + &g(valid) + " ("
                 + &if sum > valid { g(sum - valid) + " too many" } else { g(valid - sum) + " missing; is an \"Others\" line left out?" }
                 + ")";
-            r.error("votes/sum-mismatch", &(bp.clone() + "/valid"), msg);
+            r.error("votes/sum-mismatch", &(bp + "/valid"), msg);
         }
         (None, Some(sum)) => r.info(
             "votes/valid-from-sum",
-            &(bp.clone() + "/valid"),
+            &(bp + "/valid"),
             "ballots.valid is not given: the valid total is taken as the sum of the listed votes, ".to_string() + &g(sum),
         ),
         (_, None) if !c.parties.is_empty() => {
@@ -229,81 +245,79 @@ fn ballots(c: &Contest, path: &str, r: &mut Report) {
         }
         _ => {}
     }
-    // valid + invalid + blank against cast.
-    if let (Some(cast), Some(valid)) = (b.cast, b.valid) {
-        match b.invalid {
-            Some(invalid) => {
-                let blank = b.blank.unwrap_or(0);
-                let sum = valid as u128 + invalid as u128 + blank as u128 + b.uncounted.unwrap_or(0) as u128;
-                if b.uncounted_unknown && sum < cast as u128 {
-                    r.info(
-                        "ballots/unaccounted",
-                        &(bp.clone() + "/uncounted"),
-                        "ballots.uncounted is null: ".to_string() + &grouped((cast as u128 - sum) as u64, &EN)
-                            + " of the ballots cast are neither valid nor invalid, and the source does not say how many were left uncounted",
-                    );
-                } else if sum != cast as u128 {
-                    let mut msg = "valid + invalid".to_string();
-                    if b.blank.is_some() {
-                        msg += " + blank";
-                    }
-                    if b.uncounted.is_some() {
-                        msg += " + uncounted";
-                    }
-                    msg += " ballots = ";
-                    msg += &grouped(sum.min(u64::MAX as u128) as u64, &EN);
-                    msg += ", but ballots.cast is ";
-                    msg += &g(cast);
-                    r.error("ballots/sum-mismatch", &(bp.clone() + "/cast"), msg);
-                }
-            }
-            None => {
-                if valid > cast {
-                    r.error(
-                        "ballots/valid-exceeds-cast",
-                        &(bp.clone() + "/valid"),
-                        "more valid ballots (".to_string() + &g(valid) + ") than ballots cast (" + &g(cast) + ")",
-                    );
-                } else if valid < cast {
-                    r.info(
-                        "ballots/unaccounted",
-                        &(bp.clone() + "/invalid"),
-                        "ballots.invalid is not given: ".to_string() + &g(cast - valid)
-                            + " of the ballots cast are not valid votes and not broken down",
-                    );
-                }
-            }
+}
+
+/// valid + invalid + blank (+ uncounted) ballots against the ballots cast.
+fn ballots_against_cast(b: &Ballots, cast: u64, valid: u64, invalid: u64, bp: &str, r: &mut Report) {
+    let blank = b.blank.unwrap_or(0);
+    let sum = valid as u128 + invalid as u128 + blank as u128 + b.uncounted.unwrap_or(0) as u128;
+    if b.uncounted_unknown && sum < cast as u128 {
+        r.info(
+            "ballots/unaccounted",
+            &(bp.to_string() + "/uncounted"),
+            "ballots.uncounted is null: ".to_string() + &grouped((cast as u128 - sum) as u64, &EN)
+                + " of the ballots cast are neither valid nor invalid, and the source does not say how many were left uncounted",
+        );
+    } else if sum != cast as u128 {
+        let mut msg = "valid + invalid".to_string();
+        if b.blank.is_some() {
+            msg += " + blank";
         }
+        if b.uncounted.is_some() {
+            msg += " + uncounted";
+        }
+        msg += " ballots = ";
+        msg += &grouped(sum.min(u64::MAX as u128) as u64, &EN);
+        msg += ", but ballots.cast is ";
+        msg += &g(cast);
+        r.error("ballots/sum-mismatch", &(bp.to_string() + "/cast"), msg);
     }
-    // With no valid total given, compare the listed votes with the ballots cast.
-    if let (Some(cast), None, Some(sum)) = (b.cast, b.valid, listed) {
-        if sum > cast {
-            r.error(
-                "votes/sum-exceeds-cast",
-                &(bp.clone() + "/cast"),
-                "the listed votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " ballots cast",
+}
+
+/// Valid ballots against the ballots cast, when the invalid ones are not given.
+fn valid_against_cast(cast: u64, valid: u64, bp: &str, r: &mut Report) {
+    if valid > cast {
+        r.error(
+            "ballots/valid-exceeds-cast",
+            &(bp.to_string() + "/valid"),
+            "more valid ballots (".to_string() + &g(valid) + ") than ballots cast (" + &g(cast) + ")",
+        );
+    } else if valid < cast {
+        r.info(
+            "ballots/unaccounted",
+            &(bp.to_string() + "/invalid"),
+            "ballots.invalid is not given: ".to_string() + &g(cast - valid) + " of the ballots cast are not valid votes and not broken down",
+        );
+    }
+}
+
+/// The listed votes' `sum` (with the invalid and blank ballots) against the ballots cast.
+fn listed_against_cast(b: &Ballots, cast: u64, sum: u64, bp: &str, r: &mut Report) {
+    if sum > cast {
+        r.error(
+            "votes/sum-exceeds-cast",
+            &(bp.to_string() + "/cast"),
+            "the listed votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " ballots cast",
+        );
+    } else if sum < cast {
+        let given = b.invalid.unwrap_or(0).saturating_add(b.blank.unwrap_or(0)).saturating_add(b.uncounted.unwrap_or(0));
+        if given == 0 {
+            r.info(
+                "ballots/unaccounted",
+                &(bp.to_string() + "/cast"),
+                "the listed votes add up to ".to_string() + &g(sum) + ", " + &g(cast - sum) + " fewer than the "
+                    + &g(cast) + " ballots cast; no invalid or blank ballots are given to account for them",
             );
-        } else if sum < cast {
-            let given = b.invalid.unwrap_or(0).saturating_add(b.blank.unwrap_or(0)).saturating_add(b.uncounted.unwrap_or(0));
-            if given == 0 {
-                r.info(
-                    "ballots/unaccounted",
-                    &(bp.clone() + "/cast"),
-                    "the listed votes add up to ".to_string() + &g(sum) + ", " + &g(cast - sum) + " fewer than the "
-                        + &g(cast) + " ballots cast; no invalid or blank ballots are given to account for them",
-                );
-            } else if sum as u128 + given as u128 != cast as u128 {
-                r.error(
-                    "ballots/sum-mismatch",
-                    &(bp.clone() + "/cast"),
-                    "listed votes + invalid + blank ballots = ".to_string() + &g(sum.saturating_add(given)) + ", but ballots.cast is " + &g(cast),
-                );
-            }
+        } else if sum as u128 + given as u128 != cast as u128 {
+            r.error(
+                "ballots/sum-mismatch",
+                &(bp.to_string() + "/cast"),
+                "listed votes + invalid + blank ballots = ".to_string() + &g(sum.saturating_add(given)) + ", but ballots.cast is " + &g(cast),
+            );
         }
     }
 }
 
-/// Reported percentages of each line against its votes.
 fn shares(c: &Contest, path: &str, r: &mut Report) {
     let lp = list_path(c, path);
     let (base, base_word, other, other_word) = match c.percent_of {

@@ -165,7 +165,7 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
     // Colours from the page (e.g. CSS custom properties read by the element).
     let colors = get(o, "colors");
     if colors.is_object() {
-        for name in ["background", "text", "muted", "rule", "stripe", "ok", "warn", "error", "unassigned"] {
+        for name in crate::theme::COLOR_NAMES {
             if let Some(v) = get(&colors, name).as_string() {
                 opts.theme = opts.theme.with(name, &v);
             }
@@ -188,7 +188,7 @@ pub fn validate(data: JsValue) -> JsValue {
 /// The card as an SVG string (text measured by estimate, as in the CLI).
 #[wasm_bindgen(js_name = toSvg, skip_typescript)]
 pub fn to_svg(data: JsValue, options_value: JsValue) -> String {
-    let opts = options(&options_value, 640.0);
+    let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
     let (scene, _) = crate::render_scene(&text_of(&data), &opts, &layout::Approx, None);
     crate::svg::to_svg(&scene)
 }
@@ -196,14 +196,16 @@ pub fn to_svg(data: JsValue, options_value: JsValue) -> String {
 /// The results as CSV: one row per party, candidate or option (formula-safe).
 #[wasm_bindgen(js_name = toCsv, skip_typescript)]
 pub fn to_csv(data: JsValue) -> String {
-    crate::check(&text_of(&data)).document.map(|d| crate::export::to_csv(&d)).unwrap_or_default()
+    let checked = crate::check(&text_of(&data));
+    checked.document.as_ref().map(|d| crate::export::to_csv(d, &checked.figures)).unwrap_or_default()
 }
 
 /// The results as a Wikipedia wikitable (markup in names is escaped).
 #[wasm_bindgen(js_name = toWikitext, skip_typescript)]
 pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
-    let opts = options(&options_value, 640.0);
-    crate::check(&text_of(&data)).document.map(|d| crate::export::to_wikitext(&d, &opts.locale)).unwrap_or_default()
+    let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
+    let checked = crate::check(&text_of(&data));
+    checked.document.as_ref().map(|d| crate::export::to_wikitext(d, &checked.figures, &opts.locale)).unwrap_or_default()
 }
 
 /// Measures text with the canvas's own font engine. The font is set only
@@ -303,20 +305,83 @@ struct State {
     _on_scheme: Option<(web_sys::MediaQueryList, Closure<dyn FnMut()>)>,
 }
 
+/// A call on a card; one made while the card is busy waits its turn (see [`crate::queue`]).
+enum Op {
+    Update(String),
+    Options(JsValue),
+    Page(usize),
+    Highlight(Option<(usize, usize)>),
+    Coalition(Option<(usize, u64)>),
+    Click(f64, f64),
+    /// The container changed width.
+    Resize,
+    /// The system's colour scheme changed.
+    Scheme,
+    Destroy,
+}
+
+type Shared = crate::queue::Queued<State, Op>;
+
 impl State {
+    fn new(host: &Element, canvas: HtmlCanvasElement, ctx: CanvasRenderingContext2d, text: String, options: JsValue) -> State {
+        State {
+            host: host.clone(),
+            canvas,
+            ctx,
+            text,
+            options,
+            findings_open: None,
+            highlight: None,
+            coalition: None,
+            page: 0,
+            scene: None,
+            last_good: None,
+            checked: None,
+            width: 0.0,
+            observer: None,
+            _on_resize: None,
+            _on_click: None,
+            _on_scheme: None,
+        }
+    }
+
     fn container_width(&self) -> f64 {
         let w = self.host.client_width() as f64;
         if w > 0.0 {
             w
         } else {
-            640.0
+            crate::sizes::FALLBACK_WIDTH
         }
     }
 
-    fn draw(&mut self) {
+    fn apply(&mut self, op: Op) {
+        match op {
+            Op::Update(text) => {
+                self.text = text;
+                self.checked = None;
+                self.findings_open = None;
+            }
+            Op::Options(o) => self.options = o,
+            Op::Page(p) => self.page = p,
+            Op::Highlight(h) => self.highlight = h,
+            Op::Coalition(c) => {
+                self.coalition = c;
+                self.highlight = None;
+            }
+            Op::Click(x, y) => return self.click(x, y),
+            Op::Resize if (self.container_width() - self.width).abs() < 1.0 => return,
+            Op::Scheme if get(&self.options, "theme").as_string().as_deref() != Some("auto") => return,
+            Op::Resize | Op::Scheme => {}
+            Op::Destroy => return self.destroy(),
+        }
+        self.draw();
+    }
+
+    /// The options of the next draw: the host's, with the card's own state.
+    fn draw_options(&self) -> Options {
         // Reading the container's width makes the browser lay out the page: only when needed.
         let fixed = get(&self.options, "width").as_f64().is_some_and(|w| w.is_finite() && w > 0.0);
-        let fallback = if fixed { 640.0 } else { self.container_width() };
+        let fallback = if fixed { crate::sizes::FALLBACK_WIDTH } else { self.container_width() };
         let mut opts = options(&self.options, fallback);
         if self.findings_open.is_some() {
             opts.findings_open = self.findings_open;
@@ -324,6 +389,22 @@ impl State {
         opts.highlight = self.highlight;
         opts.coalition = self.coalition;
         opts.page = self.page;
+        opts
+    }
+
+    /// Device pixels per CSS pixel: the option, else the screen's, within what a canvas can hold.
+    fn ratio(&self, scene: &Scene) -> f64 {
+        let dpr = get(&self.options, "pixelRatio")
+            .as_f64()
+            .filter(|d| d.is_finite() && *d > 0.0 && *d <= 8.0)
+            .or_else(|| web_sys::window().map(|w| w.device_pixel_ratio()))
+            .filter(|d| *d > 0.0)
+            .unwrap_or(1.0);
+        crate::sizes::canvas_ratio(scene.width, scene.height, dpr)
+    }
+
+    fn draw(&mut self) {
+        let opts = self.draw_options();
         self.width = opts.width;
         let font = font_of(&self.options);
         // The text is read and validated once per update(); a redraw reuses it.
@@ -334,12 +415,7 @@ impl State {
         let ctx = measurer(self.host.owner_document(), &self.ctx);
         let scene = Rc::new(crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_deref()));
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
-        let dpr = get(&self.options, "pixelRatio")
-            .as_f64()
-            .filter(|d| d.is_finite() && *d > 0.0 && *d <= 8.0)
-            .or_else(|| web_sys::window().map(|w| w.device_pixel_ratio()))
-            .filter(|d| *d > 0.0)
-            .unwrap_or(1.0);
+        let dpr = self.ratio(&scene);
         self.canvas.set_width((scene.width * dpr).round() as u32);
         self.canvas.set_height((scene.height * dpr).round() as u32);
         let style = self.canvas.style();
@@ -387,12 +463,88 @@ impl State {
             None => {}
         }
     }
+
+    fn destroy(&mut self) {
+        if let Some(o) = self.observer.take() {
+            o.disconnect();
+        }
+        if let Some(cb) = self._on_click.take() {
+            let _ = self.canvas.remove_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
+        }
+        self._on_resize = None;
+        if let Some((mq, cb)) = self._on_scheme.take() {
+            let _ = mq.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+        }
+        self.canvas.remove();
+        self.scene = None;
+        self.last_good = None;
+    }
 }
 
 /// A rendered card: call `update(data)` with new results, `destroy()` to remove it.
 #[wasm_bindgen]
 pub struct Card {
-    state: Rc<RefCell<State>>,
+    shared: Rc<Shared>,
+}
+
+/// A closure that sends `op` to the card, if it still exists.
+fn sender<A: 'static>(shared: &Rc<Shared>, op: impl Fn(A) -> Op + 'static) -> impl FnMut(A) + 'static {
+    let weak = Rc::downgrade(shared);
+    move |a: A| {
+        if let Some(s) = weak.upgrade() {
+            s.apply(op(a), State::apply);
+        }
+    }
+}
+
+/// Re-lay out when the container changes width (unless a width is fixed).
+fn watch_width(shared: &Rc<Shared>, element: &Element) -> Result<(), JsValue> {
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(sender(shared, |_: js_sys::Array| Op::Resize));
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    observer.observe(element);
+    if let Some(mut s) = shared.write() {
+        s.observer = Some(observer);
+        s._on_resize = Some(on_resize);
+    }
+    Ok(())
+}
+
+/// Clicks on the canvas; theme "auto" follows the system's light or dark mode as it changes.
+fn watch_clicks_and_scheme(shared: &Rc<Shared>, canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
+    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(sender(shared, |e: web_sys::MouseEvent| Op::Click(e.offset_x() as f64, e.offset_y() as f64)));
+    canvas.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+    let scheme = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let mut on_scheme = None;
+    if let Some(mq) = scheme {
+        let cb = Closure::<dyn FnMut()>::new({
+            let mut send = sender(shared, |_: ()| Op::Scheme);
+            move || send(())
+        });
+        mq.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref())?;
+        on_scheme = Some((mq, cb));
+    }
+    if let Some(mut s) = shared.write() {
+        s._on_click = Some(on_click);
+        s._on_scheme = on_scheme;
+    }
+    Ok(())
+}
+
+/// What a page must stop without calling into this instance if it ever traps
+/// (the <tally-board> element then starts a fresh one): the observer and the
+/// colour-scheme listener, as `element.tallyboardStop`.
+fn stop_handles(shared: &Shared, element: &Element) {
+    let stop = js_sys::Object::new();
+    if let Some(s) = shared.read() {
+        if let Some(o) = &s.observer {
+            let _ = js_sys::Reflect::set(&stop, &"observer".into(), o);
+        }
+        if let Some((mq, cb)) = &s._on_scheme {
+            let _ = js_sys::Reflect::set(&stop, &"media".into(), mq);
+            let _ = js_sys::Reflect::set(&stop, &"onChange".into(), cb.as_ref());
+        }
+    }
+    let _ = js_sys::Reflect::set(element, &"tallyboardStop".into(), &stop);
 }
 
 /// Render results into `element` (a canvas is added to it) and keep it up to date.
@@ -407,142 +559,135 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2d canvas context"))?
         .dyn_into()?;
-    let state = Rc::new(RefCell::new(State {
-        host: element.clone(),
-        canvas: canvas.clone(),
-        ctx,
-        text: text_of(&data),
-        options: options_value.clone(),
-        findings_open: None,
-        highlight: None,
-        coalition: None,
-        page: 0,
-        scene: None,
-        last_good: None,
-        checked: None,
-        width: 0.0,
-        observer: None,
-        _on_resize: None,
-        _on_click: None,
-        _on_scheme: None,
-    }));
-    state.borrow_mut().draw();
-    // Re-lay out when the container changes width (unless a width is fixed).
-    if get(&options_value, "width").as_f64().is_none() {
-        let weak = Rc::downgrade(&state);
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-            if let Some(s) = weak.upgrade() {
-                if let Ok(mut s) = s.try_borrow_mut() {
-                    let w = s.container_width();
-                    if (w - s.width).abs() >= 1.0 {
-                        s.draw();
-                    }
-                }
-            }
-        });
-        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
-        observer.observe(&element);
-        let mut s = state.borrow_mut();
-        s.observer = Some(observer);
-        s._on_resize = Some(on_resize);
+    let fixed_width = get(&options_value, "width").as_f64().is_some();
+    let shared = Rc::new(Shared::new(State::new(&element, canvas.clone(), ctx, text_of(&data), options_value)));
+    if let Some(mut s) = shared.write() {
+        s.draw();
     }
-    let weak = Rc::downgrade(&state);
-    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
-        if let Some(s) = weak.upgrade() {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                s.click(e.offset_x() as f64, e.offset_y() as f64);
-            }
-        }
-    });
-    canvas.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
-    state.borrow_mut()._on_click = Some(on_click);
-    // theme "auto" follows the system's light or dark mode as it changes.
-    if let Some(mq) = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) {
-        let weak = Rc::downgrade(&state);
-        let on_scheme = Closure::<dyn FnMut()>::new(move || {
-            if let Some(s) = weak.upgrade() {
-                if let Ok(mut s) = s.try_borrow_mut() {
-                    if get(&s.options, "theme").as_string().as_deref() == Some("auto") {
-                        s.draw();
-                    }
-                }
-            }
-        });
-        mq.add_event_listener_with_callback("change", on_scheme.as_ref().unchecked_ref())?;
-        state.borrow_mut()._on_scheme = Some((mq, on_scheme));
+    if !fixed_width {
+        watch_width(&shared, &element)?;
     }
-    // What a page must stop without calling into this instance if it ever
-    // traps (the <tally-board> element then starts a fresh one): the observer
-    // and the colour-scheme listener, as `element.tallyboardStop`.
-    let stop = js_sys::Object::new();
-    {
-        let s = state.borrow();
-        if let Some(o) = &s.observer {
-            let _ = js_sys::Reflect::set(&stop, &"observer".into(), o);
-        }
-        if let Some((mq, cb)) = &s._on_scheme {
-            let _ = js_sys::Reflect::set(&stop, &"media".into(), mq);
-            let _ = js_sys::Reflect::set(&stop, &"onChange".into(), cb.as_ref());
-        }
+    watch_clicks_and_scheme(&shared, &canvas)?;
+    stop_handles(&shared, &element);
+    Ok(Card { shared })
+}
+
+/// The element's stylesheet (CSS text for a constructable stylesheet).
+#[wasm_bindgen(js_name = elementStyle)]
+pub fn element_style() -> String {
+    crate::element::style()
+}
+
+/// The element's settings: `{colorNames, drawAhead}` (the colours a page can set, how far ahead cards draw).
+#[wasm_bindgen(js_name = elementSettings)]
+pub fn element_settings() -> JsValue {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Settings {
+        color_names: &'static [&'static str],
+        draw_ahead: &'static str,
     }
-    let _ = js_sys::Reflect::set(&element, &"tallyboardStop".into(), &stop);
-    Ok(Card { state })
+    serde_wasm_bindgen::to_value(&Settings { color_names: &crate::theme::COLOR_NAMES, draw_ahead: crate::sizes::DRAW_AHEAD }).unwrap_or(JsValue::NULL)
+}
+
+/// The words of the element's controls in `locale`: `{lang, coalition, download, table, rows, prev, next, failed, exports}`.
+#[wasm_bindgen(js_name = elementControls)]
+pub fn element_controls(locale: &str) -> JsValue {
+    serde_wasm_bindgen::to_value(&crate::element::controls(crate::words::for_locale(locale))).unwrap_or(JsValue::NULL)
+}
+
+/// A load that failed, worded in `locale`: "could not load results.json: HTTP 404" (`status` 0: no answer).
+#[wasm_bindgen(js_name = loadError)]
+pub fn load_error(locale: &str, src: &str, status: u16, reason: &str) -> String {
+    crate::element::load_error(crate::words::for_locale(locale), src, (status > 0).then_some(status), reason)
+}
+
+/// The card drawn at the export scale (2x) into a new canvas that is in no page, for a PNG.
+#[wasm_bindgen(js_name = exportCanvas)]
+pub fn export_canvas(data: JsValue, options_value: JsValue, width: f64) -> Result<HtmlCanvasElement, JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
+    let holder = document.create_element("div")?;
+    let o = js_sys::Object::assign(&js_sys::Object::new(), &js_sys::Object::from(options_value));
+    js_sys::Reflect::set(&o, &"pixelRatio".into(), &crate::sizes::PNG_SCALE.into())?;
+    let width = if width.is_finite() && width > 0.0 { width } else { crate::sizes::FALLBACK_WIDTH };
+    js_sys::Reflect::set(&o, &"width".into(), &width.into())?;
+    let card = render(holder, data, o.into())?;
+    let canvas = card.shared.read().map(|s| s.canvas.clone()).ok_or_else(|| JsValue::from_str("the card is busy"))?;
+    card.destroy();
+    Ok(canvas)
+}
+
+impl Card {
+    fn send(&self, op: Op) {
+        self.shared.apply(op, State::apply);
+    }
 }
 
 #[wasm_bindgen]
 impl Card {
     /// New results. Bad data keeps the last good card and shows the error above it.
     pub fn update(&self, #[wasm_bindgen(unchecked_param_type = "TallyboardData")] data: JsValue) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.text = text_of(&data);
-            s.checked = None;
-            s.findings_open = None;
-            s.draw();
-        }
+        self.send(Op::Update(text_of(&data)));
     }
 
     /// New options (width, theme, locale, parts, findings).
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&self, #[wasm_bindgen(unchecked_param_type = "TallyboardOptions")] options_value: JsValue) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.options = options_value;
-            s.draw();
-        }
+        self.send(Op::Options(options_value));
     }
 
     /// Show page `page` (from 0) of long results tables (60 rows a page; a
     /// page past the end shows the last). Redraws without reading the data again.
     #[wasm_bindgen(js_name = setPage)]
     pub fn set_page(&self, page: u32) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.page = page as usize;
-            s.draw();
-        }
+        self.send(Op::Page(page as usize));
     }
 
     /// How many pages the longest results table has (1 when it fits).
     pub fn pages(&self) -> u32 {
-        self.state.try_borrow().ok().and_then(|s| s.scene.as_ref().map(|sc| sc.pages as u32)).unwrap_or(1)
+        self.shared.read().and_then(|s| s.scene.as_ref().map(|sc| sc.pages as u32)).unwrap_or(1)
+    }
+
+    /// The page shown (from 0, never past the last).
+    pub fn page(&self) -> u32 {
+        self.shared.read().map(|s| s.page.min(s.scene.as_ref().map_or(1, |sc| sc.pages).max(1) - 1) as u32).unwrap_or(0)
+    }
+
+    /// The pager's live text in the card's locale ("Page 2 of 17").
+    #[wasm_bindgen(js_name = pageStatus)]
+    pub fn page_status(&self) -> String {
+        let Some(s) = self.shared.read() else { return String::new() };
+        let pages = s.scene.as_ref().map_or(1, |sc| sc.pages).max(1);
+        crate::element::page_status(options(&s.options, s.width).words, s.page.min(pages - 1), pages)
+    }
+
+    /// The width of the card in CSS pixels.
+    pub fn width(&self) -> f64 {
+        self.shared.read().map_or(crate::sizes::FALLBACK_WIDTH, |s| s.width)
+    }
+
+    /// Where a tooltip `tip_width` wide goes for the pointer at (x, y): `[left, top]` in CSS pixels.
+    #[wasm_bindgen(js_name = tipPlace)]
+    pub fn tip_place(&self, x: f64, y: f64, tip_width: f64) -> Vec<f64> {
+        let (left, top) = crate::sizes::tip_place(x, y, tip_width, self.width());
+        vec![left, top]
     }
 
     /// The validation report of the current data.
     #[wasm_bindgen(unchecked_return_type = "TallyboardReport | null")]
     pub fn report(&self) -> JsValue {
-        match self.state.try_borrow() {
-            Ok(s) => s.checked.as_ref().map(|c| report_value(&c.report)).unwrap_or(JsValue::NULL),
-            Err(_) => JsValue::NULL,
-        }
+        self.shared.read().and_then(|s| s.checked.as_ref().map(|c| report_value(&c.report))).unwrap_or(JsValue::NULL)
     }
 
     /// The accessible text summary of the card.
     pub fn summary(&self) -> String {
-        self.state.try_borrow().ok().and_then(|s| s.scene.as_ref().map(|sc| sc.summary.clone())).unwrap_or_default()
+        self.shared.read().and_then(|s| s.scene.as_ref().map(|sc| sc.summary.clone())).unwrap_or_default()
     }
 
     /// Seat centres in CSS pixels as a flat array [x, y, partyIndex (−1: unassigned), ...].
     #[wasm_bindgen(js_name = seatCentres)]
     pub fn seat_centres(&self) -> Vec<f64> {
-        let Ok(s) = self.state.try_borrow() else { return Vec::new() };
+        let Some(s) = self.shared.read() else { return Vec::new() };
         let Some(scene) = &s.scene else { return Vec::new() };
         scene.seats.iter().flat_map(|m| [m.x, m.y, m.party.map_or(-1.0, |p| p as f64)]).collect()
     }
@@ -550,7 +695,7 @@ impl Card {
     /// What is under CSS pixel (x, y): `{kind, contest, party, name, votes, percent, seats}` or null.
     #[wasm_bindgen(js_name = hitAt, unchecked_return_type = "TallyboardHit | null")]
     pub fn hit_at(&self, x: f64, y: f64) -> JsValue {
-        let Ok(s) = self.state.try_borrow() else { return JsValue::NULL };
+        let Some(s) = self.shared.read() else { return JsValue::NULL };
         let Some((kind, hit)) = s.hit(x, y) else { return JsValue::NULL };
         let (contest, party) = match hit {
             Hit::Party { contest, party } => (contest, party),
@@ -561,7 +706,7 @@ impl Card {
         let o = options(&s.options, s.width);
         let view = match (hit, line) {
             (Hit::Party { .. }, Some((c, p))) => {
-                let (lines, share) = crate::layout::tooltip(c, party, &o);
+                let (lines, share) = s.checked.as_ref().and_then(|k| k.figures.get(contest)).map(|f| crate::layout::tooltip(c, f, party, &o)).unwrap_or_default();
                 HitView { kind, contest, party, name: &p.name, votes: p.votes, percent: share, seats: p.seats, lines }
             }
             _ => HitView { kind, contest, party, name: "", votes: None, percent: None, seats: None, lines: Vec::new() },
@@ -571,67 +716,54 @@ impl Card {
 
     /// Bring one party forward (the others fade); `party` < 0 clears it.
     pub fn highlight(&self, contest: usize, party: i32) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.highlight = if party < 0 { None } else { Some((contest, party as usize)) };
-            s.draw();
-        }
+        self.send(Op::Highlight(if party < 0 { None } else { Some((contest, party as usize)) }));
     }
 
     /// A coalition of parties (indices) in one contest: the hemicycle sums its
     /// seats against the majority; an empty list clears it.
     #[wasm_bindgen(js_name = setCoalition)]
     pub fn set_coalition(&self, contest: usize, parties: Vec<u32>) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            let mask = parties.iter().filter(|&&p| p < 64).fold(0u64, |m, &p| m | (1 << p));
-            s.coalition = if parties.is_empty() { None } else { Some((contest, mask)) };
-            s.highlight = None;
-            s.draw();
-        }
+        let mask = parties.iter().filter(|&&p| p < 64).fold(0u64, |m, &p| m | (1 << p));
+        self.send(Op::Coalition(if parties.is_empty() { None } else { Some((contest, mask)) }));
     }
 
     /// A coalition of parties (indices) in one contest against its majority, worded
     /// in the card's locale ("60 of 100 seats: short of a majority (7)"); "" for none.
     #[wasm_bindgen(js_name = coalitionText)]
     pub fn coalition_text(&self, contest: usize, parties: Vec<u32>) -> String {
-        let Ok(s) = self.state.try_borrow() else { return String::new() };
-        let Some(c) = s.checked.as_ref().and_then(|k| k.document.as_ref()).and_then(|d| d.contests.get(contest)) else { return String::new() };
+        let Some(s) = self.shared.read() else { return String::new() };
+        let Some(f) = s.checked.as_ref().and_then(|k| k.figures.get(contest)) else { return String::new() };
         let parties: Vec<usize> = parties.iter().map(|&p| p as usize).collect();
-        layout::coalition_text(c, &parties, &options(&s.options, s.width))
+        layout::coalition_text(f, &parties, &options(&s.options, s.width))
+    }
+
+    /// The accessible name of a party's coalition button, in the card's locale
+    /// ("Amanat (62 seats): add to the coalition").
+    #[wasm_bindgen(js_name = addLabel)]
+    pub fn add_label(&self, contest: usize, party: usize) -> String {
+        let Some(s) = self.shared.read() else { return String::new() };
+        let line = s.checked.as_ref().and_then(|k| k.document.as_ref()).and_then(|d| d.contests.get(contest)).and_then(|c| c.parties.get(party));
+        let o = options(&s.options, s.width);
+        line.map(|p| crate::element::add_label(o.words, &p.name, p.seats.unwrap_or(0), &o.locale)).unwrap_or_default()
     }
 
     /// The results tables (one per contest), formatted for the locale, for a real HTML `<table>`.
     #[wasm_bindgen(unchecked_return_type = "TallyboardTable[]")]
     pub fn tables(&self) -> JsValue {
-        let Ok(s) = self.state.try_borrow() else { return JsValue::NULL };
+        let Some(s) = self.shared.read() else { return JsValue::NULL };
         let opts = options(&s.options, s.width);
         let Some(doc) = s.checked.as_ref().and_then(|c| c.document.as_ref()) else { return js_sys::Array::new().into() };
-        let tables: Vec<layout::TableModel> = doc.contests.iter().map(|c| layout::table_model(c, &opts)).collect();
+        let tables: Vec<layout::TableModel> = doc.contests.iter().zip(s.checked.iter().flat_map(|k| &k.figures)).map(|(c, f)| layout::table_model(c, f, &opts)).collect();
         serde_wasm_bindgen::to_value(&tables).unwrap_or(JsValue::NULL)
     }
 
     /// Simulate a click at CSS pixel (x, y) of the card (what a user's click does).
     pub fn click(&self, x: f64, y: f64) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.click(x, y);
-        }
+        self.send(Op::Click(x, y));
     }
 
     /// Remove the canvas and stop observing the container.
     pub fn destroy(&self) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            if let Some(o) = s.observer.take() {
-                o.disconnect();
-            }
-            if let Some(cb) = s._on_click.take() {
-                let _ = s.canvas.remove_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
-            }
-            s._on_resize = None;
-            if let Some((mq, cb)) = s._on_scheme.take() {
-                let _ = mq.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
-            }
-            s.canvas.remove();
-            s.scene = None;
-            s.last_good = None;
-        }
+        self.send(Op::Destroy);
     }
 }

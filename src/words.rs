@@ -13,6 +13,8 @@ mod tests {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Words {
+    /// The language of these words (a BCP 47 tag), for `lang` attributes.
+    pub lang: &'static str,
     pub party: &'static str,
     pub candidate: &'static str,
     pub option: &'static str,
@@ -73,9 +75,33 @@ pub struct Words {
     /// A coalition's sum against the majority.
     pub has_majority: &'static str,
     pub short_of_majority: &'static str,
+    /// The element's controls around the card (js/tally-board.js shows them).
+    pub element: ElementWords,
+}
+
+/// The words of the `<tally-board>` element's controls: the coalition builder,
+/// the table pager, the export buttons and its notices.
+#[derive(Debug, Clone, Copy)]
+pub struct ElementWords {
+    pub coalition: &'static str,
+    pub download: &'static str,
+    /// "Download {}" with the format's name for `{}`.
+    pub download_as: &'static str,
+    pub results_table: &'static str,
+    pub rows: &'static str,
+    pub prev_rows: &'static str,
+    pub next_rows: &'static str,
+    pub page: &'static str,
+    /// A seat, counted: one, few, many (as [`count_word`] takes them).
+    pub seat_forms: [&'static str; 3],
+    pub add_to_coalition: &'static str,
+    /// "could not load {}" with the address for `{}`.
+    pub could_not_load: &'static str,
+    pub failed: &'static str,
 }
 
 pub const EN: Words = Words {
+    lang: "en",
     party: "Party",
     candidate: "Candidate",
     option: "Option",
@@ -128,9 +154,24 @@ pub const EN: Words = Words {
     district_note: "qualified below the threshold by its district seats",
     has_majority: "has a majority",
     short_of_majority: "short of a majority",
+    element: ElementWords {
+        coalition: "Build a coalition",
+        download: "Download",
+        download_as: "Download {}",
+        results_table: "Results table",
+        rows: "Table rows",
+        prev_rows: "Previous rows",
+        next_rows: "Next rows",
+        page: "Page",
+        seat_forms: ["seat", "seats", "seats"],
+        add_to_coalition: "add to the coalition",
+        could_not_load: "could not load {}",
+        failed: "These results could not be shown: tallyboard stopped with an internal error. The card below shows the last results it could show.",
+    },
 };
 
 pub const RU: Words = Words {
+    lang: "ru",
     party: "Партия",
     candidate: "Кандидат",
     option: "Вариант",
@@ -183,9 +224,24 @@ pub const RU: Words = Words {
     district_note: "прошёл ниже барьера благодаря мандатам в округах",
     has_majority: "большинство есть",
     short_of_majority: "до большинства не хватает",
+    element: ElementWords {
+        coalition: "Собрать коалицию",
+        download: "Скачать",
+        download_as: "Скачать {}",
+        results_table: "Таблица результатов",
+        rows: "Строки таблицы",
+        prev_rows: "Предыдущие строки",
+        next_rows: "Следующие строки",
+        page: "Страница",
+        seat_forms: ["место", "места", "мест"],
+        add_to_coalition: "добавить в коалицию",
+        could_not_load: "не удалось загрузить {}",
+        failed: "Эти результаты не удалось показать: внутренняя ошибка tallyboard. Ниже — последние результаты, которые удалось показать.",
+    },
 };
 
 pub const KK: Words = Words {
+    lang: "kk",
     party: "Партия",
     candidate: "Кандидат",
     option: "Нұсқа",
@@ -238,6 +294,20 @@ pub const KK: Words = Words {
     district_note: "округтердегі мандаттары арқылы шектен төмен өтті",
     has_majority: "көпшілік бар",
     short_of_majority: "көпшілікке жетпейді",
+    element: ElementWords {
+        coalition: "Коалиция құру",
+        download: "Жүктеп алу",
+        download_as: "{} жүктеп алу",
+        results_table: "Нәтижелер кестесі",
+        rows: "Кесте жолдары",
+        prev_rows: "Алдыңғы жолдар",
+        next_rows: "Келесі жолдар",
+        page: "Бет",
+        seat_forms: ["орын", "орын", "орын"],
+        add_to_coalition: "коалицияға қосу",
+        could_not_load: "{} жүктеу мүмкін болмады",
+        failed: "Бұл нәтижелерді көрсету мүмкін болмады: tallyboard ішкі қатесі. Төменде соңғы көрсетілген нәтижелер.",
+    },
 };
 
 /// A count's word: one, few (2–4) or many forms; English and Kazakh have

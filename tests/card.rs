@@ -193,6 +193,6 @@ fn ten_thousand_candidates_make_a_card_a_canvas_can_hold() {
     assert!(last.iter().any(|t| t.starts_with("9,961\u{2013}10,000 / 10,000")) && last.iter().any(|t| t == "Candidate 9999"));
     // ... and every candidate is still in the model the HTML table is built from.
     let checked = tallyboard::check(&doc.to_string());
-    let model = tallyboard::layout::table_model(&checked.document.unwrap().contests[0], &Options::default());
+    let model = tallyboard::layout::table_model(&checked.document.unwrap().contests[0], &checked.figures[0], &Options::default());
     assert_eq!(model.names.len(), 10_000);
 }

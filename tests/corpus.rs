@@ -418,16 +418,17 @@ fn csv_problems(csv: &str, s: &str) -> Vec<String> {
 /// Wikitext markup that text from data must never carry into the table.
 const WIKI_MARKUP: &[&str] = &["[[", "]]", "{{", "}}", "{|", "|}", "<", ">", "|", "''", "~~~", "__", "\n", "!!", "[http", "&#"];
 
-fn wiki_problems(doc: &Document, s: &str) -> Vec<String> {
+fn wiki_problems(doc: &Document, figures: &[tallyboard::figures::Figures], s: &str) -> Vec<String> {
     use tallyboard::export::{to_wikitext, wiki_text};
     let loc = tallyboard::format::EN;
-    let wiki = to_wikitext(doc, &loc);
+    let wiki = to_wikitext(doc, figures, &loc);
     let mut out = Vec::new();
     // 1. Data enters the table only through wiki_text: the table is the one made with a
     //    placeholder, with the placeholder replaced by wiki_text(s).
     if !s.trim().is_empty() {
         const PH: &str = "\u{e000}";
-        let template = to_wikitext(&check(&naughty_doc(PH)).document.unwrap(), &loc);
+        let template = check(&naughty_doc(PH));
+        let template = to_wikitext(template.document.as_ref().unwrap(), &template.figures, &loc);
         let escaped = wiki_text(s);
         if wiki != template.replace(PH, &escaped) {
             out.push(format!("the table is not the template with the escaped text:\n{wiki}"));
@@ -468,9 +469,10 @@ fn naughty_strings_as_names_titles_and_sources() {
                 svg_fine &= p.is_empty();
                 probs.extend(p.into_iter().map(|p| format!("SVG at {width} px: {p}")));
             }
-            let doc = check(&text).document.expect("a document");
-            let c = csv_problems(&tallyboard::export::to_csv(&doc), s);
-            let w = wiki_problems(&doc, s);
+            let checked = check(&text);
+            let doc = checked.document.as_ref().expect("a document");
+            let c = csv_problems(&tallyboard::export::to_csv(doc, &checked.figures), s);
+            let w = wiki_problems(doc, &checked.figures, s);
             (svg_fine, c.is_empty(), w.is_empty(), probs.into_iter().chain(c).chain(w).collect::<Vec<_>>())
         }));
         match result {
@@ -516,7 +518,7 @@ fn naughty_strings_in_every_other_text_field() {
             let (scene, checked) = tallyboard::render_scene(&text, &Default::default(), &tallyboard::layout::Approx, None);
             probs.extend(svg_problems(&tallyboard::svg::to_svg(&scene)).into_iter().map(|p| format!("SVG: {p}")));
             if let Some(doc) = &checked.document {
-                let csv = tallyboard::export::to_csv(doc);
+                let csv = tallyboard::export::to_csv(doc, &checked.figures);
                 match parse_csv(&csv) {
                     Ok(rows) => {
                         for cell in rows.iter().flatten() {
@@ -530,7 +532,7 @@ fn naughty_strings_in_every_other_text_field() {
                     }
                     Err(e) => probs.push(format!("CSV does not parse: {e}")),
                 }
-                let wiki = tallyboard::export::to_wikitext(doc, &tallyboard::format::EN);
+                let wiki = tallyboard::export::to_wikitext(doc, &checked.figures, &tallyboard::format::EN);
                 for m in ["[[", "{{", "<", "''"] {
                     if wiki.contains(m) {
                         probs.push(format!("{m:?} in the wikitext"));
@@ -561,7 +563,8 @@ fn wikitext_with_source_url(url: &str) -> String {
         "contests": [{"kind": "election", "seats": 1, "parties": [{"name": "A", "votes": 1, "seats": 1}]}]
     })
     .to_string();
-    tallyboard::export::to_wikitext(&check(&text).document.unwrap(), &tallyboard::format::EN)
+    let checked = check(&text);
+    tallyboard::export::to_wikitext(checked.document.as_ref().unwrap(), &checked.figures, &tallyboard::format::EN)
 }
 
 /// Problems with the source line of a wikitext table made with a naughty source URL.

@@ -3,8 +3,16 @@
 
 use tallyboard::export::{to_csv, to_wikitext, CSV_COLUMNS};
 
-fn doc(text: &str) -> tallyboard::contest::Document {
-    tallyboard::check(text).document.unwrap()
+/// The CSV of a document's text.
+fn csv(text: &str) -> String {
+    let checked = tallyboard::check(text);
+    to_csv(checked.document.as_ref().unwrap(), &checked.figures)
+}
+
+/// The wikitext of a document's text.
+fn wikitext(text: &str, loc: &tallyboard::format::Locale) -> String {
+    let checked = tallyboard::check(text);
+    to_wikitext(checked.document.as_ref().unwrap(), &checked.figures, loc)
 }
 
 fn mazhilis() -> String {
@@ -44,7 +52,7 @@ fn parse_csv(s: &str) -> Vec<Vec<String>> {
 fn csv_round_trips() {
     let text = mazhilis();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let rows = parse_csv(&to_csv(&doc(&text)));
+    let rows = parse_csv(&csv(&text));
     assert_eq!(rows[0], CSV_COLUMNS);
     let parties = v["contests"][0]["parties"].as_array().unwrap();
     assert_eq!(rows.len(), 1 + parties.len());
@@ -65,7 +73,7 @@ fn csv_neutralises_formulas_and_keeps_the_text() {
     let names = ["=HYPERLINK(\"http://evil\",\"x\")", "+SUM(A1:A9)", "-1+2", "@cmd", "a,b", "line\nbreak", "\"quoted\"", "Нұр Отан"];
     let parties: Vec<serde_json::Value> = names.iter().enumerate().map(|(i, n)| serde_json::json!({"name": n, "votes": i + 1})).collect();
     let d = serde_json::json!({"tallyboard": 1, "contests": [{"kind": "vote", "options": parties}]});
-    let rows = parse_csv(&to_csv(&doc(&d.to_string())));
+    let rows = parse_csv(&csv(&d.to_string()));
     for (row, name) in rows[1..].iter().zip(names) {
         let cell = &row[3];
         assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?} would run as a formula");
@@ -76,7 +84,7 @@ fn csv_neutralises_formulas_and_keeps_the_text() {
 
 #[test]
 fn wikitext_has_one_row_per_party_and_the_totals() {
-    let w = to_wikitext(&doc(&mazhilis()), &tallyboard::format::EN);
+    let w = wikitext(&mazhilis(), &tallyboard::format::EN);
     assert!(w.starts_with("{| class=\"wikitable\""));
     assert!(w.trim_end().ends_with("|}"));
     let party_rows = w.lines().filter(|l| l.starts_with("| style=\"text-align:left\" | ")).count();
@@ -86,7 +94,7 @@ fn wikitext_has_one_row_per_party_and_the_totals() {
     assert!(w.contains("| Registered voters || 11,919,241 ||  ||  || \n"), "{w}");
     assert!(w.contains("| Turnout ||  || 63.25 ||  || \n"), "{w}");
     assert!(w.contains("| Total seats ||  ||  || 98 || \n"), "{w}");
-    let ru = to_wikitext(&doc(&mazhilis()), &tallyboard::format::RU);
+    let ru = wikitext(&mazhilis(), &tallyboard::format::RU);
     assert!(ru.contains("5\u{a0}148\u{a0}074 || 71,09 || 76"), "{ru}");
     assert!(!ru.contains("Registered voters") && !ru.contains("Valid votes"), "{ru}");
     // Every row has the same number of cells as the header.
@@ -101,7 +109,7 @@ fn wikitext_escapes_markup_from_data() {
     let hostile = "[[Category:X]] {{Delete}} ''bold'' a|b <script>x</script> ~~~~ __NOTOC__ !! ||";
     let d = serde_json::json!({"tallyboard": 1, "title": hostile, "source": {"name": hostile, "url": "https://example.org/a b]|x"},
         "contests": [{"kind": "election", "title": hostile, "seats": 1, "parties": [{"name": hostile, "votes": 1, "seats": 1}]}]});
-    let w = to_wikitext(&doc(&d.to_string()), &tallyboard::format::EN);
+    let w = wikitext(&d.to_string(), &tallyboard::format::EN);
     for bad in ["[[", "{{", "''", "<script", "~~~", "__", "a|b", "!!"] {
         let data_lines: Vec<&str> = w.lines().filter(|l| l.contains("Category")).collect();
         for l in &data_lines {
@@ -121,21 +129,22 @@ fn a_share_of_ballots_cast_is_the_same_in_every_output() {
         p["percent"] = serde_json::Value::Null;
     }
     let text = d.to_string();
-    let doc = doc(&text);
-    let w = to_wikitext(&doc, &tallyboard::format::EN);
+    let checked = tallyboard::check(&text);
+    let (doc, figures) = (checked.document.as_ref().unwrap(), &checked.figures);
+    let w = to_wikitext(doc, figures, &tallyboard::format::EN);
     assert!(w.contains("Nur Otan || 5,148,074 || 68.28 ||"), "{w}");
-    let rows = parse_csv(&to_csv(&doc));
+    let rows = parse_csv(&to_csv(doc, figures));
     let share = CSV_COLUMNS.iter().position(|&c| c == "share").unwrap();
     assert_eq!(rows[1][share], "68.28");
     let o = tallyboard::layout::Options::default();
-    let table = tallyboard::layout::table_model(&doc.contests[0], &o);
+    let table = tallyboard::layout::table_model(&doc.contests[0], &figures[0], &o);
     assert_eq!(table.percent[0], "68.28%");
-    let (tip, _) = tallyboard::layout::tooltip(&doc.contests[0], 0, &o);
+    let (tip, _) = tallyboard::layout::tooltip(&doc.contests[0], &figures[0], 0, &o);
     assert_eq!(tip[1], "5,148,074 votes (68.28%)", "the tooltip: {tip:?}");
     let ru = tallyboard::layout::Options { locale: tallyboard::format::Locale::from_tag("ru"), ..tallyboard::layout::Options::default() };
-    let (tip_ru, _) = tallyboard::layout::tooltip(&doc.contests[0], 0, &ru);
+    let (tip_ru, _) = tallyboard::layout::tooltip(&doc.contests[0], &figures[0], 0, &ru);
     assert!(tip_ru[1].contains("5\u{a0}148\u{a0}074") && tip_ru[1].contains("68,28"), "the Russian tooltip: {tip_ru:?}");
-    let summary = tallyboard::layout::summary(&doc, &o);
+    let summary = tallyboard::layout::summary(doc, figures, &o);
     assert!(summary.contains("68.28%") && !summary.contains("71.09"), "{summary}");
     let svg = tallyboard::svg::to_svg(&tallyboard::render_scene(&text, &o, &tallyboard::layout::Approx, None).0);
     assert!(svg.contains(">68.28%<") && !svg.contains(">71.09%<"), "the bars show the share of ballots cast, at the table's precision");

@@ -33,11 +33,11 @@ fn outputs(stem: &str) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(root().join("www/data").join(format!("{stem}.json"))).unwrap();
     let opts = Options { width: 640.0, ..Options::default() };
     let (scene, checked) = tallyboard::render_scene(&text, &opts, &Approx, None);
-    let doc = checked.document.expect("every example reads");
+    let doc = checked.document.as_ref().expect("every example reads");
     vec![
         (format!("{stem}.svg"), tallyboard::svg::to_svg(&scene)),
-        (format!("{stem}.csv"), tallyboard::export::to_csv(&doc)),
-        (format!("{stem}.wikitext"), tallyboard::export::to_wikitext(&doc, &tallyboard::format::EN)),
+        (format!("{stem}.csv"), tallyboard::export::to_csv(doc, &checked.figures)),
+        (format!("{stem}.wikitext"), tallyboard::export::to_wikitext(doc, &checked.figures, &tallyboard::format::EN)),
     ]
 }
 

@@ -40,8 +40,8 @@ fuzz_target!(|data: &[u8]| {
             assert!(SVG_ATTRIBUTES.contains(&a.name()), "an attribute we do not write: {}", a.name());
         }
     }
-    let csv = tallyboard::export::to_csv(doc);
+    let csv = tallyboard::export::to_csv(doc, &checked.figures);
     assert!(csv.starts_with("contest,"), "CSV without its header");
-    let wiki = tallyboard::export::to_wikitext(doc, &tallyboard::format::EN);
+    let wiki = tallyboard::export::to_wikitext(doc, &checked.figures, &tallyboard::format::EN);
     assert!(!wiki.contains("[[") && !wiki.contains("{{"), "wiki links or templates from data:\n{wiki}");
 });

@@ -143,30 +143,7 @@ fn seats(path: &str, json: bool, explain: bool) -> ExitCode {
     };
     let runs = tallyboard::seat_runs(doc, explain);
     if json {
-        let v: Vec<serde_json::Value> = runs
-            .iter()
-            .map(|r| {
-                let c = &doc.contests[r.contest];
-                let parties: Vec<serde_json::Value> = c
-                    .parties
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| {
-                        let line = r.replay.as_ref().map(|x| &x.lines[i]);
-                        serde_json::json!({"name": p.name, "votes": p.votes, "reported": p.seats,
-                            "eligible": line.map(|l| l.fate.qualifies()), "fate": line.map(|l| l.fate),
-                            "seats": line.map(|l| l.seats)})
-                    })
-                    .collect();
-                let mut v = serde_json::json!({"contest": r.id, "path": format!("/contests/{}", r.contest), "method": r.method.key(),
-                    "seats": r.seats, "body": r.replay.as_ref().map(|x| x.body), "parties": parties,
-                    "tie": r.replay.as_ref().and_then(|x| x.tie.clone()), "blocked": r.blocked});
-                if explain {
-                    v["explain"] = serde_json::to_value(&r.replay).unwrap_or_default();
-                }
-                v
-            })
-            .collect();
+        let v: Vec<serde_json::Value> = runs.iter().map(|r| seat_run_json(doc, r, explain)).collect();
         say!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return ExitCode::SUCCESS;
     }
@@ -186,42 +163,77 @@ fn seats(path: &str, json: bool, explain: bool) -> ExitCode {
         let Some(a) = &r.replay else { continue };
         if explain {
             say_part!("{}", tallyboard::explain::explain(c, a));
-            continue;
-        }
-        let width = c.parties.iter().map(|p| p.name.chars().count()).max().unwrap_or(4).min(48);
-        say!("  {:<width$}  {:>12}  {:>6}  {:>8}", "party", "votes", "seats", "reported");
-        for (i, p) in c.parties.iter().enumerate() {
-            let l = &a.lines[i];
-            let seats = if l.tied { format!("{}+?", l.seats) } else if l.fate.qualifies() || l.seats > 0 { int(l.seats) } else { "-".into() };
-            let name: String = p.name.chars().take(width).collect();
-            let pad = width.saturating_sub(name.chars().count());
-            say!(
-                "  {name}{}  {:>12}  {:>6}  {:>8}",
-                " ".repeat(pad),
-                p.votes.map(|v| grouped(v, &EN)).unwrap_or_default(),
-                seats,
-                p.seats.map(int).unwrap_or_else(|| "-".into())
-            );
-        }
-        if let Some(t) = &a.tie {
-            let names: Vec<&str> = t.parties.iter().map(|&i| c.parties[i].name.as_str()).collect();
-            say!("  tie: {} seat(s) in doubt between {}", t.seats, names.join(", "));
+        } else {
+            print_seat_table(c, a);
         }
     }
     ExitCode::SUCCESS
 }
 
-fn render(args: &[String]) -> ExitCode {
-    let mut file = None;
-    let mut svg = None;
-    let mut csv = None;
-    let mut png = None;
-    let mut wikitext = None;
+/// One contest's seat run for `seats --json`: each party's fate and seats, the tie, what blocked it.
+fn seat_run_json(doc: &tallyboard::contest::Document, r: &tallyboard::SeatRun, explain: bool) -> serde_json::Value {
+    let c = &doc.contests[r.contest];
+    let parties: Vec<serde_json::Value> = c
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let line = r.replay.as_ref().map(|x| &x.lines[i]);
+            serde_json::json!({"name": p.name, "votes": p.votes, "reported": p.seats,
+                "eligible": line.map(|l| l.fate.qualifies()), "fate": line.map(|l| l.fate),
+                "seats": line.map(|l| l.seats)})
+        })
+        .collect();
+    let mut v = serde_json::json!({"contest": r.id, "path": format!("/contests/{}", r.contest), "method": r.method.key(),
+        "seats": r.seats, "body": r.replay.as_ref().map(|x| x.body), "parties": parties,
+        "tie": r.replay.as_ref().and_then(|x| x.tie.clone()), "blocked": r.blocked});
+    if explain {
+        v["explain"] = serde_json::to_value(&r.replay).unwrap_or_default();
+    }
+    v
+}
+
+/// The replayed seats of a contest's parties beside the reported ones, and the tie, if any.
+fn print_seat_table(c: &tallyboard::contest::Contest, a: &tallyboard::seats::Replay) {
+    let width = c.parties.iter().map(|p| p.name.chars().count()).max().unwrap_or(4).min(48);
+    say!("  {:<width$}  {:>12}  {:>6}  {:>8}", "party", "votes", "seats", "reported");
+    for (i, p) in c.parties.iter().enumerate() {
+        let l = &a.lines[i];
+        let seats = if l.tied { format!("{}+?", l.seats) } else if l.fate.qualifies() || l.seats > 0 { int(l.seats) } else { "-".into() };
+        let name: String = p.name.chars().take(width).collect();
+        let pad = width.saturating_sub(name.chars().count());
+        say!(
+            "  {name}{}  {:>12}  {:>6}  {:>8}",
+            " ".repeat(pad),
+            p.votes.map(|v| grouped(v, &EN)).unwrap_or_default(),
+            seats,
+            p.seats.map(int).unwrap_or_else(|| "-".into())
+        );
+    }
+    if let Some(t) = &a.tie {
+        let names: Vec<&str> = t.parties.iter().map(|&i| c.parties[i].name.as_str()).collect();
+        say!("  tie: {} seat(s) in doubt between {}", t.seats, names.join(", "));
+    }
+}
+
+/// What `render` was asked for: the input file, each output's path, the card's options.
+struct RenderArgs {
+    file: String,
+    svg: Option<String>,
+    png: Option<String>,
+    csv: Option<String>,
+    wikitext: Option<String>,
+    opts: tallyboard::layout::Options,
+}
+
+/// `render`'s arguments, or the usage error they make.
+fn render_args(args: &[String]) -> Result<RenderArgs, String> {
+    let (mut file, mut svg, mut csv, mut png, mut wikitext) = (None, None, None, None, None);
     let mut opts = tallyboard::layout::Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| name.to_string() + " needs a value");
-        let r: Result<(), String> = match a.as_str() {
+        match a.as_str() {
             "--svg" => value("--svg").map(|v| svg = Some(v)),
             "--csv" => value("--csv").map(|v| csv = Some(v)),
             "--png" => value("--png").map(|v| png = Some(v)),
@@ -243,18 +255,22 @@ fn render(args: &[String]) -> ExitCode {
                 Ok(())
             }
             s => Err("unexpected argument ".to_string() + s),
-        };
-        if let Err(e) = r {
-            return usage_error(&e);
-        }
+        }?;
     }
-    let Some(file) = file else {
-        return usage_error("render needs a FILE");
-    };
+    let file = file.ok_or("render needs a FILE")?;
     if svg.is_none() && png.is_none() && csv.is_none() && wikitext.is_none() {
-        return usage_error("render needs at least one of --svg OUT, --png OUT, --csv OUT, --wikitext OUT");
+        return Err("render needs at least one of --svg OUT, --png OUT, --csv OUT, --wikitext OUT".to_string());
     }
-    let bytes = match std::fs::read(&file) {
+    Ok(RenderArgs { file, svg, png, csv, wikitext, opts })
+}
+
+fn render(args: &[String]) -> ExitCode {
+    let a = match render_args(args) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let file = &a.file;
+    let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("{file}: error: cannot read the file: {e}");
@@ -262,50 +278,62 @@ fn render(args: &[String]) -> ExitCode {
         }
     };
     let text = String::from_utf8_lossy(&bytes);
-    let (scene, checked) = tallyboard::render_scene(&text, &opts, &tallyboard::layout::Approx, None);
-    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
-    let svg_text = tallyboard::svg::to_svg(&scene);
-    if let Some(path) = png {
-        match rasterise(&svg_text, 2.0) {
-            Ok(bytes) => outputs.push((path, bytes)),
-            Err(e) => {
-                eprintln!("{path}: error: cannot draw the PNG: {e}");
-                return ExitCode::from(1);
-            }
-        }
+    let (scene, checked) = tallyboard::render_scene(&text, &a.opts, &tallyboard::layout::Approx, None);
+    let written = render_outputs(&a, &scene, &checked).and_then(write_outputs);
+    if let Err(e) = written {
+        eprintln!("{e}");
+        return ExitCode::from(1);
     }
-    if let Some(path) = svg {
-        outputs.push((path, svg_text.into_bytes()));
+    print_render_errors(file, &checked.report);
+    if checked.report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Each output asked for, as the path and the bytes to write there (PNG, SVG, CSV, wikitext),
+/// or the error line of a PNG that cannot be drawn.
+fn render_outputs(a: &RenderArgs, scene: &tallyboard::layout::Scene, checked: &tallyboard::Checked) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut outputs: Vec<(String, Vec<u8>)> = Vec::new();
+    let svg_text = tallyboard::svg::to_svg(scene);
+    if let Some(path) = &a.png {
+        let bytes = rasterise(&svg_text, 2.0).map_err(|e| format!("{path}: error: cannot draw the PNG: {e}"))?;
+        outputs.push((path.clone(), bytes));
+    }
+    if let Some(path) = &a.svg {
+        outputs.push((path.clone(), svg_text.into_bytes()));
     }
     if let Some(doc) = checked.document.as_ref() {
-        if let Some(path) = csv {
-            outputs.push((path, tallyboard::export::to_csv(doc).into_bytes()));
+        if let Some(path) = &a.csv {
+            outputs.push((path.clone(), tallyboard::export::to_csv(doc, &checked.figures).into_bytes()));
         }
-        if let Some(path) = wikitext {
-            outputs.push((path, tallyboard::export::to_wikitext(doc, &opts.locale).into_bytes()));
+        if let Some(path) = &a.wikitext {
+            outputs.push((path.clone(), tallyboard::export::to_wikitext(doc, &checked.figures, &a.opts.locale).into_bytes()));
         }
     }
+    Ok(outputs)
+}
+
+/// Write each output (`-`: standard output), stopping at the first that cannot be written.
+fn write_outputs(outputs: Vec<(String, Vec<u8>)>) -> Result<(), String> {
     for (path, content) in outputs {
         let written = if path == "-" { std::io::stdout().write_all(&content) } else { std::fs::write(&path, content) };
-        if let Err(e) = written {
-            eprintln!("{path}: error: cannot write: {e}");
-            return ExitCode::from(1);
-        }
+        written.map_err(|e| format!("{path}: error: cannot write: {e}"))?;
     }
-    // The first errors say what is wrong; `validate` lists them all.
+    Ok(())
+}
+
+/// The first errors of the report, which say what is wrong; `validate` lists them all.
+fn print_render_errors(file: &str, report: &tallyboard::report::Report) {
     const SHOWN: usize = 20;
-    let errors: Vec<_> = checked.report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
     for f in errors.iter().take(SHOWN) {
         let at = f.line.map(|l| format!(":{l}:{}", f.column.unwrap_or(0))).unwrap_or_default();
         eprintln!("{}", tallyboard::format::terminal(&format!("{file}{at}: error [{}] {}: {}", f.code, f.path, f.message)));
     }
     if errors.len() > SHOWN {
         eprintln!("{}", tallyboard::format::terminal(&format!("{file}: and {} more errors (tallyboard validate {file} lists them all)", errors.len() - SHOWN)));
-    }
-    if checked.report.has_errors() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     }
 }
 

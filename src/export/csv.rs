@@ -2,7 +2,7 @@
 
 use super::{csv_cell, dec};
 use crate::contest::{Contest, Document, Role};
-use crate::figures;
+use crate::figures::{self, Figures};
 use crate::format::{self, int};
 use crate::contest::Detail;
 
@@ -32,13 +32,14 @@ struct Row {
     count: Option<u64>,
 }
 
-pub fn to_csv(doc: &Document) -> String {
+/// The CSV of a document, with the figures of each of its contests (in its order).
+pub fn to_csv(doc: &Document, figures: &[Figures]) -> String {
     let mut out = CSV_COLUMNS.join(",");
     out.push_str("\r\n");
-    for (ci, c) in doc.contests.iter().enumerate() {
+    for (ci, (c, f)) in doc.contests.iter().zip(figures).enumerate() {
         let id = c.id.clone().unwrap_or_else(|| "contest-".to_string() + &int(ci as u64 + 1));
         let head = [csv_cell(&id), csv_cell(c.title.as_deref().unwrap_or("")), c.kind.key().to_string()];
-        for row in rows(c) {
+        for row in rows(c, f) {
             let change = match (row.seats, row.previous) {
                 (Some(s), Some(p)) => format::signed(s as i64 - p as i64),
                 _ => String::new(),
@@ -67,7 +68,7 @@ pub fn to_csv(doc: &Document) -> String {
     out
 }
 
-fn rows(c: &Contest) -> Vec<Row> {
+fn rows(c: &Contest, f: &Figures) -> Vec<Row> {
     let pct = |d: &Option<crate::number::Decimal>| d.as_ref().map(dec).unwrap_or_default();
     match &c.detail {
         Detail::Composition(comp) => {
@@ -93,25 +94,23 @@ fn rows(c: &Contest) -> Vec<Row> {
             out.extend(pr.shares.iter().map(|s| Row { name: s.name.clone(), percent: pct(&s.percent), count: s.count, ..Row::default() }));
             out
         }
-        Detail::None => {
-            let f = figures::of(c);
-            c.parties
-                .iter()
-                .enumerate()
-                .map(|(i, p)| Row {
-                    name: p.name.clone(),
-                    short: p.short.clone().unwrap_or_default(),
-                    votes: p.votes,
-                    percent: pct(&p.percent),
-                    seats: p.seats,
-                    previous: p.previous_seats,
-                    color: p.color.map(|c| c.hex()).unwrap_or_default(),
-                    share: f.vote_share[i].map(|s| dec(&s.at(f.scale))).unwrap_or_default(),
-                    role: if c.kind == crate::contest::Kind::Vote { "option" } else { Role::KEYS[p.role as usize] },
-                    district_seats: p.district_seats,
-                    count: None,
-                })
-                .collect()
-        }
+        Detail::None => c
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Row {
+                name: p.name.clone(),
+                short: p.short.clone().unwrap_or_default(),
+                votes: p.votes,
+                percent: pct(&p.percent),
+                seats: p.seats,
+                previous: p.previous_seats,
+                color: p.color.map(|c| c.hex()).unwrap_or_default(),
+                share: f.vote_share[i].map(|s| dec(&s.at(f.scale))).unwrap_or_default(),
+                role: if c.kind == crate::contest::Kind::Vote { "option" } else { Role::KEYS[p.role as usize] },
+                district_seats: p.district_seats,
+                count: None,
+            })
+            .collect(),
     }
 }

@@ -5,16 +5,17 @@
 
 use super::{url_for_wikitext, wiki_text};
 use crate::contest::{Contest, Document};
+use crate::figures::Figures;
 use crate::format::{self, grouped, int, Locale};
 use crate::contest::Detail;
 use crate::layout::{table_model, Options, TableModel};
 use crate::theme;
 
-/// A wikitable per contest, labelled in the locale's words.
-pub fn to_wikitext(doc: &Document, loc: &Locale) -> String {
+/// A wikitable per contest (with its figures, in the document's order), labelled in the locale's words.
+pub fn to_wikitext(doc: &Document, figures: &[Figures], loc: &Locale) -> String {
     let o = Options { locale: *loc, words: crate::words::for_locale(loc.tag), ..Options::default() };
     let mut out = String::new();
-    for (ci, c) in doc.contests.iter().enumerate() {
+    for (ci, (c, f)) in doc.contests.iter().zip(figures).enumerate() {
         if ci > 0 {
             out.push('\n');
         }
@@ -26,7 +27,7 @@ pub fn to_wikitext(doc: &Document, loc: &Locale) -> String {
             out.push('\n');
         }
         let cols = match &c.detail {
-            Detail::None => results(&table_model(c, &o), &mut out),
+            Detail::None => results(&table_model(c, f, &o), &mut out),
             _ => other_kind(c, &o, &mut out),
         };
         if let Some(s) = c.source.as_ref().or(doc.source.as_ref()) {

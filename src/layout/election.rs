@@ -1,17 +1,16 @@
 //! An election contest: the hemicycle, the vote-vs-seat bars and the table, in
 //! one or two columns.
 
-use crate::figures;
+use crate::figures::Figures;
 use crate::contest::{Contest, Rgb};
 use crate::hemicycle;
 use super::builder::*;
 use super::{bars::*, header::*, parliament::*, table::*};
 
-pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest) {
+pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
     let o = b.o;
     heading(b, c);
     let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
-    let f = figures::of(c);
     let counts = &f.seats;
     let total = f.body;
     let has_seats = total > 0 && total <= hemicycle::MAX_SEATS;
@@ -21,7 +20,7 @@ pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest) {
     if o.parts.hemicycle && has_seats {
         let col = if wide && o.parts.bars { (b.inner() * 0.52).min(560.0) } else { b.inner().min(560.0) };
         let x0 = if wide && o.parts.bars { b.pad } else { b.pad + (b.inner() - col) / 2.0 };
-        parliament(b, ci, &f, &colors, x0, col);
+        parliament(b, ci, f, &colors, x0, col);
         legend(b, ci, c, counts, f.unassigned, &colors, x0, col);
         bottom = b.y;
     }
@@ -34,12 +33,12 @@ pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest) {
             b.y += 6.0;
             (b.pad, b.inner())
         };
-        bars(b, ci, c, &f, &colors, x0, col);
+        bars(b, ci, c, f, &colors, x0, col);
         bottom = bottom.max(b.y);
     }
     b.y = bottom + 10.0;
     if o.parts.table {
-        table(b, ci, c, &colors);
+        table(b, ci, c, f, &colors);
     }
     if o.parts.notes {
         notes(b, c);

@@ -4,6 +4,7 @@
 //! and tests read it directly (seat centres, hit regions, text).
 
 use crate::contest::{Document, Kind};
+use crate::figures::Figures;
 use crate::report::Report;
 
 mod bars;
@@ -36,8 +37,8 @@ use series::*;
 use vote::*;
 use waffle::*;
 
-/// Lay out the card for a document and its report.
-pub fn card(doc: &Document, report: &Report, o: &Options, m: &dyn Measure) -> Scene {
+/// Lay out the card for a document, its figures (one per contest) and its report.
+pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m: &dyn Measure) -> Scene {
     let mut b = Builder::new(o, m);
     let t = *b.t();
     if o.parts.title {
@@ -50,16 +51,16 @@ pub fn card(doc: &Document, report: &Report, o: &Options, m: &dyn Measure) -> Sc
     if o.parts.badge {
         badge(&mut b, report);
     }
-    for (i, c) in doc.contests.iter().enumerate() {
+    for (i, (c, f)) in doc.contests.iter().zip(figures).enumerate() {
         if i > 0 || (o.parts.title && doc.title.is_some()) || o.parts.badge {
             b.y += 8.0;
             b.hr();
             b.y += 12.0;
         }
         match c.kind {
-            Kind::Election => election(&mut b, i, c),
-            Kind::Vote => vote(&mut b, i, c),
-            Kind::Composition => composition(&mut b, i, c),
+            Kind::Election => election(&mut b, i, c, f),
+            Kind::Vote => vote(&mut b, i, c, f),
+            Kind::Composition => composition(&mut b, i, c, f),
             Kind::Series => series(&mut b, i, c),
             Kind::Primaries => primaries(&mut b, i, c),
         }
@@ -80,7 +81,7 @@ pub fn card(doc: &Document, report: &Report, o: &Options, m: &dyn Measure) -> Sc
         }
     }
     b.y += b.pad * 0.75;
-    let summary = summary(doc, o);
+    let summary = summary(doc, figures, o);
     Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary, pages: b.pages }
 }
 

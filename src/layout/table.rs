@@ -1,8 +1,8 @@
 //! The results table: its model (the same rows for the canvas, the HTML table,
 //! CSV and wikitext) and its drawing, paged at MAX_ROWS.
 
-use crate::figures::{self, Mark};
-use crate::contest::{Contest, Kind, Rgb};
+use crate::figures::{Figures, Mark};
+use crate::contest::{Contest, Kind, Party, Rgb};
 use crate::format;
 use crate::theme;
 use super::builder::*;
@@ -44,11 +44,10 @@ pub struct TableModel {
 
 /// A coalition's seats against the majority, worded in the card's locale:
 /// "60 of 100 seats: short of a majority (7)"; empty for no parties.
-pub fn coalition_text(c: &Contest, parties: &[usize], o: &Options) -> String {
+pub fn coalition_text(f: &Figures, parties: &[usize], o: &Options) -> String {
     if parties.is_empty() {
         return String::new();
     }
-    let f = figures::of(c);
     let (sum, reached) = f.coalition(&|i| parties.contains(&i));
     let majority = f.majority.unwrap_or(f.body / 2 + 1);
     let mut s = num(sum, o) + " " + o.words.of + " " + &num(f.body, o) + " " + o.words.total_seats + ": ";
@@ -63,68 +62,95 @@ pub fn coalition_text(c: &Contest, parties: &[usize], o: &Options) -> String {
     s
 }
 
-pub fn table_model(c: &Contest, o: &Options) -> TableModel {
-    table_rows(c, o, 0..c.parties.len())
+/// The whole results table of contest `c`, with its figures `f`.
+pub fn table_model(c: &Contest, f: &Figures, o: &Options) -> TableModel {
+    table_rows(c, f, o, 0..c.parties.len())
 }
 
 /// [`table_model`] for some rows only (a page of the canvas table): the
 /// columns, the headings and the summary rows are those of the whole table.
-pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> TableModel {
-    let w = o.words;
+pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<usize>) -> TableModel {
     let is_election = c.kind == Kind::Election;
     let show_seats = is_election && c.parties.iter().any(|p| p.seats.is_some());
     let show_change = show_seats && c.parties.iter().any(|p| p.previous_seats.is_some());
-    let f = figures::of(c);
-    let valid = c.valid_total();
     let dash = || "—".to_string();
     let party: Vec<usize> = f.order[rows.start.min(f.order.len())..rows.end.min(f.order.len())].to_vec();
     let lists_end = f.lists_end.saturating_sub(rows.start).min(party.len());
     let percent = party.iter().map(|&i| f.vote_share[i].map(|s| pct(&s.at(f.scale), o)).unwrap_or_else(dash)).collect();
-    let ps: Vec<&crate::contest::Party> = party.iter().map(|&i| &c.parties[i]).collect();
+    let ps: Vec<&Party> = party.iter().map(|&i| &c.parties[i]).collect();
     let votes = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
     let seats = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
-    let change = if show_change {
-        ps.iter()
-            .map(|p| match (p.seats, p.previous_seats) {
-                (Some(s), Some(ps)) => format::change(s as i64 - ps as i64),
-                _ => dash(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let change = if show_change { ps.iter().map(|p| seat_change(p)).collect() } else { Vec::new() };
     let split = show_seats && f.any_district;
     let district = if split { party.iter().map(|&i| num(f.district_seats[i], o)).collect() } else { Vec::new() };
     let list = if split { party.iter().map(|&i| num(f.seats[i].saturating_sub(f.district_seats[i]), o)).collect() } else { Vec::new() };
+    TableModel {
+        caption: c.title.clone().unwrap_or_default(),
+        head: headings(c, o, split, show_seats, show_change),
+        names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
+        colors: party.iter().map(|&i| theme::party_color(c.parties[i].color, i).hex()).collect(),
+        votes,
+        percent,
+        seats,
+        change,
+        seat_counts: party.iter().map(|&i| f.seats[i]).collect(),
+        party,
+        lists_end,
+        district,
+        list,
+        notes: mark_notes(f, o),
+        foot: ballot_rows(c, f, o),
+        seat_total: show_seats.then(|| num(f.body, o)),
+        seat_total_label: o.words.seat_total.to_string(),
+    }
+}
+
+/// A party's change of seats since the last election, "—" when either count is not given.
+fn seat_change(p: &Party) -> String {
+    match (p.seats, p.previous_seats) {
+        (Some(s), Some(ps)) => format::change(s as i64 - ps as i64),
+        _ => "—".to_string(),
+    }
+}
+
+/// A row's name: with the number of lists of an "others" line, and the mark of a list
+/// that took part though below the threshold.
+fn row_name(p: &Party, mark: Option<Mark>, o: &Options) -> String {
+    let mut n = p.name.clone();
+    if let Some(l) = p.lists.filter(|_| p.role == crate::contest::Role::Others) {
+        n += " (";
+        n += &num(l, o);
+        n += ")";
+    }
+    match mark {
+        Some(Mark::Exempt) => n += " *",
+        Some(Mark::ByDistrictSeats) => n += " †",
+        None => {}
+    }
+    n
+}
+
+/// The footnotes to the marks after names, for the marks the contest has.
+fn mark_notes(f: &Figures, o: &Options) -> Vec<String> {
     const MARKS: [&str; 2] = ["*", "†"];
+    let w = o.words;
     let mut notes = Vec::new();
     for (k, (mark, text)) in [(Mark::Exempt, w.exempt_note), (Mark::ByDistrictSeats, w.district_note)].into_iter().enumerate() {
         if f.marks.contains(&Some(mark)) {
             notes.push(MARKS[k].to_string() + " " + text);
         }
     }
-    let names = party
-        .iter()
-        .map(|&i| {
-            let p = &c.parties[i];
-            let mut n = p.name.clone();
-            if let Some(l) = p.lists.filter(|_| p.role == crate::contest::Role::Others) {
-                n += " (";
-                n += &num(l, o);
-                n += ")";
-            }
-            match f.marks[i] {
-                Some(Mark::Exempt) => n += " *",
-                Some(Mark::ByDistrictSeats) => n += " †",
-                None => {}
-            }
-            n
-        })
-        .collect();
+    notes
+}
+
+/// The summary rows below the lines: the ballots (valid, invalid, blank, cast) or
+/// participation, the electorate and the turnout.
+fn ballot_rows(c: &Contest, f: &Figures, o: &Options) -> Vec<[String; 3]> {
+    let w = o.words;
     let mut foot: Vec<[String; 3]> = Vec::new();
     let share_of_cast = |n: u64| f.of_cast(n).map(|s| pct(&s.at(f.scale), o)).unwrap_or_default();
-    if is_election {
-        match (c.ballots.valid, valid) {
+    if c.kind == Kind::Election {
+        match (c.ballots.valid, c.valid_total()) {
             (Some(v), _) => foot.push([w.valid_votes.into(), num(v, o), share_of_cast(v)]),
             (None, Some(v)) => foot.push([w.listed_votes.into(), num(v, o), String::new()]),
             _ => {}
@@ -149,6 +175,13 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
             foot.push([w.turnout.into(), String::new(), tp]);
         }
     }
+    foot
+}
+
+/// The column headings: the line's word (party, candidate or option), votes, %,
+/// then district and list seats, seats and change when shown.
+fn headings(c: &Contest, o: &Options, split: bool, show_seats: bool, show_change: bool) -> Vec<String> {
+    let w = o.words;
     let mut head = vec![
         match (c.kind, c.list_key) {
             (Kind::Vote, _) => w.option,
@@ -169,74 +202,55 @@ pub fn table_rows(c: &Contest, o: &Options, rows: std::ops::Range<usize>) -> Tab
     if show_change {
         head.push(w.change.to_string());
     }
-    TableModel {
-        caption: c.title.clone().unwrap_or_default(),
-        head,
-        names,
-        colors: party.iter().map(|&i| theme::party_color(c.parties[i].color, i).hex()).collect(),
-        votes,
-        percent,
-        seats,
-        change,
-        seat_counts: party.iter().map(|&i| f.seats[i]).collect(),
-        party,
-        lists_end,
-        district,
-        list,
-        notes,
-        foot,
-        seat_total: show_seats.then(|| num(f.body, o)),
-        seat_total_label: w.seat_total.to_string(),
-    }
+    head
 }
 
-/// The results table.
-pub(super) fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
-    let t = *b.t();
-    let o = b.o;
-    let w = o.words;
+/// The drawn table's columns: the name column's width, each number column's
+/// width and right edge, and which of the optional columns are drawn.
+struct Columns {
+    /// The table's width.
+    tw: f64,
+    swatch: f64,
+    /// The name column's and the votes column's widths.
+    wn: f64,
+    wv: f64,
+    x_name: f64,
+    x_votes: f64,
+    x_pct: f64,
+    x_district: f64,
+    x_list: f64,
+    x_seats: f64,
+    x_change: f64,
+    /// District and list seats apart (not on a narrow card).
+    split: bool,
+    seats: bool,
+    /// The change column, unless the names needed its room.
+    change: bool,
+}
+
+/// The table's columns, their widths from content: this page's cells, the summary
+/// rows and, for a paged table, the row with the most votes (`widest`, the widest
+/// numbers), so that the columns keep their places from page to page.
+fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Columns {
+    let w = b.o.words;
     let size = b.fs;
     let small = b.w < 420.0;
-    // A long table shows one page of MAX_ROWS rows (options.page); every row
-    // is in the HTML table and the CSV.
-    let n = c.parties.len();
-    let pages = n.div_ceil(MAX_ROWS).max(1);
-    b.pages = b.pages.max(pages);
-    let start = o.page.min(pages - 1) * MAX_ROWS;
-    let model = table_rows(c, o, start..(start + MAX_ROWS).min(n));
-    let show_seats = !model.seats.is_empty();
-    let show_change = !model.change.is_empty();
-    let (cell_votes, cell_pct, cell_seats, cell_change) = (&model.votes, &model.percent, &model.seats, &model.change);
-    let foot: Vec<(String, String, String)> = model.foot.iter().map(|[a, b, c]| (a.clone(), b.clone(), c.clone())).collect();
-    // Column widths from content: this page's cells, the summary rows and, for
-    // a paged table, the row with the most votes (the widest numbers), so that
-    // the columns keep their places from page to page.
-    let widest = if pages > 1 {
-        let top = (0..n).max_by_key(|&i| (c.parties[i].votes, c.parties[i].seats, std::cmp::Reverse(i))).unwrap_or(0);
-        let at = figures::of(c).order.iter().position(|&i| i == top).unwrap_or(0);
-        Some(table_rows(c, o, at..at + 1))
-    } else {
-        None
+    let col_w = |header: &str, cells: &[&String]| -> f64 {
+        cells.iter().map(|s| b.m.width(s, size, false)).fold(b.m.width(header, size, true), f64::max) + if small { 10.0 } else { 18.0 }
     };
-    let col_w = |header: &str, cells: &[&String], m: &dyn Measure| -> f64 {
-        cells.iter().map(|s| m.width(s, size, false)).fold(m.width(header, size, true), f64::max) + if small { 10.0 } else { 18.0 }
-    };
-    fn with<'a>(cells: &'a [String], widest: Option<&'a TableModel>, pick: fn(&TableModel) -> &Vec<String>) -> Vec<&'a String> {
-        cells.iter().chain(widest.map(pick).into_iter().flatten()).collect()
-    }
-    let widest = widest.as_ref();
     let with_widest = |cells, pick| with(cells, widest, pick);
-    let mut all_votes = with_widest(cell_votes, |m| &m.votes);
-    all_votes.extend(foot.iter().map(|f| &f.1));
-    let mut all_pct = with_widest(cell_pct, |m| &m.percent);
-    all_pct.extend(foot.iter().map(|f| &f.2));
-    let wv = col_w(w.votes, &all_votes, b.m);
-    let wp = col_w("%", &all_pct, b.m);
-    let ws = if show_seats { col_w(w.seats, &with_widest(cell_seats, |m| &m.seats), b.m) } else { 0.0 };
+    let (show_seats, show_change) = (!model.seats.is_empty(), !model.change.is_empty());
+    let mut all_votes = with_widest(&model.votes, |m| &m.votes);
+    all_votes.extend(model.foot.iter().map(|f| &f[1]));
+    let mut all_pct = with_widest(&model.percent, |m| &m.percent);
+    all_pct.extend(model.foot.iter().map(|f| &f[2]));
+    let wv = col_w(w.votes, &all_votes);
+    let wp = col_w("%", &all_pct);
+    let ws = if show_seats { col_w(w.seats, &with_widest(&model.seats, |m| &m.seats)) } else { 0.0 };
     let split = !model.district.is_empty() && !small;
-    let wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district), b.m) } else { 0.0 };
-    let wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list), b.m) } else { 0.0 };
-    let mut wc = if show_change { col_w(w.change, &with_widest(cell_change, |m| &m.change), b.m) } else { 0.0 };
+    let wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district)) } else { 0.0 };
+    let wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list)) } else { 0.0 };
+    let mut wc = if show_change { col_w(w.change, &with_widest(&model.change, |m| &m.change)) } else { 0.0 };
     let swatch = 16.0;
     let tw = b.inner().min(760.0);
     let mut wn = tw - swatch - wv - wp - wd - wl - ws - wc;
@@ -251,92 +265,147 @@ pub(super) fn table(b: &mut Builder, ci: usize, c: &Contest, colors: &[Rgb]) {
     let x_list = x_district + wl;
     let x_seats = x_list + ws;
     let x_change = x_seats + wc;
-    let lh = size * 1.3;
-    // Header.
-    let hs = size - 1.0;
-    let hy = b.y + lh / 2.0;
-    b.text(x_name, hy, &model.head[0], hs, true, t.muted, Align::Left);
-    b.text(x_votes, hy, w.votes, hs, true, t.muted, Align::Right);
-    b.text(x_pct, hy, "%", hs, true, t.muted, Align::Right);
-    if split {
-        b.text(x_district, hy, w.district, hs, true, t.muted, Align::Right);
-        b.text(x_list, hy, w.list, hs, true, t.muted, Align::Right);
-    }
-    if show_seats {
-        b.text(x_seats, hy, w.seats, hs, true, t.muted, Align::Right);
-    }
-    if wc > 0.0 {
-        b.text(x_change, hy, w.change, hs, true, t.muted, Align::Right);
-    }
-    b.y += lh + 4.0;
-    b.rule_to(tw);
-    b.y += 2.0;
+    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_district, x_list, x_seats, x_change, split, seats: show_seats, change: wc > 0.0 }
+}
+
+/// A column's cells on this page and, for a paged table, in the widest row.
+fn with<'a>(cells: &'a [String], widest: Option<&'a TableModel>, pick: fn(&TableModel) -> &Vec<String>) -> Vec<&'a String> {
+    cells.iter().chain(widest.map(pick).into_iter().flatten()).collect()
+}
+
+/// The results table.
+pub(super) fn table(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors: &[Rgb]) {
+    let o = b.o;
+    // A long table shows one page of MAX_ROWS rows (options.page); every row
+    // is in the HTML table and the CSV.
+    let n = c.parties.len();
+    let pages = n.div_ceil(MAX_ROWS).max(1);
+    b.pages = b.pages.max(pages);
+    let start = o.page.min(pages - 1) * MAX_ROWS;
+    let model = table_rows(c, f, o, start..(start + MAX_ROWS).min(n));
+    let widest = (pages > 1).then(|| {
+        let top = (0..n).max_by_key(|&i| (c.parties[i].votes, c.parties[i].seats, std::cmp::Reverse(i))).unwrap_or(0);
+        let at = f.order.iter().position(|&i| i == top).unwrap_or(0);
+        table_rows(c, f, o, at..at + 1)
+    });
+    let cols = columns(b, &model, widest.as_ref());
+    header_row(b, &model, &cols);
     for (k, &i) in model.party.iter().enumerate() {
-        if k == model.lists_end && k > 0 {
-            // The lines that are not party lists, in their own part below the lists.
-            b.rule_to(tw);
-            let fs = size - 2.0;
-            b.text(x_name, b.y + lh / 2.0 + 2.0, w.other_lines, fs, false, t.muted, Align::Left);
-            b.y += lh + 2.0;
-        }
-        let lines = b.wrap_lines(&model.names[k], wn - 8.0, size, false, 3);
-        let rh = lh * lines.len() as f64 + 8.0;
-        let row_top = b.y;
-        if k % 2 == 1 {
-            b.shapes.push(Shape::Rect { x: b.pad, y: row_top, w: tw, h: rh, color: t.stripe, alpha: 1.0 });
-        }
-        b.shapes.push(Shape::Rect { x: b.pad + 2.0, y: row_top + 4.0 + lh / 2.0 - 6.0, w: 10.0, h: 12.0, color: colors[i], alpha: 1.0 });
-        for (k, l) in lines.iter().enumerate() {
-            b.text(x_name, row_top + 4.0 + lh * (k as f64 + 0.5), l, size, false, t.text, Align::Left);
-        }
-        let cy = row_top + 4.0 + lh / 2.0;
-        b.text(x_votes, cy, &cell_votes[k], size, false, t.text, Align::Right);
-        b.text(x_pct, cy, &cell_pct[k], size, false, t.text, Align::Right);
-        if split {
-            b.text(x_district, cy, &model.district[k], size, false, t.text, Align::Right);
-            b.text(x_list, cy, &model.list[k], size, false, t.text, Align::Right);
-        }
-        if show_seats {
-            b.text(x_seats, cy, &cell_seats[k], size, true, t.text, Align::Right);
-        }
-        if wc > 0.0 {
-            b.text(x_change, cy, &cell_change[k], size, false, t.muted, Align::Right);
-        }
-        b.regions.push(Region { x: b.pad, y: row_top, w: tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
-        b.y += rh;
+        line_row(b, ci, &model, k, i, colors[i], &cols);
     }
+    let size = b.fs;
+    let t = *b.t();
     if pages > 1 {
         // "61–120 / 10,000 · all rows are in the CSV and in the HTML table"
         let end = (start + MAX_ROWS).min(n);
-        let line = num(start as u64 + 1, o) + "\u{2013}" + &num(end as u64, o) + " / " + &num(n as u64, o) + " \u{b7} " + w.more_rows;
+        let line = num(start as u64 + 1, o) + "\u{2013}" + &num(end as u64, o) + " / " + &num(n as u64, o) + " \u{b7} " + o.words.more_rows;
         let fs = size - 1.0;
-        b.paragraph(&line, b.pad, tw, fs, false, t.muted);
+        b.paragraph(&line, b.pad, cols.tw, fs, false, t.muted);
         b.y += 4.0;
     }
-    if show_seats {
-        // Seat total row.
-        b.rule_to(tw);
-        let cy = b.y + lh / 2.0 + 3.0;
-        b.text(b.pad, cy, w.seat_total, size - 1.0, false, t.muted, Align::Left);
-        b.text(x_seats, cy, model.seat_total.as_deref().unwrap_or(""), size, true, t.text, Align::Right);
-        b.y += lh + 4.0;
+    if cols.seats {
+        seat_total_row(b, &model, &cols);
     }
-    if !foot.is_empty() {
-        b.rule_to(tw);
-        b.y += 4.0;
-        for (label, v, p) in &foot {
-            let lines = b.wrap_lines(label, wn + swatch - 8.0 + (wv - b.m.width(v, size, false) - 12.0).max(0.0), size - 1.0, false, 2);
-            for (k, l) in lines.iter().enumerate() {
-                b.text(b.pad, b.y + lh * (k as f64 + 0.5), l, size - 1.0, false, t.muted, Align::Left);
-            }
-            b.text(x_votes, b.y + lh / 2.0, v, size - 1.0, false, t.text, Align::Right);
-            b.text(x_pct, b.y + lh / 2.0, p, size - 1.0, false, t.text, Align::Right);
-            b.y += lh * lines.len() as f64 + 2.0;
-        }
+    if !model.foot.is_empty() {
+        foot_rows(b, &model, &cols);
     }
     for note in &model.notes {
         let fs = size - 2.0;
-        b.paragraph(note, b.pad, tw, fs, false, t.muted);
+        b.paragraph(note, b.pad, cols.tw, fs, false, t.muted);
     }
     b.y += 6.0;
+}
+
+/// The headings, and the rule below them.
+fn header_row(b: &mut Builder, model: &TableModel, cols: &Columns) {
+    let t = *b.t();
+    let w = b.o.words;
+    let lh = b.fs * 1.3;
+    let hs = b.fs - 1.0;
+    let hy = b.y + lh / 2.0;
+    b.text(cols.x_name, hy, &model.head[0], hs, true, t.muted, Align::Left);
+    b.text(cols.x_votes, hy, w.votes, hs, true, t.muted, Align::Right);
+    b.text(cols.x_pct, hy, "%", hs, true, t.muted, Align::Right);
+    if cols.split {
+        b.text(cols.x_district, hy, w.district, hs, true, t.muted, Align::Right);
+        b.text(cols.x_list, hy, w.list, hs, true, t.muted, Align::Right);
+    }
+    if cols.seats {
+        b.text(cols.x_seats, hy, w.seats, hs, true, t.muted, Align::Right);
+    }
+    if cols.change {
+        b.text(cols.x_change, hy, w.change, hs, true, t.muted, Align::Right);
+    }
+    b.y += lh + 4.0;
+    b.rule_to(cols.tw);
+    b.y += 2.0;
+}
+
+/// Row `k` of the page, line `i` of the contest: its swatch, its name (wrapped), its cells.
+/// The lines that are not party lists come in their own part below the lists.
+fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, color: Rgb, cols: &Columns) {
+    let t = *b.t();
+    let size = b.fs;
+    let lh = size * 1.3;
+    if k == model.lists_end && k > 0 {
+        b.rule_to(cols.tw);
+        let fs = size - 2.0;
+        b.text(cols.x_name, b.y + lh / 2.0 + 2.0, b.o.words.other_lines, fs, false, t.muted, Align::Left);
+        b.y += lh + 2.0;
+    }
+    let lines = b.wrap_lines(&model.names[k], cols.wn - 8.0, size, false, 3);
+    let rh = lh * lines.len() as f64 + 8.0;
+    let row_top = b.y;
+    if k % 2 == 1 {
+        b.shapes.push(Shape::Rect { x: b.pad, y: row_top, w: cols.tw, h: rh, color: t.stripe, alpha: 1.0 });
+    }
+    b.shapes.push(Shape::Rect { x: b.pad + 2.0, y: row_top + 4.0 + lh / 2.0 - 6.0, w: 10.0, h: 12.0, color, alpha: 1.0 });
+    for (k, l) in lines.iter().enumerate() {
+        b.text(cols.x_name, row_top + 4.0 + lh * (k as f64 + 0.5), l, size, false, t.text, Align::Left);
+    }
+    let cy = row_top + 4.0 + lh / 2.0;
+    b.text(cols.x_votes, cy, &model.votes[k], size, false, t.text, Align::Right);
+    b.text(cols.x_pct, cy, &model.percent[k], size, false, t.text, Align::Right);
+    if cols.split {
+        b.text(cols.x_district, cy, &model.district[k], size, false, t.text, Align::Right);
+        b.text(cols.x_list, cy, &model.list[k], size, false, t.text, Align::Right);
+    }
+    if cols.seats {
+        b.text(cols.x_seats, cy, &model.seats[k], size, true, t.text, Align::Right);
+    }
+    if cols.change {
+        b.text(cols.x_change, cy, &model.change[k], size, false, t.muted, Align::Right);
+    }
+    b.regions.push(Region { x: b.pad, y: row_top, w: cols.tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
+    b.y += rh;
+}
+
+/// The seat total row (the body).
+fn seat_total_row(b: &mut Builder, model: &TableModel, cols: &Columns) {
+    let t = *b.t();
+    let size = b.fs;
+    let lh = size * 1.3;
+    b.rule_to(cols.tw);
+    let cy = b.y + lh / 2.0 + 3.0;
+    b.text(b.pad, cy, b.o.words.seat_total, size - 1.0, false, t.muted, Align::Left);
+    b.text(cols.x_seats, cy, model.seat_total.as_deref().unwrap_or(""), size, true, t.text, Align::Right);
+    b.y += lh + 4.0;
+}
+
+/// The summary rows (ballots, electorate, turnout): a label over the name column, its votes and share.
+fn foot_rows(b: &mut Builder, model: &TableModel, cols: &Columns) {
+    let t = *b.t();
+    let size = b.fs;
+    let lh = size * 1.3;
+    b.rule_to(cols.tw);
+    b.y += 4.0;
+    for [label, v, p] in &model.foot {
+        let lines = b.wrap_lines(label, cols.wn + cols.swatch - 8.0 + (cols.wv - b.m.width(v, size, false) - 12.0).max(0.0), size - 1.0, false, 2);
+        for (k, l) in lines.iter().enumerate() {
+            b.text(b.pad, b.y + lh * (k as f64 + 0.5), l, size - 1.0, false, t.muted, Align::Left);
+        }
+        b.text(cols.x_votes, b.y + lh / 2.0, v, size - 1.0, false, t.text, Align::Right);
+        b.text(cols.x_pct, b.y + lh / 2.0, p, size - 1.0, false, t.text, Align::Right);
+        b.y += lh * lines.len() as f64 + 2.0;
+    }
 }

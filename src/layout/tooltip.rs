@@ -2,14 +2,13 @@
 //! its votes with the share (at the figures' one precision and base), its seats.
 
 use crate::contest::Contest;
-use crate::figures;
+use crate::figures::Figures;
 use crate::format;
 use super::builder::*;
 
-/// The tooltip's lines for line `party` of contest `c`, and the share shown.
-pub fn tooltip(c: &Contest, party: usize, o: &Options) -> (Vec<String>, Option<String>) {
+/// The tooltip's lines for line `party` of contest `c` (with its figures `f`), and the share shown.
+pub fn tooltip(c: &Contest, f: &Figures, party: usize, o: &Options) -> (Vec<String>, Option<String>) {
     let Some(p) = c.parties.get(party) else { return (Vec::new(), None) };
-    let f = figures::of(c);
     let share = f.vote_share[party].map(|d| format::percent(&d.at(f.scale), &o.locale));
     let mut lines = vec![p.name.clone()];
     if let Some(v) = p.votes {

@@ -1,6 +1,6 @@
 //! A body's composition as unit squares (a waffle): members by group.
 
-use crate::figures;
+use crate::figures::{self, Figures};
 use crate::contest::{Contest, Rgb};
 use crate::hemicycle;
 use crate::theme;
@@ -75,7 +75,7 @@ pub(super) fn share_rows(b: &mut Builder, shares: &[crate::contest::Share], whol
     }
 }
 
-pub(super) fn composition(b: &mut Builder, ci: usize, c: &Contest) {
+pub(super) fn composition(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
     let t = *b.t();
     heading(b, c);
     let crate::contest::Detail::Composition(comp) = &c.detail else { return };
@@ -87,11 +87,10 @@ pub(super) fn composition(b: &mut Builder, ci: usize, c: &Contest) {
     }
     if !c.parties.is_empty() && b.o.parts.hemicycle {
         let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
-        let f = figures::of(c);
         if f.body > 0 && f.body <= hemicycle::MAX_SEATS {
             let col = b.inner().min(480.0);
             let x0 = b.pad + (b.inner() - col) / 2.0;
-            parliament(b, ci, &f, &colors, x0, col);
+            parliament(b, ci, f, &colors, x0, col);
             legend(b, ci, c, &f.seats, 0, &colors, x0, col);
         }
     }

@@ -441,7 +441,7 @@ try {
     const ok = r.fired && r.newCard && r.notice.includes('could not be shown') && r.seatsAfter === want && r.seatsBefore === want &&
       r.summaryA.startsWith('Card A.') && r.oldCardRefused && r.afterA.startsWith('Card A again') && r.afterB.startsWith('Card B again') &&
       r.noticeCleared && r.stateA === 'ok' && r.seatsB === want &&
-      r.firstFired && r.cNotice && !r.cCard && r.seatsAfterC === want && logged.some((l) => l.includes('starting a fresh instance')) && pageErrors.length === 0;
+      r.firstFired && r.cNotice && !r.cCard && r.seatsAfterC === want && logged.some((l) => l.startsWith('tallyboard RuntimeError') && l.includes('injected by the test')) && pageErrors.length === 0;
     return [ok, JSON.stringify({ ...r, logged: logged.map((l) => l.slice(0, 80)), pageErrors })];
   });
 

@@ -1,0 +1,200 @@
+//! What the `<tally-board>` element shows around the card: its stylesheet (the
+//! theme's colours, the card's sizes and font stack) and the words of its
+//! controls in the card's locale. js/tally-board.js only hosts them: it holds
+//! no word, colour, size or figure of its own (tests/element_source.rs).
+
+use crate::contest::Rgb;
+use crate::sizes;
+use crate::theme::{Theme, DARK, LIGHT};
+use crate::words::{count_word, Words};
+
+/// The element's words for one locale, as the element puts them on its controls.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Controls {
+    /// The language of the words (for the `lang` attribute of the card's parts).
+    pub lang: &'static str,
+    /// The labels of the groups of controls.
+    pub coalition: String,
+    pub download: String,
+    pub rows: String,
+    /// The caption of a results table that has none of its own.
+    pub table: &'static str,
+    pub prev: String,
+    pub next: String,
+    pub failed: &'static str,
+    /// The export buttons: the format's name, the button's accessible name, the
+    /// file kind, its media type and the downloaded file's name.
+    pub exports: Vec<[String; 5]>,
+}
+
+/// The formats a card is exported in: the button's text, the file kind, its media type and file name.
+const EXPORTS: [[&str; 4]; 4] = [
+    ["PNG", "png", "image/png", "results.png"],
+    ["SVG", "svg", "image/svg+xml", "results.svg"],
+    ["CSV", "csv", "text/csv", "results.csv"],
+    ["Wikitext", "wikitext", "text/plain", "results.txt"],
+];
+
+/// A group's label: the word and a colon.
+fn label(word: &str) -> String {
+    word.to_string() + ":"
+}
+
+pub fn controls(w: &Words) -> Controls {
+    let e = &w.element;
+    Controls {
+        lang: w.lang,
+        coalition: label(e.coalition),
+        download: label(e.download),
+        rows: label(e.rows),
+        table: e.results_table,
+        prev: "‹ ".to_string() + e.prev_rows,
+        next: e.next_rows.to_string() + " ›",
+        failed: e.failed,
+        exports: EXPORTS
+            .iter()
+            .map(|[name, kind, media, file]| [name.to_string(), e.download_as.replace("{}", name), kind.to_string(), media.to_string(), file.to_string()])
+            .collect(),
+    }
+}
+
+/// The accessible name of a party's coalition button: its visible text (the
+/// name) first (WCAG 2.5.3), then its seats and what the button does.
+pub fn add_label(w: &Words, party: &str, seats: u64, locale: &crate::format::Locale) -> String {
+    let e = &w.element;
+    party.to_string() + " (" + &crate::format::grouped(seats, locale) + " " + count_word(seats, &e.seat_forms) + "): " + e.add_to_coalition
+}
+
+/// "Page 2 of 17" for the pager's live region.
+pub fn page_status(w: &Words, page: usize, pages: usize) -> String {
+    w.element.page.to_string() + " " + &crate::format::int(page as u64 + 1) + " " + w.of + " " + &crate::format::int(pages as u64)
+}
+
+/// A load that failed, said as one: "could not load results.json: HTTP 404".
+pub fn load_error(w: &Words, src: &str, status: Option<u16>, reason: &str) -> String {
+    let what = match status {
+        Some(code) => "HTTP ".to_string() + &crate::format::int(code as u64),
+        None => reason.chars().take(200).collect(),
+    };
+    w.element.could_not_load.replace("{}", src) + ": " + &what
+}
+
+/// The colours of the element's controls in a theme, as CSS custom properties.
+fn colors(t: &Theme) -> String {
+    let pairs: [(&str, Rgb); 10] = [
+        ("text", t.text),
+        ("background", t.background),
+        ("focus", t.focus),
+        ("button", t.background),
+        ("button-text", t.text),
+        ("border", t.control),
+        ("pressed", t.text),
+        ("pressed-text", t.background),
+        ("rule", t.rule),
+        ("error", t.error),
+    ];
+    pairs.iter().map(|(name, c)| "--_".to_string() + name + ": " + &c.hex() + "; ").collect()
+}
+
+fn px(v: f64) -> String {
+    crate::format::int(v as u64) + "px"
+}
+
+/// The element's stylesheet (adopted by its shadow root: no inline style, so a
+/// `style-src 'self'` policy allows it). Every colour can be set from the page
+/// with a `--tallyboard-*` custom property.
+pub fn style() -> String {
+    let mut css = String::new();
+    css += ":host { display: block; position: relative; container-type: inline-size; font-family: var(--tallyboard-font, ";
+    css += sizes::FONT;
+    css += "); ";
+    css += &colors(&LIGHT);
+    css += "color: var(--tallyboard-text, var(--_text)); background: var(--tallyboard-background, var(--_background)); }\n";
+    css += ":host([theme=\"dark\"]) { ";
+    css += &colors(&DARK);
+    css += "}\n@media (prefers-color-scheme: dark) { :host([theme=\"auto\"]) { ";
+    css += &colors(&DARK);
+    css += "} }\n";
+    css += STATIC;
+    // The card's own side margin, narrow and from the breakpoint on (as the layout's).
+    css += ".tools { padding: 0 var(--tallyboard-padding, ";
+    css += &px(sizes::PAD_NARROW);
+    css += "); }\n@container (min-width: ";
+    css += &px(sizes::NARROW);
+    css += ") { .tools { padding: 0 var(--tallyboard-padding, ";
+    css += &px(sizes::PAD);
+    css += "); } }\n";
+    css
+}
+
+/// The rules that do not depend on the theme or the card's sizes.
+const STATIC: &str = r#".card { position: relative; min-height: 40px; }
+.card canvas { display: block; max-width: 100%; }
+.card canvas:focus-visible, button:focus-visible { outline: 3px solid var(--tallyboard-focus, var(--_focus)); outline-offset: 2px; }
+.card canvas:focus-visible { outline-offset: -3px; }
+.tip { position: absolute; pointer-events: none; background: var(--tallyboard-tip-background, var(--_text)); color: var(--tallyboard-tip-text, var(--_background));
+  font-size: 13px; line-height: 1.35; padding: 6px 8px; border-radius: 4px; max-width: 260px; z-index: 2; white-space: normal; }
+.tip[hidden] { display: none; }
+.tools { display: flex; flex-wrap: wrap; gap: var(--tallyboard-gap, 8px); align-items: center; margin: var(--tallyboard-gap, 8px) 0; font-size: 14px; }
+.tools[hidden] { display: none; }
+button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; cursor: pointer;
+  border: 1px solid var(--tallyboard-border, var(--_border)); background: var(--tallyboard-button, var(--_button)); color: var(--tallyboard-button-text, var(--_button-text)); }
+button[aria-pressed="true"] { background: var(--tallyboard-pressed, var(--_pressed)); color: var(--tallyboard-pressed-text, var(--_pressed-text));
+  border-color: var(--tallyboard-pressed, var(--_pressed)); }
+button[aria-disabled="true"] { opacity: 0.55; cursor: default; }
+button[aria-pressed="true"]::after { content: "\2713" / ""; margin-left: 6px; }
+.buttons { display: contents; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
+.sum { font-weight: bold; }
+table { border-collapse: collapse; font-size: 14px; margin: 8px 0; }
+caption { text-align: start; font-weight: bold; padding: 4px 0; }
+th, td { padding: 3px 8px; text-align: end; border-bottom: 1px solid var(--tallyboard-rule, var(--_rule)); }
+th:first-child, td:first-child { text-align: start; }
+.hidden-table { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+.fallback[hidden] { display: none; }
+.notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-left: 4px solid var(--tallyboard-error, var(--_error));
+  background: var(--tallyboard-background, var(--_background)); color: var(--tallyboard-text, var(--_text)); }
+.notice[hidden] { display: none; }
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::{for_locale, EN, KK, RU};
+
+    #[test]
+    fn the_stylesheet_carries_the_themes_colours_and_the_cards_sizes() {
+        let css = style();
+        for t in [LIGHT, DARK] {
+            assert!(css.contains(&("--_text: ".to_string() + &t.text.hex())), "{css}");
+            assert!(css.contains(&("--_focus: ".to_string() + &t.focus.hex())));
+        }
+        assert!(css.contains("@container (min-width: 420px)"));
+        assert!(css.contains(sizes::FONT));
+        // Braces balance: one rule never swallows the next.
+        assert_eq!(css.matches('{').count(), css.matches('}').count());
+    }
+
+    #[test]
+    fn coalition_buttons_are_named_with_the_plural_of_their_language() {
+        let ru = crate::format::RU;
+        assert_eq!(add_label(&RU, "Аманат", 62, &ru), "Аманат (62 места): добавить в коалицию");
+        assert_eq!(add_label(&RU, "Ак жол", 1, &ru), "Ак жол (1 место): добавить в коалицию");
+        assert_eq!(add_label(&RU, "Ауыл", 5, &ru), "Ауыл (5 мест): добавить в коалицию");
+        assert_eq!(add_label(&EN, "Amanat", 1, &crate::format::EN), "Amanat (1 seat): add to the coalition");
+        assert_eq!(add_label(&KK, "Аманат", 62, &crate::format::KK), "Аманат (62 орын): коалицияға қосу");
+    }
+
+    #[test]
+    fn controls_pager_and_load_errors_are_worded_per_locale() {
+        let kk = controls(&KK);
+        assert_eq!(kk.exports[0][1], "PNG жүктеп алу");
+        let en = controls(&EN);
+        assert_eq!(en.exports[3][..3], ["Wikitext".to_string(), "Download Wikitext".to_string(), "wikitext".to_string()]);
+        assert_eq!((en.coalition.as_str(), en.prev.as_str()), ("Build a coalition:", "‹ Previous rows"));
+        assert_eq!(page_status(&RU, 1, 17), "Страница 2 из 17");
+        assert_eq!(load_error(&EN, "results.json", Some(404), "Not Found"), "could not load results.json: HTTP 404");
+        assert_eq!(load_error(for_locale("ru-RU"), "r.json", None, "Failed to fetch"), "не удалось загрузить r.json: Failed to fetch");
+        assert_eq!(for_locale("de").lang, "en");
+    }
+}

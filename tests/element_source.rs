@@ -1,0 +1,278 @@
+//! js/tally-board.js only hosts the card: it holds no word of any language, no
+//! colour, no size or breakpoint and no arithmetic on figures. Every one of them
+//! comes from the wasm (src/element.rs, src/sizes.rs, the layout), so the
+//! element, the canvas and the SVG cannot drift apart. This test reads the file
+//! as JavaScript (comments aside, strings and code apart) and looks for them.
+
+const SOURCE: &str = include_str!("../js/tally-board.js");
+
+/// The words that may appear in the element's strings: names of DOM elements,
+/// attributes, events, ARIA roles and states, CSS classes and parts, module
+/// files and the glue's exports. None is shown to a reader.
+const CODE_WORDS: &[&str] = &[
+    // elements, attributes and their values
+    "div", "span", "slot", "button", "output", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "br", "a", "script",
+    "type", "application", "json", "id", "class", "part", "role", "hidden", "scope", "col", "row", "download", "data", "index", "lang",
+    "aria", "label", "labelledby", "live", "atomic", "pressed", "disabled", "polite", "status", "alert", "tooltip", "group", "true", "false",
+    "open", "change", "click", "keydown", "pointermove", "pointerleave", "Escape", "px", "src", "theme", "locale", "parts", "exports",
+    "coalition", "state", "error", "function", "string", "canvas", "badge", "visible", "off", "IntersectionObserver",
+    // the export kinds the glue takes
+    "png", "svg", "csv", "wikitext",
+    // CSS classes and parts of the shadow tree, custom properties read from the page
+    "fallback", "notice", "card", "tip", "tools", "pager", "buttons", "sum", "tables", "swatch", "tallyboard", "font",
+    // events the element fires, the custom element, the glue
+    "ready", "report", "tally", "board", "js", "wbg", "reset",
+];
+
+/// CSS colour keywords: none may be a word of the element's strings.
+const COLOR_WORDS: &[&str] = &[
+    "red", "green", "blue", "black", "white", "gray", "grey", "silver", "navy", "orange", "yellow", "purple", "maroon", "teal", "olive",
+    "lime", "aqua", "fuchsia", "transparent", "currentcolor",
+];
+
+#[derive(Debug, Default)]
+struct Parts {
+    strings: Vec<(usize, String)>,
+    /// The code with strings blanked and comments removed, line by line.
+    code: Vec<String>,
+}
+
+/// Splits JavaScript into string contents and code (comments dropped). Template
+/// literals' text is a string; their `${…}` is code. Regular expression literals
+/// are taken as strings (they are text the file matches against).
+fn split(src: &str) -> Parts {
+    let b: Vec<char> = src.chars().collect();
+    let mut out = Parts::default();
+    let mut code = String::new();
+    let mut line = 1;
+    let mut i = 0;
+    // Template nesting: for each open `${`, the brace depth at which it closes.
+    let mut templates: Vec<usize> = Vec::new();
+    let mut depth = 0usize;
+    let mut in_template_text = false;
+    let mut s = String::new();
+    let mut last_code = ' ';
+    while i < b.len() {
+        let c = b[i];
+        if in_template_text {
+            if c == '\\' {
+                s.push(c);
+                s.push(*b.get(i + 1).unwrap_or(&' '));
+                i += 2;
+                continue;
+            }
+            if c == '`' {
+                out.strings.push((line, std::mem::take(&mut s)));
+                in_template_text = false;
+                code.push_str("``");
+                i += 1;
+                continue;
+            }
+            if c == '$' && b.get(i + 1) == Some(&'{') {
+                out.strings.push((line, std::mem::take(&mut s)));
+                in_template_text = false;
+                depth += 1;
+                templates.push(depth);
+                code.push_str("${");
+                i += 2;
+                continue;
+            }
+            if c == '\n' {
+                line += 1;
+            }
+            s.push(c);
+            i += 1;
+            continue;
+        }
+        match c {
+            '/' if b.get(i + 1) == Some(&'/') => {
+                while i < b.len() && b[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if b.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == '*' && b[i + 1] == '/') {
+                    if b[i] == '\n' {
+                        line += 1;
+                        code.push('\n');
+                    }
+                    i += 1;
+                }
+                i += 2;
+            }
+            '\'' | '"' => {
+                let q = c;
+                i += 1;
+                let mut t = String::new();
+                while i < b.len() && b[i] != q {
+                    if b[i] == '\\' {
+                        t.push(b[i]);
+                        i += 1;
+                    }
+                    t.push(b[i]);
+                    i += 1;
+                }
+                i += 1;
+                out.strings.push((line, t));
+                code.push_str("''");
+                last_code = '\'';
+            }
+            '/' if "(,=:[!&|?{};".contains(last_code) => {
+                // A regular expression literal.
+                i += 1;
+                let mut t = String::new();
+                while i < b.len() && b[i] != '/' {
+                    if b[i] == '\\' {
+                        t.push(b[i]);
+                        i += 1;
+                    }
+                    t.push(b[i]);
+                    i += 1;
+                }
+                i += 1;
+                out.strings.push((line, t));
+                code.push_str("//");
+                last_code = '/';
+            }
+            '`' => {
+                in_template_text = true;
+                i += 1;
+            }
+            '{' => {
+                depth += 1;
+                code.push(c);
+                last_code = c;
+                i += 1;
+            }
+            '}' => {
+                if templates.last() == Some(&depth) {
+                    templates.pop();
+                    in_template_text = true;
+                }
+                depth = depth.saturating_sub(1);
+                code.push(c);
+                last_code = c;
+                i += 1;
+            }
+            _ => {
+                if c == '\n' {
+                    line += 1;
+                }
+                if !c.is_whitespace() {
+                    last_code = c;
+                }
+                code.push(c);
+                i += 1;
+            }
+        }
+    }
+    out.code = code.lines().map(str::to_string).collect();
+    out
+}
+
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty())
+}
+
+/// Every problem in a source: words, colours, sizes and arithmetic on figures.
+fn problems(src: &str) -> Vec<String> {
+    let parts = split(src);
+    let mut out = Vec::new();
+    for (line, s) in &parts.strings {
+        if let Some(c) = s.chars().find(|c| !c.is_ascii()) {
+            out.push(format!("line {line}: a character of a language or a symbol ({c:?}) in {s:?}"));
+        }
+        for w in words_of(s) {
+            // camelCase and kebab-case names count word by word.
+            let lower = w.to_ascii_lowercase();
+            if COLOR_WORDS.contains(&lower.as_str()) {
+                out.push(format!("line {line}: a colour ({w}) in {s:?}"));
+            } else if !CODE_WORDS.contains(&w) {
+                out.push(format!("line {line}: a word ({w:?}) in {s:?}: words come from the wasm"));
+            }
+        }
+        let hex = s.match_indices('#').any(|(at, _)| {
+            let run = s[at + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>();
+            (3..=8).contains(&run.len()) && run.chars().all(|c| c.is_ascii_hexdigit())
+        });
+        if hex || s.contains("rgb(") || s.contains("hsl(") {
+            out.push(format!("line {line}: a colour in {s:?}"));
+        }
+        // Numbers with their unit: 420px, 1.5em, 50%.
+        let mut rest = s.as_str();
+        while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+            let run: String = rest[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '%').collect();
+            out.push(format!("line {line}: a number ({run}) in {s:?}: sizes come from src/sizes.rs"));
+            rest = &rest[at + run.len()..];
+        }
+    }
+    let figures = ["seat", "vote", "percent", "share", "majority", "total", "turnout", "count"];
+    for (n, code) in parts.code.iter().enumerate() {
+        let line = n + 1;
+        let timing = code.trim_start().starts_with("const ")
+            && code.split_whitespace().nth(1).is_some_and(|name| name.ends_with("_MS") || name.ends_with("_TRIES"));
+        for token in code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).filter(|t| !t.is_empty()) {
+            let digits = token.trim_start_matches('.');
+            if digits.starts_with(|c: char| c.is_ascii_digit()) && !["0", "1"].contains(&digits) && !timing {
+                out.push(format!("line {line}: a number ({token}) in code: sizes come from src/sizes.rs"));
+            }
+            if ["Math", "Intl", "toLocaleString", "toFixed", "parseFloat", "parseInt", "toPrecision"].iter().any(|f| token.split('.').any(|t| t == *f)) {
+                out.push(format!("line {line}: number work ({token}): figures come from the wasm"));
+            }
+        }
+        // A figure as an operand of arithmetic: seats + 1, votes / total, ...
+        let ops: Vec<char> = code.chars().collect();
+        for (k, c) in ops.iter().enumerate() {
+            if !"+-*/%".contains(*c) || ops.get(k + 1).is_some_and(|n| "+-=>".contains(*n)) || (k > 0 && "+-".contains(ops[k - 1])) {
+                continue;
+            }
+            let before: String = ops[..k].iter().rev().skip_while(|c| c.is_whitespace()).take_while(|c| c.is_alphanumeric() || **c == '_' || **c == '.' || **c == ']' || **c == '[').collect::<String>().chars().rev().collect();
+            let after: String = ops[k + 1..].iter().skip_while(|c| c.is_whitespace()).take_while(|c| c.is_alphanumeric() || **c == '_' || **c == '.').collect();
+            for side in [&before, &after] {
+                let l = side.to_ascii_lowercase();
+                if figures.iter().any(|f| l.contains(f)) {
+                    out.push(format!("line {line}: arithmetic on a figure ({}): figures come from the wasm", code.trim()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_element_holds_no_word_colour_size_or_figure_work() {
+    let found = problems(SOURCE);
+    assert!(found.is_empty(), "js/tally-board.js:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_scan_finds_what_the_element_used_to_hold() {
+    // Lines from the element as it was (before the words moved to the wasm).
+    let old = r#"
+const WORDS = { en: { coalition: 'Build a coalition' }, ru: { coalition: 'Собрать коалицию' } };
+function seatsWord(lang, n) { const d = n % 10; return d === 1 ? 'seat' : 'seats'; }
+const majority = Math.floor(total / 2) + 1;
+const STYLE = `:host { --_text: #1a1a1a; } @container (min-width: 420px) { .tools { padding: 0 20px; } }`;
+tip.textContent = `${votes.toLocaleString()} votes`;
+holder.style.left = '-100000px';
+const x = Math.min(e.offsetX + 12, canvas.clientWidth - tip.offsetWidth - 4);
+"#;
+    let found = problems(old).join("\n");
+    for want in [
+        "a word (\"Build\")",
+        "character of a language",
+        "a word (\"seat\")",
+        "number work (Math.floor)",
+        "arithmetic on a figure (const majority",
+        "a colour in",
+        "a number (420px)",
+        "toLocaleString",
+        "a number (100000px)",
+        "a number (12)",
+    ] {
+        assert!(found.contains(want), "the scan misses {want}:\n{found}");
+    }
+    // And what it must not take for a word: code around strings, templates, comments.
+    assert!(problems("// Build a coalition\nconst a = `${x}-label`; /* Download */ el('div', { class: `tools ${name}` });").is_empty());
+}
