@@ -119,7 +119,8 @@ class TallyBoard extends HTMLElement {
   // and the CSV). A page turn redraws the card without reading the data again.
   _turn(button, step) {
     if (!this._card || button.getAttribute('aria-disabled') === 'true') return;
-    this._guard(() => { this._card.setPage(this._card.page() + step); this._pagerTools(); });
+    // (A very long table's HTML rows follow the page too: drawn again with it.)
+    this._guard(() => { this._card.setPage(this._card.page() + step); this._afterDraw(); });
   }
 
   connectedCallback() {
@@ -387,7 +388,7 @@ class TallyBoard extends HTMLElement {
     // The language of the card's words, for screen readers (the page's may differ).
     const lang = this._words().lang;
     for (const e of root.querySelectorAll('.card, .tip, .tools, .tables')) e.lang = lang;
-    this._coalitionTools(tables);
+    this._coalitionTools();
     this._exportTools();
     this._pagerTools();
   }
@@ -434,25 +435,25 @@ class TallyBoard extends HTMLElement {
   // The coalition builder: a toggle button per party with seats, and the sum in a live
   // region. The buttons are made again only when the parties or the language change, so
   // that the focus stays on a button as it is pressed.
-  _coalitionTools(tables) {
+  _coalitionTools() {
     const box = this.shadowRoot.querySelector('.coalition');
-    const t = tables[0];
-    box.hidden = !t || !t.seats.length || this.getAttribute('coalition') === 'off';
+    const t = this._card.coalitionButtons();
+    box.hidden = !t || this.getAttribute('coalition') === 'off';
     if (box.hidden) return;
     const w = this._words();
     const buttons = box.querySelector('.buttons');
-    const parties = JSON.stringify([t.names, t.seat_counts]);
+    const parties = JSON.stringify([t.party, t.names, t.seats]);
     if (this._coalitionParties !== undefined && parties !== this._coalitionParties && this._coalition.size) {
       // Other parties or other seats: the old choice means nothing now.
       this._coalition.clear();
       this._card.setCoalition(0, new Uint32Array(0));
     }
     this._coalitionParties = parties;
-    const key = JSON.stringify([w.lang, parties, t.colors]);
+    const key = JSON.stringify(t);
     if (key !== this._coalitionKey) {
       this._coalitionKey = key;
       box.querySelector('#coalition-label').textContent = w.coalition;
-      buttons.replaceChildren(...t.names.flatMap((name, i) => (t.seat_counts[i] ? [this._partyButton(t, i)] : [])));
+      buttons.replaceChildren(...t.party.map((p, i) => this._partyButton(t, i)));
     }
     for (const b of buttons.querySelectorAll('button')) b.setAttribute('aria-pressed', String(this._coalition.has(+b.dataset.index)));
     const text = this._guard(() => this._card.coalitionText(0, Uint32Array.from(this._coalition))) || '';
@@ -464,7 +465,7 @@ class TallyBoard extends HTMLElement {
     const p = t.party[i];
     const sw = el('span', { class: 'swatch' });
     sw.style.background = t.colors[i];
-    const b = el('button', { type: 'button', 'data-index': p, 'aria-label': this._card.addLabel(0, p) }, sw, t.names[i]);
+    const b = el('button', { type: 'button', 'data-index': p, 'aria-label': t.labels[i] }, sw, t.names[i]);
     b.addEventListener('click', () => {
       if (this._coalition.has(p)) this._coalition.delete(p); else this._coalition.add(p);
       this._guard(() => this._card.setCoalition(0, Uint32Array.from(this._coalition)));
@@ -495,7 +496,7 @@ class TallyBoard extends HTMLElement {
     // (Each call into the wasm is guarded: a trap restarts the module, see recover.)
     const text = (fn) => { const t = this._guard(fn); return t == null ? null : new Blob([t], { type }); };
     if (kind === 'svg') return text(() => m.toSvg(data, this._options()));
-    if (kind === 'csv') return text(() => m.toCsv(data));
+    if (kind === 'csv') return text(() => m.toCsv(data, this._options()));
     if (kind === 'wikitext') return text(() => m.toWikitext(data, this._options()));
     const canvas = this._guard(() => m.exportCanvas(data, this._options(), this._card ? this._card.width() : 0));
     return canvas ? new Promise((r) => canvas.toBlob(r, type)) : null;

@@ -58,6 +58,35 @@ pub fn controls(w: &Words) -> Controls {
     }
 }
 
+/// The coalition builder's buttons: one per party with seats, in the table's
+/// order, with the colour drawn on the card and the accessible name.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CoalitionButtons {
+    /// Each button's line (index into the contest's list).
+    pub party: Vec<usize>,
+    pub names: Vec<String>,
+    pub seats: Vec<u64>,
+    pub colors: Vec<String>,
+    pub labels: Vec<String>,
+}
+
+/// The buttons of contest `c`, or none when no party has seats or when there
+/// are more than [`sizes::MAX_COALITION`] (a row of thousands of buttons helps nobody).
+pub fn coalition_buttons(c: &crate::contest::Contest, f: &crate::figures::Figures, o: &crate::layout::Options) -> Option<CoalitionButtons> {
+    let party: Vec<usize> = f.order.iter().copied().filter(|&i| f.seats[i] > 0).collect();
+    if party.is_empty() || party.len() > sizes::MAX_COALITION {
+        return None;
+    }
+    let color = |i: usize| crate::theme::legible(crate::theme::party_color(c.parties[i].color, i), o.theme.background).hex();
+    Some(CoalitionButtons {
+        names: party.iter().map(|&i| c.parties[i].name.clone()).collect(),
+        seats: party.iter().map(|&i| f.seats[i]).collect(),
+        colors: party.iter().map(|&i| color(i)).collect(),
+        labels: party.iter().map(|&i| add_label(o.words, &c.parties[i].name, f.seats[i], &o.locale)).collect(),
+        party,
+    })
+}
+
 /// The accessible name of a party's coalition button: its visible text (the
 /// name) first (WCAG 2.5.3), then its seats and what the button does.
 pub fn add_label(w: &Words, party: &str, seats: u64, locale: &crate::format::Locale) -> String {
@@ -183,6 +212,25 @@ mod tests {
         assert_eq!(add_label(&RU, "Ауыл", 5, &ru), "Ауыл (5 мест): добавить в коалицию");
         assert_eq!(add_label(&EN, "Amanat", 1, &crate::format::EN), "Amanat (1 seat): add to the coalition");
         assert_eq!(add_label(&KK, "Аманат", 62, &crate::format::KK), "Аманат (62 орын): коалицияға қосу");
+    }
+
+    #[test]
+    fn the_coalition_builder_offers_the_parties_with_seats_in_the_cards_colours() {
+        let checked = crate::check(include_str!("../www/data/kz-mazhilis-2021.json"));
+        let (c, f) = (&checked.document.as_ref().unwrap().contests[0], &checked.figures[0]);
+        let dark = crate::layout::Options { theme: DARK, ..crate::layout::Options::default() };
+        let b = coalition_buttons(c, f, &dark).unwrap();
+        assert_eq!(b.seats, [76, 12, 10]);
+        assert_eq!(b.labels[0], "Nur Otan (76 seats): add to the coalition");
+        // Ak Zhol's navy, lightened on the dark card as the canvas draws it.
+        assert_eq!(b.colors[1], crate::theme::legible(Rgb(0x1c, 0x3f, 0x94), DARK.background).hex());
+        assert_ne!(b.colors[1], "#1c3f94");
+        // A hundred parties with seats: no row of a hundred buttons.
+        let parties: Vec<String> = (0..100).map(|i| format!(r#"{{"name":"P{i}","votes":{},"seats":1}}"#, 100 + i)).collect();
+        let text = format!(r#"{{"tallyboard":1,"title":"t","contests":[{{"kind":"election","id":"x","seats":100,"parties":[{}]}}]}}"#, parties.join(","));
+        let many = crate::check(&text);
+        let o = crate::layout::Options::default();
+        assert!(coalition_buttons(&many.document.as_ref().unwrap().contests[0], &many.figures[0], &o).is_none());
     }
 
     #[test]

@@ -11,10 +11,32 @@ pub const NARROW: f64 = 420.0;
 /// The card's side margin: narrow, and from [`NARROW`] on.
 pub const PAD_NARROW: f64 = 12.0;
 pub const PAD: f64 = 20.0;
+/// A wide card: the hemicycle and the bars side by side, the table at its widest.
+pub const WIDE: f64 = 760.0;
+/// The widest a column of the card grows (hemicycle, bars); a table; a waffle.
+pub const MAX_COLUMN: f64 = 560.0;
+pub const MAX_TABLE: f64 = 760.0;
+pub const MAX_WAFFLE: f64 = 480.0;
+/// The top margin and base type size: narrow, and from [`NARROW`] on.
+pub const TOP_NARROW: f64 = 12.0;
+pub const TOP: f64 = 16.0;
+pub const TYPE_NARROW: f64 = 13.0;
+pub const TYPE: f64 = 14.0;
+/// Caps that keep a card's height bounded by the screen, not by the data (the
+/// rest is in the HTML table, the CSV and the report): bar pairs, legend
+/// entries and findings listed under the badge.
+pub const MAX_BARS: usize = 15;
+pub const MAX_LEGEND: usize = 24;
+pub const MAX_FINDINGS: usize = 12;
+/// Parties with seats the element's coalition builder offers a button each (beyond: no builder).
+pub const MAX_COALITION: usize = 40;
 /// The width a card takes when its container has none (and for exports).
 pub const FALLBACK_WIDTH: f64 = 640.0;
 /// Rows of a results table on one page of the card (every row is in the HTML table and the CSV).
-pub const PAGE_ROWS: usize = 60;
+pub const MAX_ROWS: usize = 60;
+/// Rows the element's HTML table holds at most: a longer table follows the
+/// card's pages there too (a browser lays out 100,000 rows in seconds); every row is in the CSV.
+pub const MAX_HTML_ROWS: usize = 2_000;
 /// The font stack of the card (canvas, SVG and the element's controls).
 pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 /// Device pixels per CSS pixel of a PNG export.

@@ -51,6 +51,8 @@ pub struct Words {
     pub kept: &'static str,
     /// Before the count of errors an error card does not list ("more errors: 18,440").
     pub more_errors: &'static str,
+    /// Before the count of findings the card does not list under its badge (all are in the report).
+    pub more_findings: &'static str,
     pub total_seats: &'static str,
     /// The label of the table's seat total row.
     pub seat_total: &'static str,
@@ -61,6 +63,8 @@ pub struct Words {
     pub of_stage: &'static str,
     pub log_scale: &'static str,
     pub more_rows: &'static str,
+    /// The same for a table too long for the HTML table (it follows the pages).
+    pub more_rows_csv: &'static str,
     pub more_parties: &'static str,
     /// Seats won in single-member districts (a column and the hemicycle's key).
     pub district: &'static str,
@@ -136,6 +140,7 @@ pub const EN: Words = Words {
     cannot_read: "These results cannot be shown",
     kept: "The last good version is kept below.",
     more_errors: "more errors",
+    more_findings: "more findings (all are in the report)",
     total_seats: "seats",
     seat_total: "Total seats",
     members: "members",
@@ -145,6 +150,7 @@ pub const EN: Words = Words {
     of_stage: "among",
     log_scale: "Bar widths on a logarithmic scale.",
     more_rows: "all rows are in the CSV and in the HTML table",
+    more_rows_csv: "all rows are in the CSV",
     more_parties: "more, with smaller shares (all are in the table)",
     district: "District",
     list: "List",
@@ -206,6 +212,7 @@ pub const RU: Words = Words {
     cannot_read: "Эти результаты нельзя показать",
     kept: "Ниже сохранена последняя верная версия.",
     more_errors: "ещё ошибок",
+    more_findings: "ещё результатов проверки (все — в отчёте)",
     total_seats: "мест",
     seat_total: "Всего мест",
     members: "членов",
@@ -215,6 +222,7 @@ pub const RU: Words = Words {
     of_stage: "среди",
     log_scale: "Ширина полос в логарифмическом масштабе.",
     more_rows: "все строки — в CSV и HTML-таблице",
+    more_rows_csv: "все строки — в CSV",
     more_parties: "ещё, с меньшими долями (все — в таблице)",
     district: "Округа",
     list: "Списки",
@@ -276,6 +284,7 @@ pub const KK: Words = Words {
     cannot_read: "Бұл нәтижелерді көрсету мүмкін емес",
     kept: "Төменде соңғы дұрыс нұсқасы сақталған.",
     more_errors: "тағы қателер",
+    more_findings: "тағы тексеру нәтижелері (барлығы есепте)",
     total_seats: "орын",
     seat_total: "Барлық орын",
     members: "мүше",
@@ -285,6 +294,7 @@ pub const KK: Words = Words {
     of_stage: "ішінде",
     log_scale: "Жолақ ені логарифмдік шкаламен.",
     more_rows: "барлық жол CSV мен HTML кестесінде",
+    more_rows_csv: "барлық жол CSV файлында",
     more_parties: "тағы, үлесі кішірек (барлығы кестеде)",
     district: "Округтер",
     list: "Тізімдер",

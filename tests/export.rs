@@ -149,3 +149,42 @@ fn a_share_of_ballots_cast_is_the_same_in_every_output() {
     let svg = tallyboard::svg::to_svg(&tallyboard::render_scene(&text, &o, &tallyboard::layout::Approx, None).0);
     assert!(svg.contains(">68.28%<") && !svg.contains(">71.09%<"), "the bars show the share of ballots cast, at the table's precision");
 }
+
+/// Every number a reader sees in one locale's format: the card's table, the
+/// tooltip, the CSV (as that locale's spreadsheets read it) and the wikitext.
+/// Nur Otan, Mazhilis 2021: 5,148,074 votes, 71.09 % (the CEC's printed share).
+#[test]
+fn german_russian_and_kazakh_cards_write_every_number_in_their_format() {
+    use tallyboard::layout::{table_model, tooltip, Options};
+    let text = mazhilis();
+    let checked = tallyboard::check(&text);
+    let doc = checked.document.as_ref().unwrap();
+    let (c, f) = (&doc.contests[0], &checked.figures[0]);
+    for (tag, votes, share, csv_share) in [
+        ("de", "5.148.074", "71,09\u{a0}%", "71,09"),
+        ("ru", "5\u{a0}148\u{a0}074", "71,09\u{a0}%", "71,09"),
+        ("kk", "5\u{a0}148\u{a0}074", "71,09\u{a0}%", "71,09"),
+        ("en", "5,148,074", "71.09%", "71.09"),
+    ] {
+        let loc = tallyboard::format::Locale::from_tag(tag);
+        let o = Options { locale: loc, words: tallyboard::words::for_locale(tag), ..Options::default() };
+        let t = table_model(c, f, &o);
+        let row = t.names.iter().position(|n| n == "Nur Otan").unwrap();
+        assert_eq!(t.votes[row], votes, "{tag}: table votes");
+        assert_eq!(t.percent[row], share, "{tag}: table share");
+        let (lines, tip_share) = tooltip(c, f, row, &o);
+        assert_eq!(tip_share.as_deref(), Some(share), "{tag}: tooltip share");
+        assert!(lines.iter().any(|l| l.contains(votes)), "{tag}: tooltip votes in {lines:?}");
+        let csv = tallyboard::export::to_csv_in(doc, &checked.figures, &loc);
+        let sep = if tag == "en" { "," } else { ";" };
+        let nur = csv.lines().find(|l| l.contains("Nur Otan")).unwrap();
+        // From the name on (the title before it is quoted: it holds a comma).
+        let cells: Vec<&str> = nur[nur.find("Nur Otan").unwrap()..].split(sep).collect();
+        assert_eq!(cells.len(), CSV_COLUMNS.len() - 3, "{tag}: {nur}");
+        assert_eq!((cells[2], cells[3], cells[8]), ("5148074", csv_share, csv_share), "{tag}: {nur}");
+        assert!(csv.starts_with(&CSV_COLUMNS.join(sep)), "{tag}: header");
+        let wiki = to_wikitext(doc, &checked.figures, &loc);
+        let line = wiki.lines().skip_while(|l| !l.contains("Nur Otan")).take(4).collect::<Vec<_>>().join(" ");
+        assert!(line.contains(votes) && line.contains(share.trim_end_matches('%').trim_end_matches('\u{a0}')), "{tag}: wikitext {line}");
+    }
+}

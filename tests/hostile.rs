@@ -64,3 +64,33 @@ fn claims_at_the_body_size_are_drawn_with_at_most_their_sum() {
     let (scene, _) = render_scene(&text, &Options::default(), &Approx, None);
     assert!(scene.seats.len() <= 300, "{} seats drawn", scene.seats.len());
 }
+
+/// A card's height is bounded by the screen, not by the data: 20,000 one-seat
+/// parties (a legend entry each, before) and 1,000 findings (each listed under
+/// the badge, before) made cards 106,844 and 42,388 px tall, beyond what a
+/// canvas draws on a 2x screen (32,767 device pixels), so the browser showed
+/// nothing. Now the legend, the bars and the findings list are capped (the rest
+/// is in the HTML table, the CSV and the report) and the table is paged.
+#[test]
+fn cards_of_many_parties_or_findings_stay_within_one_canvas() {
+    use tallyboard::sizes::{canvas_ratio, MAX_CANVAS_SIDE, MAX_FINDINGS, MAX_LEGEND};
+    let many: Vec<_> = (0..20_000).map(|i| serde_json::json!({"name": format!("Party {i}"), "votes": 1000 + i, "seats": 1})).collect();
+    let wrong: Vec<_> = (0..1_000).map(|i| serde_json::json!({"name": format!("P{i}"), "votes": 1000, "seats": 1, "percent": 50})).collect();
+    for (what, text, findings) in [("20,000 one-seat parties", doc(many, 20_000), false), ("1,000 wrong percentages", doc(wrong, 1_000), true)] {
+        let o = Options { findings_open: Some(findings), ..Options::default() };
+        let (scene, checked) = render_scene(&text, &o, &Approx, None);
+        assert!(scene.height * 2.0 <= MAX_CANVAS_SIDE, "{what}: {} px tall", scene.height);
+        assert_eq!(canvas_ratio(scene.width, scene.height, 2.0), 2.0, "{what}: drawn at the screen's full resolution");
+        let svg = tallyboard::svg::to_svg(&scene);
+        if findings {
+            assert!(checked.report.findings.len() > MAX_FINDINGS);
+            let more = (checked.report.findings.len() - MAX_FINDINGS).to_string();
+            assert!(svg.contains("more findings (all are in the report): ") && svg.contains(&more[..1]), "{what}: says how many it does not list");
+        } else {
+            // Party 0..MAX_LEGEND are listed, the rest counted.
+            assert!(svg.contains("Party 0") && !svg.contains(&format!("Party {}\u{2069} 1", MAX_LEGEND + 100)), "{what}: legend capped");
+            assert!(svg.contains("19,976 more"), "{what}: the legend counts the rest");
+        }
+        println!("{what}: {} x {} px", scene.width, scene.height);
+    }
+}

@@ -12,7 +12,7 @@ const USAGE: &str = "usage:
                                          the seats each election's declared rules give;
                                          --explain: round by round
   tallyboard render FILE [--svg OUT] [--png OUT] [--csv OUT] [--wikitext OUT]
-                  [--width PX] [--theme light|dark] [--locale en|ru|kk] [--parts LIST]
+                  [--width PX] [--theme light|dark] [--locale en|ru|kk|de] [--parts LIST]
                                          the card as SVG or PNG (2x), the results as CSV, a
                                          Wikipedia wikitable (OUT - for standard output)
   tallyboard help                        this text";
@@ -306,7 +306,7 @@ fn render_outputs(a: &RenderArgs, scene: &tallyboard::layout::Scene, checked: &t
     }
     if let Some(doc) = checked.document.as_ref() {
         if let Some(path) = &a.csv {
-            outputs.push((path.clone(), tallyboard::export::to_csv(doc, &checked.figures).into_bytes()));
+            outputs.push((path.clone(), tallyboard::export::to_csv_in(doc, &checked.figures, &a.opts.locale).into_bytes()));
         }
         if let Some(path) = &a.wikitext {
             outputs.push((path.clone(), tallyboard::export::to_wikitext(doc, &checked.figures, &a.opts.locale).into_bytes()));

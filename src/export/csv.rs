@@ -1,6 +1,6 @@
 //! CSV: one row per line of every kind of contest, from the figures stage.
 
-use super::{csv_cell, dec};
+use super::csv_cell;
 use crate::contest::{Contest, Document, Role};
 use crate::figures::{self, Figures};
 use crate::format::{self, int};
@@ -32,14 +32,24 @@ struct Row {
     count: Option<u64>,
 }
 
-/// The CSV of a document, with the figures of each of its contests (in its order).
+/// The CSV of a document, with the figures of each of its contests (in its order):
+/// comma-separated, decimal points.
 pub fn to_csv(doc: &Document, figures: &[Figures]) -> String {
-    let mut out = CSV_COLUMNS.join(",");
+    to_csv_in(doc, figures, &format::EN)
+}
+
+/// The CSV as a spreadsheet in `loc` reads it: where decimals take a comma
+/// (Russian, Kazakh, German, ...) cells are separated by `;` and shares are
+/// written 71,09; counts are plain digits everywhere (no group separators).
+pub fn to_csv_in(doc: &Document, figures: &[Figures], loc: &format::Locale) -> String {
+    let sep = if loc.decimal == "," { ";" } else { "," };
+    let plain = format::Locale { group: "", ..*loc };
+    let mut out = CSV_COLUMNS.join(sep);
     out.push_str("\r\n");
     for (ci, (c, f)) in doc.contests.iter().zip(figures).enumerate() {
         let id = c.id.clone().unwrap_or_else(|| "contest-".to_string() + &int(ci as u64 + 1));
         let head = [csv_cell(&id), csv_cell(c.title.as_deref().unwrap_or("")), c.kind.key().to_string()];
-        for row in rows(c, f) {
+        for row in rows(c, f, &plain) {
             let change = match (row.seats, row.previous) {
                 (Some(s), Some(p)) => format::signed(s as i64 - p as i64),
                 _ => String::new(),
@@ -59,16 +69,17 @@ pub fn to_csv(doc: &Document, figures: &[Figures]) -> String {
                 n(row.district_seats),
                 n(row.count),
             ];
-            out.push_str(&head.join(","));
-            out.push(',');
-            out.push_str(&cells.join(","));
+            out.push_str(&head.join(sep));
+            out.push_str(sep);
+            out.push_str(&cells.join(sep));
             out.push_str("\r\n");
         }
     }
     out
 }
 
-fn rows(c: &Contest, f: &Figures) -> Vec<Row> {
+fn rows(c: &Contest, f: &Figures, loc: &format::Locale) -> Vec<Row> {
+    let dec = |d: &crate::number::Decimal| format::decimal(d, loc);
     let pct = |d: &Option<crate::number::Decimal>| d.as_ref().map(dec).unwrap_or_default();
     match &c.detail {
         Detail::Composition(comp) => {

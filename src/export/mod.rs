@@ -9,11 +9,9 @@
 mod csv;
 mod wikitext;
 
-pub use csv::{to_csv, CSV_COLUMNS};
+pub use csv::{to_csv, to_csv_in, CSV_COLUMNS};
 pub use wikitext::to_wikitext;
 
-use crate::format;
-use crate::number::Decimal;
 
 /// A CSV cell: quoted when needed (RFC 4180, and for the `;` that
 /// spreadsheets in Russian, Kazakh, German and other locales separate cells
@@ -35,10 +33,6 @@ pub fn csv_cell(s: &str) -> String {
     } else {
         v
     }
-}
-
-pub(crate) fn dec(d: &Decimal) -> String {
-    format::decimal(d, &format::Locale { group: "", ..format::EN })
 }
 
 /// Text safe in a wikitext table cell: markup characters as HTML entities,

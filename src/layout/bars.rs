@@ -9,7 +9,7 @@ use super::scene::*;
 
 /// Vote share against seat share, one pair of bars per party.
 /// Pairs of vote and seat bars.
-pub const MAX_BARS: usize = 15;
+pub use crate::sizes::MAX_BARS;
 
 /// Which of `n` items are among the `k` largest by `key` (ties: earlier first).
 /// One pass keeping the best `k` in order: for the card's small `k` and long

@@ -109,9 +109,8 @@ impl Default for Options {
     }
 }
 
-/// Narrowest and widest card laid out.
-pub const MIN_WIDTH: f64 = 240.0;
-pub const MAX_WIDTH: f64 = 4096.0;
+pub use crate::sizes::{MAX_WIDTH, MIN_WIDTH};
+use crate::sizes;
 
 pub(super) struct Builder<'a> {
     pub(super) o: &'a Options,
@@ -130,7 +129,7 @@ pub(super) struct Builder<'a> {
 impl<'a> Builder<'a> {
     pub(super) fn new(o: &'a Options, m: &'a dyn Measure) -> Self {
         let w = o.width.clamp(MIN_WIDTH, MAX_WIDTH);
-        let narrow = w < 420.0;
+        let narrow = w < sizes::NARROW;
         Builder {
             o,
             m,
@@ -138,10 +137,10 @@ impl<'a> Builder<'a> {
             regions: Vec::new(),
             seats: Vec::new(),
             pages: 1,
-            y: if narrow { 12.0 } else { 16.0 },
-            pad: if narrow { 12.0 } else { 20.0 },
+            y: if narrow { sizes::TOP_NARROW } else { sizes::TOP },
+            pad: if narrow { sizes::PAD_NARROW } else { sizes::PAD },
             w,
-            fs: if narrow { 13.0 } else { 14.0 },
+            fs: if narrow { sizes::TYPE_NARROW } else { sizes::TYPE },
         }
     }
 

@@ -14,11 +14,11 @@ pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
     let counts = &f.seats;
     let total = f.body;
     let has_seats = total > 0 && total <= hemicycle::MAX_SEATS;
-    let wide = b.w >= 760.0;
+    let wide = b.w >= crate::sizes::WIDE;
     let top = b.y;
     let mut bottom = b.y;
     if o.parts.hemicycle && has_seats {
-        let col = if wide && o.parts.bars { (b.inner() * 0.52).min(560.0) } else { b.inner().min(560.0) };
+        let col = if wide && o.parts.bars { (b.inner() * 0.52).min(crate::sizes::MAX_COLUMN) } else { b.inner().min(crate::sizes::MAX_COLUMN) };
         let x0 = if wide && o.parts.bars { b.pad } else { b.pad + (b.inner() - col) / 2.0 };
         parliament(b, ci, f, &colors, x0, col);
         legend(b, ci, c, counts, f.unassigned, &colors, x0, col);
@@ -26,7 +26,7 @@ pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
     }
     if o.parts.bars && c.parties.iter().any(|p| p.votes.is_some() || p.percent.is_some()) {
         let (x0, col) = if wide && o.parts.hemicycle && has_seats {
-            let x0 = b.pad + (b.inner() * 0.52).min(560.0) + 28.0;
+            let x0 = b.pad + (b.inner() * 0.52).min(crate::sizes::MAX_COLUMN) + 28.0;
             b.y = top;
             (x0, b.w - b.pad - x0)
         } else {

@@ -67,8 +67,15 @@ pub(super) fn badge(b: &mut Builder, report: &Report) {
     }
     b.y += h + 6.0;
     if open {
-        for f in &report.findings {
+        // The first MAX_FINDINGS (errors first); every one is in the report.
+        for f in report.findings.iter().take(crate::sizes::MAX_FINDINGS) {
             finding(b, f);
+        }
+        let more = report.findings.len().saturating_sub(crate::sizes::MAX_FINDINGS);
+        if more > 0 {
+            let line = b.o.words.more_findings.to_string() + ": " + &num(more as u64, b.o);
+            let (x, w, size) = (b.pad + 18.0, b.inner() - 18.0, b.fs - 1.0);
+            b.paragraph(&line, x, w, size, false, b.t().muted);
         }
     }
 }

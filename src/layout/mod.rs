@@ -29,7 +29,7 @@ pub use error::error_card;
 pub use scene::*;
 pub use summary::summary;
 pub use tooltip::tooltip;
-pub use table::{coalition_text, table_model, table_rows, TableModel, MAX_ROWS};
+pub use table::{coalition_text, html_table, table_model, table_rows, TableModel, MAX_ROWS};
 use election::*;
 use funnel::*;
 use header::*;
@@ -43,7 +43,7 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
     let t = *b.t();
     if o.parts.title {
         if let Some(title) = &doc.title {
-            let size = if b.w < 420.0 { 18.0 } else { 21.0 };
+            let size = if b.w < crate::sizes::NARROW { 18.0 } else { 21.0 };
             b.paragraph(title, b.pad, b.inner(), size, true, t.text);
             b.y += 6.0;
         }

@@ -141,11 +141,14 @@ pub(super) fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], un
     let size = b.fs - 1.0;
     let lh = size + 8.0;
     let mut x = x0;
+    // At most MAX_LEGEND entries, the most seats first kept (in the list's order).
+    let shown = super::bars::largest(c.parties.len(), crate::sizes::MAX_LEGEND, &|i| counts[i] as f64);
+    let hidden = (0..c.parties.len()).filter(|&i| counts[i] > 0 && !shown[i]).count();
     let mut items: Vec<(Option<usize>, String, Rgb)> = c
         .parties
         .iter()
         .enumerate()
-        .filter(|(i, _)| counts[*i] > 0)
+        .filter(|(i, _)| counts[*i] > 0 && shown[*i])
         .map(|(i, p)| (Some(i), format::isolate(p.short.as_ref().filter(|_| col < 300.0).unwrap_or(&p.name)) + " " + &num(counts[i], b.o), colors[i]))
         .collect();
     if unassigned > 0 {
@@ -166,4 +169,9 @@ pub(super) fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], un
         x += w;
     }
     b.y += lh + 4.0;
+    if hidden > 0 {
+        let line = "+ ".to_string() + &num(hidden as u64, b.o) + " " + b.o.words.more_parties;
+        b.text(x0, b.y + size * 0.5, &line, size - 2.0, false, t.muted, Align::Left);
+        b.y += size + 4.0;
+    }
 }

@@ -10,7 +10,7 @@ use super::scene::*;
 
 /// Rows of the canvas table; longer lists go to the HTML table and the CSV
 /// (a canvas cannot be taller than about 32,000 pixels).
-pub const MAX_ROWS: usize = 60;
+pub use crate::sizes::MAX_ROWS;
 /// The results table's text, cell by cell, formatted for the locale: drawn
 /// on the canvas by [`card`] and given to the page as a real HTML `<table>`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -67,6 +67,17 @@ pub fn table_model(c: &Contest, f: &Figures, o: &Options) -> TableModel {
     table_rows(c, f, o, 0..c.parties.len())
 }
 
+/// The rows of the element's HTML table: all of them, or for a table longer
+/// than [`crate::sizes::MAX_HTML_ROWS`] the page the card shows (`o.page`).
+pub fn html_table(c: &Contest, f: &Figures, o: &Options) -> TableModel {
+    let n = c.parties.len();
+    if n <= crate::sizes::MAX_HTML_ROWS {
+        return table_model(c, f, o);
+    }
+    let start = o.page.min(n.div_ceil(MAX_ROWS).max(1) - 1) * MAX_ROWS;
+    table_rows(c, f, o, start..(start + MAX_ROWS).min(n))
+}
+
 /// [`table_model`] for some rows only (a page of the canvas table): the
 /// columns, the headings and the summary rows are those of the whole table.
 pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<usize>) -> TableModel {
@@ -88,7 +99,8 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         caption: c.title.clone().unwrap_or_default(),
         head: headings(c, o, split, show_seats, show_change),
         names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
-        colors: party.iter().map(|&i| theme::party_color(c.parties[i].color, i).hex()).collect(),
+        // As drawn on the card (lightened on a dark one where too dark to see).
+        colors: party.iter().map(|&i| theme::legible(theme::party_color(c.parties[i].color, i), o.theme.background).hex()).collect(),
         votes,
         percent,
         seats,
@@ -234,7 +246,7 @@ struct Columns {
 fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Columns {
     let w = b.o.words;
     let size = b.fs;
-    let small = b.w < 420.0;
+    let small = b.w < crate::sizes::NARROW;
     let col_w = |header: &str, cells: &[&String]| -> f64 {
         cells.iter().map(|s| b.m.width(s, size, false)).fold(b.m.width(header, size, true), f64::max) + if small { 10.0 } else { 18.0 }
     };
@@ -252,7 +264,7 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     let wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list)) } else { 0.0 };
     let mut wc = if show_change { col_w(w.change, &with_widest(&model.change, |m| &m.change)) } else { 0.0 };
     let swatch = 16.0;
-    let tw = b.inner().min(760.0);
+    let tw = b.inner().min(crate::sizes::MAX_TABLE);
     let mut wn = tw - swatch - wv - wp - wd - wl - ws - wc;
     if wn < 80.0 && show_change {
         wn += wc;
@@ -298,7 +310,8 @@ pub(super) fn table(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors
     if pages > 1 {
         // "61–120 / 10,000 · all rows are in the CSV and in the HTML table"
         let end = (start + MAX_ROWS).min(n);
-        let line = num(start as u64 + 1, o) + "\u{2013}" + &num(end as u64, o) + " / " + &num(n as u64, o) + " \u{b7} " + o.words.more_rows;
+        let more = if n > crate::sizes::MAX_HTML_ROWS { o.words.more_rows_csv } else { o.words.more_rows };
+        let line = num(start as u64 + 1, o) + "\u{2013}" + &num(end as u64, o) + " / " + &num(n as u64, o) + " \u{b7} " + more;
         let fs = size - 1.0;
         b.paragraph(&line, b.pad, cols.tw, fs, false, t.muted);
         b.y += 4.0;

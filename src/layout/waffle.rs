@@ -88,7 +88,7 @@ pub(super) fn composition(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) 
     if !c.parties.is_empty() && b.o.parts.hemicycle {
         let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
         if f.body > 0 && f.body <= hemicycle::MAX_SEATS {
-            let col = b.inner().min(480.0);
+            let col = b.inner().min(crate::sizes::MAX_WAFFLE);
             let x0 = b.pad + (b.inner() - col) / 2.0;
             parliament(b, ci, f, &colors, x0, col);
             legend(b, ci, c, &f.seats, 0, &colors, x0, col);

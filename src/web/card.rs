@@ -1,272 +1,13 @@
-//! The wasm front: `render(element, data, options)`, `validate(data)`,
-//! `toSvg(data, options)`. Thin: parsing, checking and layout are the core's;
-//! this file owns the canvas, devicePixelRatio, resizing and clicks.
+//! A card on a canvas: its state, the calls on it (queued while it is busy),
+//! resizing, clicks and the colour scheme, and what is under the pointer.
 
-use crate::layout::{self, Hit, Measure, Options, Scene};
-use std::cell::RefCell;
+use super::measure::{measurer, CanvasMeasure};
+use super::{font_of, get, options, report_value, text_of};
+use crate::layout::{self, Hit, Options, Scene};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
-
-#[wasm_bindgen(typescript_custom_section)]
-const TS: &'static str = r#"
-/** Results in the tallyboard format v1: an object or its JSON text. */
-export type TallyboardData = object | string;
-export interface TallyboardOptions {
-  /** CSS pixels; default: the container's width. */
-  width?: number;
-  /** "light" (default), "dark" or "auto" (follows prefers-color-scheme). */
-  theme?: "light" | "dark" | "auto";
-  /** Number format and words: "en" (default), "ru", "kk". */
-  locale?: string;
-  /** Parts to show, e.g. ["title", "badge", "hemicycle", "bars", "table", "source", "notes"]. */
-  parts?: string[] | string;
-  /** Open the list of findings (default: open when there are errors). */
-  findings?: boolean;
-  /** Device pixels per CSS pixel (default: window.devicePixelRatio); 2 for a 2x PNG export. */
-  pixelRatio?: number;
-  /** Font family for the canvas (a CSS font-family list). */
-  font?: string;
-  /** Colours over the theme's, as #rrggbb: background, text, muted, rule, stripe, ok, warn, error, unassigned. */
-  colors?: Partial<Record<"background" | "text" | "muted" | "rule" | "stripe" | "ok" | "warn" | "error" | "unassigned", string>>;
-}
-export interface TallyboardFinding {
-  severity: "error" | "warning" | "info";
-  code: string;
-  /** JSON Pointer into the data, e.g. "/contests/0/parties/1/seats". */
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-/** Render results into `element` (a canvas is added to it) and keep it up to date. */
-export function render(element: Element, data: TallyboardData, options?: TallyboardOptions): Card;
-export function validate(data: TallyboardData): TallyboardReport;
-export function toSvg(data: TallyboardData, options?: TallyboardOptions): string;
-export function toCsv(data: TallyboardData): string;
-export function toWikitext(data: TallyboardData, options?: TallyboardOptions): string;
-/** What is under a point of the card (see Card.hitAt). */
-export interface TallyboardHit {
-  kind: "party" | "seat" | "badge";
-  contest: number;
-  party: number;
-  name: string;
-  votes?: number;
-  /** The vote share as the card shows it, in the card's locale. */
-  percent?: string;
-  seats?: number;
-  /** The tooltip's lines, worded and formatted in the card's locale. */
-  lines: string[];
-}
-/** One contest's results table, formatted for the locale (see Card.tables). */
-export interface TallyboardTable {
-  caption: string;
-  head: string[];
-  names: string[];
-  colors: string[];
-  votes: string[];
-  percent: string[];
-  seats: string[];
-  change: string[];
-  foot: [string, string, string][];
-  /** Each row's line (index into the contest's list): party lists first, then the other lines. */
-  party: number[];
-  /** Each row's seats as a number. */
-  seat_counts: number[];
-  /** Rows from this index on are not party lists. */
-  lists_end: number;
-  district: string[];
-  list: string[];
-  /** Footnotes to the marks after names. */
-  notes: string[];
-  /** The seat total (the body), when seats are shown. */
-  seat_total: string | null;
-  seat_total_label: string;
-}
-export interface TallyboardReport {
-  ok: boolean;
-  errors: number;
-  warnings: number;
-  info: number;
-  findings: TallyboardFinding[];
-}
-"#;
-
-#[derive(serde::Serialize)]
-struct ReportView<'a> {
-    ok: bool,
-    errors: usize,
-    warnings: usize,
-    info: usize,
-    findings: &'a [crate::report::Finding],
-}
-
-fn report_value(r: &crate::report::Report) -> JsValue {
-    let v = ReportView {
-        ok: !r.has_errors(),
-        errors: r.errors(),
-        warnings: r.count(crate::report::Severity::Warning),
-        info: r.count(crate::report::Severity::Info),
-        findings: &r.findings,
-    };
-    serde_wasm_bindgen::to_value(&v).unwrap_or(JsValue::NULL)
-}
-
-/// The data as JSON text: a string is taken as is, anything else is stringified.
-fn text_of(data: &JsValue) -> String {
-    if let Some(s) = data.as_string() {
-        return s;
-    }
-    if data.is_undefined() || data.is_null() {
-        return String::new();
-    }
-    js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()).unwrap_or_default()
-}
-
-fn get(o: &JsValue, key: &str) -> JsValue {
-    if !o.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    js_sys::Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
-/// Options from a JS object; `fallback_width` when no width is given.
-fn options(o: &JsValue, fallback_width: f64) -> Options {
-    let mut opts = Options { width: fallback_width, ..Options::default() };
-    if let Some(w) = get(o, "width").as_f64() {
-        if w.is_finite() && w > 0.0 {
-            opts.width = w;
-        }
-    }
-    opts.theme = match get(o, "theme").as_string().as_deref() {
-        Some("dark") => crate::theme::DARK,
-        Some("auto") if prefers_dark() => crate::theme::DARK,
-        _ => crate::theme::LIGHT,
-    };
-    if let Some(l) = get(o, "locale").as_string() {
-        opts.locale = crate::format::Locale::from_tag(&l);
-        opts.words = crate::words::for_locale(&l);
-    }
-    let parts = get(o, "parts");
-    if let Some(s) = parts.as_string() {
-        opts.parts = layout::Parts::from_list(&s);
-    } else if js_sys::Array::is_array(&parts) {
-        let list: Vec<String> = js_sys::Array::from(&parts).iter().filter_map(|v| v.as_string()).collect();
-        opts.parts = layout::Parts::from_list(&list.join(","));
-    }
-    opts.findings_open = get(o, "findings").as_bool();
-    // Colours from the page (e.g. CSS custom properties read by the element).
-    let colors = get(o, "colors");
-    if colors.is_object() {
-        for name in crate::theme::COLOR_NAMES {
-            if let Some(v) = get(&colors, name).as_string() {
-                opts.theme = opts.theme.with(name, &v);
-            }
-        }
-    }
-    opts
-}
-
-/// The font family from the options, or the card's default stack.
-fn font_of(o: &JsValue) -> String {
-    get(o, "font").as_string().filter(|f| !f.trim().is_empty() && f.len() < 300).unwrap_or_else(|| crate::draw::FONT.to_string())
-}
-
-/// Validate results; returns `{ok, errors, warnings, info, findings}`.
-#[wasm_bindgen(skip_typescript)]
-pub fn validate(data: JsValue) -> JsValue {
-    report_value(&crate::check(&text_of(&data)).report)
-}
-
-/// The card as an SVG string (text measured by estimate, as in the CLI).
-#[wasm_bindgen(js_name = toSvg, skip_typescript)]
-pub fn to_svg(data: JsValue, options_value: JsValue) -> String {
-    let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
-    let (scene, _) = crate::render_scene(&text_of(&data), &opts, &layout::Approx, None);
-    crate::svg::to_svg(&scene)
-}
-
-/// The results as CSV: one row per party, candidate or option (formula-safe).
-#[wasm_bindgen(js_name = toCsv, skip_typescript)]
-pub fn to_csv(data: JsValue) -> String {
-    let checked = crate::check(&text_of(&data));
-    checked.document.as_ref().map(|d| crate::export::to_csv(d, &checked.figures)).unwrap_or_default()
-}
-
-/// The results as a Wikipedia wikitable (markup in names is escaped).
-#[wasm_bindgen(js_name = toWikitext, skip_typescript)]
-pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
-    let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
-    let checked = crate::check(&text_of(&data));
-    checked.document.as_ref().map(|d| crate::export::to_wikitext(d, &checked.figures, &opts.locale)).unwrap_or_default()
-}
-
-/// Measures text with the canvas's own font engine. The font is set only
-/// when it changes (the browser parses every font string it is given), and a
-/// text measured once in a layout is not measured again.
-struct CanvasMeasure<'a> {
-    ctx: &'a CanvasRenderingContext2d,
-    family: &'a str,
-    font: RefCell<String>,
-    seen: RefCell<Vec<(String, f64, f64)>>,
-}
-
-thread_local! {
-    /// One detached canvas measures text for every card of the page: a new
-    /// context resolves each font afresh (milliseconds per font in Chromium),
-    /// so the second card and every redraw find them ready.
-    static MEASURER: RefCell<Option<CanvasRenderingContext2d>> = const { RefCell::new(None) };
-}
-
-/// The page's measuring context (made once), or `fallback` if it cannot be made.
-fn measurer(doc: Option<web_sys::Document>, fallback: &CanvasRenderingContext2d) -> CanvasRenderingContext2d {
-    MEASURER.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.is_none() {
-            *m = doc
-                .and_then(|d| d.create_element("canvas").ok())
-                .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-                .and_then(|c| c.get_context("2d").ok().flatten())
-                .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-        }
-        m.clone().unwrap_or_else(|| fallback.clone())
-    })
-}
-
-impl<'a> CanvasMeasure<'a> {
-    fn new(ctx: &'a CanvasRenderingContext2d, family: &'a str) -> Self {
-        CanvasMeasure { ctx, family, font: RefCell::new(String::new()), seen: RefCell::new(Vec::new()) }
-    }
-}
-
-impl Measure for CanvasMeasure<'_> {
-    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        // The key's size is negative for bold.
-        let key = if bold { -size } else { size };
-        if let Some(&(_, _, w)) = self.seen.borrow().iter().find(|(t, k, _)| *k == key && t == text) {
-            return w;
-        }
-        // Measured at 10x and scaled back: the font string takes whole pixels.
-        let font = crate::backend::css_font(bold, size * 10.0, self.family);
-        if *self.font.borrow() != font {
-            self.ctx.set_font(&font);
-            *self.font.borrow_mut() = font;
-        }
-        let w = self.ctx.measure_text(text).map(|m| m.width() / 10.0).unwrap_or_else(|_| layout::Approx.width(text, size, bold));
-        let mut seen = self.seen.borrow_mut();
-        if seen.len() < 512 {
-            seen.push((text.to_string(), key, w));
-        }
-        w
-    }
-}
 
 #[derive(serde::Serialize)]
 struct HitView<'a> {
@@ -572,36 +313,6 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
     Ok(Card { shared })
 }
 
-/// The element's stylesheet (CSS text for a constructable stylesheet).
-#[wasm_bindgen(js_name = elementStyle)]
-pub fn element_style() -> String {
-    crate::element::style()
-}
-
-/// The element's settings: `{colorNames, drawAhead}` (the colours a page can set, how far ahead cards draw).
-#[wasm_bindgen(js_name = elementSettings)]
-pub fn element_settings() -> JsValue {
-    #[derive(serde::Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Settings {
-        color_names: &'static [&'static str],
-        draw_ahead: &'static str,
-    }
-    serde_wasm_bindgen::to_value(&Settings { color_names: &crate::theme::COLOR_NAMES, draw_ahead: crate::sizes::DRAW_AHEAD }).unwrap_or(JsValue::NULL)
-}
-
-/// The words of the element's controls in `locale`: `{lang, coalition, download, table, rows, prev, next, failed, exports}`.
-#[wasm_bindgen(js_name = elementControls)]
-pub fn element_controls(locale: &str) -> JsValue {
-    serde_wasm_bindgen::to_value(&crate::element::controls(crate::words::for_locale(locale))).unwrap_or(JsValue::NULL)
-}
-
-/// A load that failed, worded in `locale`: "could not load results.json: HTTP 404" (`status` 0: no answer).
-#[wasm_bindgen(js_name = loadError)]
-pub fn load_error(locale: &str, src: &str, status: u16, reason: &str) -> String {
-    crate::element::load_error(crate::words::for_locale(locale), src, (status > 0).then_some(status), reason)
-}
-
 /// The card drawn at the export scale (2x) into a new canvas that is in no page, for a PNG.
 #[wasm_bindgen(js_name = exportCanvas)]
 pub fn export_canvas(data: JsValue, options_value: JsValue, width: f64) -> Result<HtmlCanvasElement, JsValue> {
@@ -737,23 +448,25 @@ impl Card {
         layout::coalition_text(f, &parties, &options(&s.options, s.width))
     }
 
-    /// The accessible name of a party's coalition button, in the card's locale
-    /// ("Amanat (62 seats): add to the coalition").
-    #[wasm_bindgen(js_name = addLabel)]
-    pub fn add_label(&self, contest: usize, party: usize) -> String {
-        let Some(s) = self.shared.read() else { return String::new() };
-        let line = s.checked.as_ref().and_then(|k| k.document.as_ref()).and_then(|d| d.contests.get(contest)).and_then(|c| c.parties.get(party));
+    /// The coalition builder's buttons for the first contest, in the card's locale:
+    /// `{party, names, seats, colors, labels}`, or null when there is no builder.
+    #[wasm_bindgen(js_name = coalitionButtons)]
+    pub fn coalition_buttons(&self) -> JsValue {
+        let Some(s) = self.shared.read() else { return JsValue::NULL };
+        let Some(k) = s.checked.as_ref() else { return JsValue::NULL };
+        let (Some(c), Some(f)) = (k.document.as_ref().and_then(|d| d.contests.first()), k.figures.first()) else { return JsValue::NULL };
         let o = options(&s.options, s.width);
-        line.map(|p| crate::element::add_label(o.words, &p.name, p.seats.unwrap_or(0), &o.locale)).unwrap_or_default()
+        crate::element::coalition_buttons(c, f, &o).and_then(|b| serde_wasm_bindgen::to_value(&b).ok()).unwrap_or(JsValue::NULL)
     }
 
     /// The results tables (one per contest), formatted for the locale, for a real HTML `<table>`.
     #[wasm_bindgen(unchecked_return_type = "TallyboardTable[]")]
     pub fn tables(&self) -> JsValue {
         let Some(s) = self.shared.read() else { return JsValue::NULL };
-        let opts = options(&s.options, s.width);
+        let mut opts = options(&s.options, s.width);
+        opts.page = s.page;
         let Some(doc) = s.checked.as_ref().and_then(|c| c.document.as_ref()) else { return js_sys::Array::new().into() };
-        let tables: Vec<layout::TableModel> = doc.contests.iter().zip(s.checked.iter().flat_map(|k| &k.figures)).map(|(c, f)| layout::table_model(c, f, &opts)).collect();
+        let tables: Vec<layout::TableModel> = doc.contests.iter().zip(s.checked.iter().flat_map(|k| &k.figures)).map(|(c, f)| layout::html_table(c, f, &opts)).collect();
         serde_wasm_bindgen::to_value(&tables).unwrap_or(JsValue::NULL)
     }
 

@@ -1,0 +1,243 @@
+//! The wasm front: `render(element, data, options)`, `validate(data)`,
+//! `toSvg(data, options)`. Thin: parsing, checking and layout are the core's;
+//! this file owns the canvas, devicePixelRatio, resizing and clicks.
+
+mod card;
+mod measure;
+
+pub use card::{export_canvas, render, Card};
+
+use crate::layout::{self, Options};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &'static str = r#"
+/** Results in the tallyboard format v1: an object or its JSON text. */
+export type TallyboardData = object | string;
+export interface TallyboardOptions {
+  /** CSS pixels; default: the container's width. */
+  width?: number;
+  /** "light" (default), "dark" or "auto" (follows prefers-color-scheme). */
+  theme?: "light" | "dark" | "auto";
+  /** Number format and words: "en" (default), "ru", "kk". */
+  locale?: string;
+  /** Parts to show, e.g. ["title", "badge", "hemicycle", "bars", "table", "source", "notes"]. */
+  parts?: string[] | string;
+  /** Open the list of findings (default: open when there are errors). */
+  findings?: boolean;
+  /** Device pixels per CSS pixel (default: window.devicePixelRatio); 2 for a 2x PNG export. */
+  pixelRatio?: number;
+  /** Font family for the canvas (a CSS font-family list). */
+  font?: string;
+  /** Colours over the theme's, as #rrggbb: background, text, muted, rule, stripe, ok, warn, error, unassigned. */
+  colors?: Partial<Record<"background" | "text" | "muted" | "rule" | "stripe" | "ok" | "warn" | "error" | "unassigned", string>>;
+}
+export interface TallyboardFinding {
+  severity: "error" | "warning" | "info";
+  code: string;
+  /** JSON Pointer into the data, e.g. "/contests/0/parties/1/seats". */
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+/** Render results into `element` (a canvas is added to it) and keep it up to date. */
+export function render(element: Element, data: TallyboardData, options?: TallyboardOptions): Card;
+export function validate(data: TallyboardData): TallyboardReport;
+export function toSvg(data: TallyboardData, options?: TallyboardOptions): string;
+/** The CSV as a spreadsheet in `options.locale` reads it: `;`-separated with decimal commas where decimals take a comma. */
+export function toCsv(data: TallyboardData, options?: TallyboardOptions): string;
+export function toWikitext(data: TallyboardData, options?: TallyboardOptions): string;
+/** What is under a point of the card (see Card.hitAt). */
+export interface TallyboardHit {
+  kind: "party" | "seat" | "badge";
+  contest: number;
+  party: number;
+  name: string;
+  votes?: number;
+  /** The vote share as the card shows it, in the card's locale. */
+  percent?: string;
+  seats?: number;
+  /** The tooltip's lines, worded and formatted in the card's locale. */
+  lines: string[];
+}
+/** One contest's results table, formatted for the locale (see Card.tables). */
+export interface TallyboardTable {
+  caption: string;
+  head: string[];
+  names: string[];
+  colors: string[];
+  votes: string[];
+  percent: string[];
+  seats: string[];
+  change: string[];
+  foot: [string, string, string][];
+  /** Each row's line (index into the contest's list): party lists first, then the other lines. */
+  party: number[];
+  /** Each row's seats as a number. */
+  seat_counts: number[];
+  /** Rows from this index on are not party lists. */
+  lists_end: number;
+  district: string[];
+  list: string[];
+  /** Footnotes to the marks after names. */
+  notes: string[];
+  /** The seat total (the body), when seats are shown. */
+  seat_total: string | null;
+  seat_total_label: string;
+}
+export interface TallyboardReport {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  info: number;
+  findings: TallyboardFinding[];
+}
+"#;
+
+#[derive(serde::Serialize)]
+struct ReportView<'a> {
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+    info: usize,
+    findings: &'a [crate::report::Finding],
+}
+
+fn report_value(r: &crate::report::Report) -> JsValue {
+    let v = ReportView {
+        ok: !r.has_errors(),
+        errors: r.errors(),
+        warnings: r.count(crate::report::Severity::Warning),
+        info: r.count(crate::report::Severity::Info),
+        findings: &r.findings,
+    };
+    serde_wasm_bindgen::to_value(&v).unwrap_or(JsValue::NULL)
+}
+
+/// The data as JSON text: a string is taken as is, anything else is stringified.
+fn text_of(data: &JsValue) -> String {
+    if let Some(s) = data.as_string() {
+        return s;
+    }
+    if data.is_undefined() || data.is_null() {
+        return String::new();
+    }
+    js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+fn get(o: &JsValue, key: &str) -> JsValue {
+    if !o.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Options from a JS object; `fallback_width` when no width is given.
+fn options(o: &JsValue, fallback_width: f64) -> Options {
+    let mut opts = Options { width: fallback_width, ..Options::default() };
+    if let Some(w) = get(o, "width").as_f64() {
+        if w.is_finite() && w > 0.0 {
+            opts.width = w;
+        }
+    }
+    opts.theme = match get(o, "theme").as_string().as_deref() {
+        Some("dark") => crate::theme::DARK,
+        Some("auto") if prefers_dark() => crate::theme::DARK,
+        _ => crate::theme::LIGHT,
+    };
+    if let Some(l) = get(o, "locale").as_string() {
+        opts.locale = crate::format::Locale::from_tag(&l);
+        opts.words = crate::words::for_locale(&l);
+    }
+    let parts = get(o, "parts");
+    if let Some(s) = parts.as_string() {
+        opts.parts = layout::Parts::from_list(&s);
+    } else if js_sys::Array::is_array(&parts) {
+        let list: Vec<String> = js_sys::Array::from(&parts).iter().filter_map(|v| v.as_string()).collect();
+        opts.parts = layout::Parts::from_list(&list.join(","));
+    }
+    opts.findings_open = get(o, "findings").as_bool();
+    // Colours from the page (e.g. CSS custom properties read by the element).
+    let colors = get(o, "colors");
+    if colors.is_object() {
+        for name in crate::theme::COLOR_NAMES {
+            if let Some(v) = get(&colors, name).as_string() {
+                opts.theme = opts.theme.with(name, &v);
+            }
+        }
+    }
+    opts
+}
+
+/// The font family from the options, or the card's default stack.
+fn font_of(o: &JsValue) -> String {
+    get(o, "font").as_string().filter(|f| !f.trim().is_empty() && f.len() < 300).unwrap_or_else(|| crate::draw::FONT.to_string())
+}
+
+/// Validate results; returns `{ok, errors, warnings, info, findings}`.
+#[wasm_bindgen(skip_typescript)]
+pub fn validate(data: JsValue) -> JsValue {
+    report_value(&crate::check(&text_of(&data)).report)
+}
+
+/// The card as an SVG string (text measured by estimate, as in the CLI).
+#[wasm_bindgen(js_name = toSvg, skip_typescript)]
+pub fn to_svg(data: JsValue, options_value: JsValue) -> String {
+    let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
+    let (scene, _) = crate::render_scene(&text_of(&data), &opts, &layout::Approx, None);
+    crate::svg::to_svg(&scene)
+}
+
+/// The results as CSV: one row per party, candidate or option (formula-safe), as a
+/// spreadsheet in the options' locale reads it (`;` and decimal commas where decimals take a comma).
+#[wasm_bindgen(js_name = toCsv, skip_typescript)]
+pub fn to_csv(data: JsValue, options_value: JsValue) -> String {
+    let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
+    let checked = crate::check(&text_of(&data));
+    checked.document.as_ref().map(|d| crate::export::to_csv_in(d, &checked.figures, &opts.locale)).unwrap_or_default()
+}
+
+/// The results as a Wikipedia wikitable (markup in names is escaped).
+#[wasm_bindgen(js_name = toWikitext, skip_typescript)]
+pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
+    let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
+    let checked = crate::check(&text_of(&data));
+    checked.document.as_ref().map(|d| crate::export::to_wikitext(d, &checked.figures, &opts.locale)).unwrap_or_default()
+}
+
+/// The element's stylesheet (CSS text for a constructable stylesheet).
+#[wasm_bindgen(js_name = elementStyle)]
+pub fn element_style() -> String {
+    crate::element::style()
+}
+
+/// The element's settings: `{colorNames, drawAhead}` (the colours a page can set, how far ahead cards draw).
+#[wasm_bindgen(js_name = elementSettings)]
+pub fn element_settings() -> JsValue {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Settings {
+        color_names: &'static [&'static str],
+        draw_ahead: &'static str,
+    }
+    serde_wasm_bindgen::to_value(&Settings { color_names: &crate::theme::COLOR_NAMES, draw_ahead: crate::sizes::DRAW_AHEAD }).unwrap_or(JsValue::NULL)
+}
+
+/// The words of the element's controls in `locale`: `{lang, coalition, download, table, rows, prev, next, failed, exports}`.
+#[wasm_bindgen(js_name = elementControls)]
+pub fn element_controls(locale: &str) -> JsValue {
+    serde_wasm_bindgen::to_value(&crate::element::controls(crate::words::for_locale(locale))).unwrap_or(JsValue::NULL)
+}
+
+/// A load that failed, worded in `locale`: "could not load results.json: HTTP 404" (`status` 0: no answer).
+#[wasm_bindgen(js_name = loadError)]
+pub fn load_error(locale: &str, src: &str, status: u16, reason: &str) -> String {
+    crate::element::load_error(crate::words::for_locale(locale), src, (status > 0).then_some(status), reason)
+}
