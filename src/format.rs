@@ -21,6 +21,13 @@ pub const KK: Locale = Locale { tag: "kk", group: "\u{a0}", decimal: ",", percen
 pub const DE: Locale = Locale { tag: "de", group: ".", decimal: ",", percent_gap: "\u{a0}" };
 
 impl Locale {
+    /// The locale for a BCP 47 tag ("ru", "ru-RU", "kk-KZ") when it is one this
+    /// crate writes numbers for; None for any other.
+    pub fn known(tag: &str) -> Option<Locale> {
+        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        [EN, RU, KK, DE].into_iter().find(|l| l.tag == lang)
+    }
+
     /// The locale for a BCP 47 tag ("ru", "ru-RU", "kk-KZ"); English otherwise.
     pub fn from_tag(tag: &str) -> Locale {
         let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();

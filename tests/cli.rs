@@ -143,3 +143,37 @@ fn render_writes_svg_with_98_seat_marks_png_csv_and_wikitext() {
     assert!(e.contains("bad-render.json:1:32"), "{e}");
     assert!(std::fs::read_to_string(out("bad.svg")).unwrap().contains("cannot be shown"));
 }
+
+/// What a newcomer tries first: the version, help on a command, a directory,
+/// several files, and a mistyped locale or part (said, never ignored).
+#[test]
+fn version_help_directories_and_mistyped_options() {
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!((code, out.trim()), (0, concat!("tallyboard ", env!("CARGO_PKG_VERSION"))));
+    for cmd in ["render", "validate", "seats"] {
+        let (code, out, err) = run(&[cmd, "--help"]);
+        assert_eq!(code, 0, "{cmd} --help: {err}");
+        assert!(out.contains("tallyboard render FILE"), "{cmd} --help prints the usage: {out}");
+    }
+    // validate DIR: every .json file in it.
+    let dir = format!("{}/www/data", env!("CARGO_MANIFEST_DIR"));
+    let (code, out, err) = run(&["validate", &dir]);
+    let files = std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json")).count();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().filter(|l| !l.starts_with(' ')).count(), files, "one summary line per file: {out}");
+    // seats with several files.
+    let (code, out, err) = run(&["seats", &data("kz-mazhilis-2021.json"), &data("kz-mazhilis-2023.json")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.matches("D'Hondt").count() + out.matches("Hare").count() + out.matches("largest remainder").count() >= 2, "{out}");
+    // A locale or a part the CLI does not know is an error that says which.
+    let (code, _, err) = run(&["render", &data("kz-mazhilis-2021.json"), "--svg", "-", "--locale", "xx"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--locale xx") && err.contains("en, ru, kk and de"), "{err}");
+    let (code, _, err) = run(&["render", &data("kz-mazhilis-2021.json"), "--svg", "-", "--parts", "title,hemicycel"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("\"hemicycel\" is not a part") && err.contains("hemicycle"), "{err}");
+    // German is known: numbers as German readers write them.
+    let (code, out, _) = run(&["render", &data("kz-mazhilis-2021.json"), "--wikitext", "-", "--locale", "de"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("5.148.074"), "{out}");
+}

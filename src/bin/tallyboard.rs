@@ -8,14 +8,16 @@ use tallyboard::report::Severity;
 
 const USAGE: &str = "usage:
   tallyboard validate FILE... [--json]   check results files; exit 1 if any has an error
-  tallyboard seats FILE [--json] [--explain]
+  tallyboard seats FILE... [--json] [--explain]
                                          the seats each election's declared rules give;
                                          --explain: round by round
   tallyboard render FILE [--svg OUT] [--png OUT] [--csv OUT] [--wikitext OUT]
                   [--width PX] [--theme light|dark] [--locale en|ru|kk|de] [--parts LIST]
                                          the card as SVG or PNG (2x), the results as CSV, a
                                          Wikipedia wikitable (OUT - for standard output)
-  tallyboard help                        this text";
+  tallyboard validate DIR                every .json file in DIR
+  tallyboard --version                   the version
+  tallyboard help                        this text (also COMMAND --help)";
 
 /// Standard output that a closed pipe (`tallyboard seats FILE | head`) ends
 /// quietly, with the shell's status for it (128 + SIGPIPE), never a panic.
@@ -38,11 +40,23 @@ macro_rules! say_part {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        say!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    if matches!(args.first().map(String::as_str), Some("--version" | "-V" | "version")) {
+        say!("tallyboard {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
     let json = args.iter().any(|a| a == "--json");
     if args.first().map(String::as_str) == Some("render") {
         return render(&args[1..]);
     }
-    let files: Vec<&String> = args.iter().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let files = match inputs(args.iter().skip(1).filter(|a| !a.starts_with("--"))) {
+        Ok(f) => f,
+        Err(e) => return usage_error(&e),
+    };
+    let files: Vec<&String> = files.iter().collect();
     let explain = args.iter().any(|a| a == "--explain");
     if let Some(bad) = args.iter().skip(1).find(|a| a.starts_with("--") && *a != "--json" && *a != "--explain") {
         return usage_error(&("unknown option ".to_string() + bad));
@@ -50,15 +64,44 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("validate") if !files.is_empty() => validate(&files, json),
         Some("seats") if files.len() == 1 => seats(files[0], json, explain),
+        Some("seats") if json && files.len() > 1 => usage_error("seats --json takes one FILE"),
+        Some("seats") if !files.is_empty() => {
+            // Each file in turn; the status is 1 if any of them failed.
+            let failed = files.iter().map(|f| seats(f, false, explain)).filter(|c| *c != ExitCode::SUCCESS).count();
+            if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+        }
         Some("help" | "--help" | "-h") => {
             say!("{USAGE}");
             ExitCode::SUCCESS
         }
         Some("validate") => usage_error("validate needs at least one FILE"),
-        Some("seats") => usage_error("seats needs exactly one FILE"),
+        Some("seats") => usage_error("seats needs at least one FILE"),
         Some(other) => usage_error(&("unknown command ".to_string() + other)),
         None => usage_error("no command given"),
     }
+}
+
+/// The files named, with each directory's `.json` files (sorted) in its place.
+fn inputs<'a>(names: impl Iterator<Item = &'a String>) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for name in names {
+        if !std::path::Path::new(name).is_dir() {
+            out.push(name.clone());
+            continue;
+        }
+        let dir = std::fs::read_dir(name).map_err(|e| name.clone() + ": " + &e.to_string())?;
+        let mut found: Vec<String> = dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        if found.is_empty() {
+            return Err(name.clone() + " holds no .json file");
+        }
+        found.sort();
+        out.extend(found);
+    }
+    Ok(out)
 }
 
 fn usage_error(msg: &str) -> ExitCode {
@@ -244,11 +287,18 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
                 "dark" => Ok(opts.theme = tallyboard::theme::DARK),
                 _ => Err("--theme is light or dark".to_string()),
             }),
-            "--locale" => value("--locale").map(|v| {
-                opts.locale = tallyboard::format::Locale::from_tag(&v);
-                opts.words = tallyboard::words::for_locale(&v);
+            "--locale" => value("--locale").and_then(|v| match tallyboard::format::Locale::known(&v) {
+                Some(l) => {
+                    opts.locale = l;
+                    opts.words = tallyboard::words::for_locale(&v);
+                    Ok(())
+                }
+                None => Err("--locale ".to_string() + &v + ": the CLI writes numbers for en, ru, kk and de"),
             }),
-            "--parts" => value("--parts").map(|v| opts.parts = tallyboard::layout::Parts::from_list(&v)),
+            "--parts" => value("--parts").and_then(|v| match tallyboard::layout::Parts::parse(&v) {
+                Ok(p) => Ok(opts.parts = p),
+                Err(bad) => Err("--parts: \"".to_string() + &bad + "\" is not a part; parts are " + &tallyboard::layout::Parts::NAMES.join(", ")),
+            }),
             s if s.starts_with("--") => Err("unknown option ".to_string() + s),
             s if file.is_none() => {
                 file = Some(s.to_string());

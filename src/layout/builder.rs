@@ -61,6 +61,17 @@ impl Default for Parts {
 
 impl Parts {
     /// From a list like "title,hemicycle,table"; unknown words are ignored.
+    /// The names a parts list takes.
+    pub const NAMES: [&'static str; 8] = ["title", "badge", "findings", "hemicycle", "bars", "table", "source", "notes"];
+
+    /// A parts list, or the first name in it that is not a part.
+    pub fn parse(list: &str) -> Result<Parts, String> {
+        match list.split([',', ' ']).map(str::trim).find(|p| !p.is_empty() && !Self::NAMES.contains(p)) {
+            Some(bad) => Err(bad.to_string()),
+            None => Ok(Self::from_list(list)),
+        }
+    }
+
     pub fn from_list(list: &str) -> Parts {
         let has = |w: &str| list.split([',', ' ']).any(|p| p.trim() == w);
         Parts {
