@@ -405,9 +405,8 @@ class TallyBoard extends HTMLElement {
       });
       return tr;
     };
-    const cols = [t.votes, t.percent, t.seats, t.change].filter((c) => c.length);
     const body = document.createElement('tbody');
-    body.append(...t.names.map((name, i) => row([name, ...cols.map((c) => c[i])])));
+    body.append(...t.names.map((name, i) => row([name, ...t.cells[i]])));
     const foot = document.createElement('tfoot');
     foot.append(...t.foot.map((cells) => row(cells)));
     const head = document.createElement('thead');

@@ -300,6 +300,8 @@ pub struct Party {
     pub percent: Option<Decimal>,
     pub seats: Option<u64>,
     pub previous_seats: Option<u64>,
+    /// The share at the previous election of the same body, as printed there.
+    pub previous_percent: Option<Decimal>,
     pub role: Role,
     /// For an aggregate (`role: others`): how many lists it holds.
     pub lists: Option<u64>,
@@ -360,6 +362,51 @@ pub struct Contest {
     pub parties: Vec<Party>,
     /// What the other kinds (composition, series, primaries) carry.
     pub detail: Detail,
+    /// Where the count stands (election night; read and checked by [`crate::count`]).
+    pub count: Count,
+}
+
+/// Where the count stands: its status, how much is counted, the time of the
+/// figures and the election the change columns compare with.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Count {
+    pub status: Option<Status>,
+    /// The share of the count reported, as printed.
+    pub percent: Option<Decimal>,
+    /// Counting units (precincts, polling stations) reported, of how many, and their name.
+    pub units: Option<u64>,
+    pub of: Option<u64>,
+    pub unit: Option<String>,
+    /// The time of the figures, as written (RFC 3339 with its offset).
+    pub as_of: Option<String>,
+    pub previous: Option<Previous>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Status {
+    Partial,
+    Preliminary,
+    Final,
+    Certified,
+}
+
+impl Status {
+    pub const KEYS: [&'static str; 4] = ["partial", "preliminary", "final", "certified"];
+}
+
+impl Count {
+    /// The count is not over: sums that need every vote and seat wait for it.
+    pub fn open(&self) -> bool {
+        matches!(self.status, Some(Status::Partial | Status::Preliminary))
+    }
+}
+
+/// The previous election of the same body: when, its size, where its figures are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Previous {
+    pub date: Option<String>,
+    pub seats: Option<u64>,
+    pub source: Option<Source>,
 }
 
 impl Contest {
@@ -397,6 +444,7 @@ impl Contest {
             },
             parties: Vec::new(),
             detail: Detail::None,
+            count: Count::default(),
         }
     }
 

@@ -22,6 +22,7 @@ pub struct Controls {
     pub prev: String,
     pub next: String,
     pub failed: &'static str,
+    pub loading: &'static str,
     /// The export buttons: the format's name, the button's accessible name, the
     /// file kind, its media type and the downloaded file's name.
     pub exports: Vec<[String; 5]>,
@@ -51,6 +52,7 @@ pub fn controls(w: &Words) -> Controls {
         prev: "‹ ".to_string() + e.prev_rows,
         next: e.next_rows.to_string() + " ›",
         failed: e.failed,
+        loading: e.loading,
         exports: EXPORTS
             .iter()
             .map(|[name, kind, media, file]| [name.to_string(), e.download_as.replace("{}", name), kind.to_string(), media.to_string(), file.to_string()])
@@ -97,6 +99,36 @@ pub fn add_label(w: &Words, party: &str, seats: u64, locale: &crate::format::Loc
 /// "Page 2 of 17" for the pager's live region.
 pub fn page_status(w: &Words, page: usize, pages: usize) -> String {
     w.element.page.to_string() + " " + &crate::format::int(page as u64 + 1) + " " + w.of + " " + &crate::format::int(pages as u64)
+}
+
+/// The live region's line after an update (read out when it changes): who
+/// leads, with how many seats of the body or with what share.
+pub fn headline(c: &crate::contest::Contest, f: &crate::figures::Figures, o: &crate::layout::Options) -> String {
+    let e = &o.words.element;
+    let Some(&top) = f.order.iter().max_by_key(|&&i| (f.seats[i], std::cmp::Reverse(i))) else { return String::new() };
+    let num = |n: u64| crate::format::grouped(n, &o.locale);
+    if f.seats[top] > 0 {
+        let reached = f.seats[top] >= f.majority.unwrap_or(f.body / 2 + 1);
+        let t = if reached { e.majority_seats } else { e.leads_seats };
+        return t.replace("{party}", &c.parties[top].name).replace("{seats}", &num(f.seats[top])).replace("{body}", &num(f.body));
+    }
+    // No seats yet: the largest share.
+    let share = |i: usize| f.vote_share[i].map(|s| s.approx());
+    let by_share = (0..c.parties.len()).filter(|&i| share(i).is_some()).max_by(|&a, &b| {
+        share(a).partial_cmp(&share(b)).unwrap_or(std::cmp::Ordering::Equal).then(b.cmp(&a))
+    });
+    let line = by_share.and_then(|i| Some((i, f.vote_share[i]?)));
+    line.map(|(i, s)| e.leads_share.replace("{party}", &c.parties[i].name).replace("{share}", &crate::format::percent(&s.at(f.scale), &o.locale)))
+        .unwrap_or_default()
+}
+
+/// An update that failed over a card that is kept: the reason, and when the
+/// card's figures are from (their `as_of`, else when they were loaded: `loaded`
+/// seconds since 1970 at `offset` minutes east of UTC).
+pub fn not_updated(w: &Words, reason: &str, as_of: Option<&str>, loaded: i64, offset: i32) -> String {
+    let e = &w.element;
+    let when = as_of.and_then(crate::count::Time::parse).unwrap_or_else(|| crate::count::Time::at(loaded, offset));
+    e.not_updated.replace("{}", reason) + " " + &e.shown_as_of.replace("{}", &when.clock())
 }
 
 /// A load that failed, said as one: "could not load results.json: HTTP 404".
@@ -231,6 +263,20 @@ mod tests {
         let many = crate::check(&text);
         let o = crate::layout::Options::default();
         assert!(coalition_buttons(&many.document.as_ref().unwrap().contests[0], &many.figures[0], &o).is_none());
+    }
+
+    #[test]
+    fn the_live_region_says_who_leads_and_a_failed_update_when_the_card_is_from() {
+        let checked = crate::check(include_str!("../www/data/kz-mazhilis-2021.json"));
+        let (c, f) = (&checked.document.as_ref().unwrap().contests[0], &checked.figures[0]);
+        let o = crate::layout::Options::default();
+        assert_eq!(headline(c, f, &o), "Nur Otan has a majority: 76 of 98 seats");
+        let ru = crate::layout::Options { locale: crate::format::RU, words: &RU, ..o };
+        assert_eq!(headline(c, f, &ru), "Nur Otan получает большинство: 76 из 98 мест");
+        let reason = load_error(&EN, "results.json", Some(500), "");
+        assert_eq!(not_updated(&EN, &reason, Some("2021-01-10T23:41:00+06:00"), 0, 0), "Not updated: could not load results.json: HTTP 500. These are the results as of 23:41.");
+        // No as_of: the time it was loaded, on the reader's clock (UTC+5:30 here).
+        assert_eq!(not_updated(&EN, &reason, None, 1_610_300_460, 330), "Not updated: could not load results.json: HTTP 500. These are the results as of 23:11.");
     }
 
     #[test]

@@ -70,6 +70,9 @@ pub struct Figures {
     pub overhang: u64,
     /// Each line's qualification, when a rule other than a plain pass decided it.
     pub marks: Vec<Option<Mark>>,
+    /// Each line's change of vote share since the previous election, in
+    /// percentage points (its share now less its `previous_percent`).
+    pub swing: Vec<Option<crate::number::Decimal>>,
 }
 
 /// Why a list took part though below the threshold: a footnote on the card.
@@ -145,7 +148,15 @@ pub fn of(c: &Contest) -> Figures {
             }
         }
     }
+    let scale = c.parties.iter().filter_map(|p| p.percent.map(|d| d.scale)).max().unwrap_or(2).min(4);
+    let swing = c
+        .parties
+        .iter()
+        .zip(&vote_share)
+        .map(|(p, s): (&crate::contest::Party, &Option<Share>)| Some(s.as_ref()?.at(scale).minus_at_coarser(p.previous_percent.as_ref()?)))
+        .collect();
     Figures {
+        swing,
         order,
         lists_end,
         district_seats,
@@ -153,7 +164,7 @@ pub fn of(c: &Contest) -> Figures {
         overhang,
         marks,
         base,
-        scale: c.parties.iter().filter_map(|p| p.percent.map(|d| d.scale)).max().unwrap_or(2).min(4),
+        scale,
         vote_share,
         seats,
         assigned,

@@ -114,6 +114,16 @@ pub fn percent(d: &Decimal, loc: &Locale) -> String {
     s
 }
 
+/// A change of share in percentage points with its sign: "+1.2", "−8.05" (true minus sign), "0.0".
+pub fn points(d: &Decimal, loc: &Locale) -> String {
+    let s = decimal(&Decimal { units: d.units.abs(), scale: d.scale }, loc);
+    match d.units.signum() {
+        1 => "+".to_string() + &s,
+        -1 => "\u{2212}".to_string() + &s,
+        _ => s,
+    }
+}
+
 /// A seat change with its sign: "+3", "−8" (true minus sign), "0".
 pub fn change(delta: i64) -> String {
     if delta > 0 {

@@ -24,6 +24,7 @@
 pub mod allocation;
 pub mod backend;
 pub mod contest;
+pub mod count;
 pub mod explain;
 pub mod draw;
 pub mod element;

@@ -109,6 +109,20 @@ impl Decimal {
     }
 
     /// The exact share `part / whole * 100` rounded half-up to `scale` decimals.
+    /// `self − other` rounded half away from zero to the coarser of the two
+    /// precisions (a change between two printed shares means no more than the
+    /// less precise of them).
+    pub fn minus_at_coarser(&self, other: &Decimal) -> Decimal {
+        let fine = self.scale.max(other.scale).min(12);
+        let lift = |d: &Decimal| d.units * 10i128.pow(fine - d.scale.min(fine));
+        let diff = lift(self) - lift(other);
+        let coarse = self.scale.min(other.scale);
+        let step = 10i128.pow(fine - coarse);
+        let half = step / 2;
+        let units = if diff >= 0 { (diff + half) / step } else { -((-diff + half) / step) };
+        Decimal { units, scale: coarse }
+    }
+
     pub fn share(part: u64, whole: u64, scale: u32) -> Decimal {
         if whole == 0 {
             return Decimal { units: 0, scale };

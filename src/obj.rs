@@ -13,12 +13,12 @@ pub(crate) const CONTEST_KEYS: &[&str] = &[
     "kind", "id", "title", "date", "body", "question", "notes", "source", "seats", "majority", "method", "threshold",
     "percent_of", "electorate", "ballots", "participants", "rule", "outcome", "turnout_percent", "parties",
     "candidates", "options", "system", "overhang", "minority_factor", "first_divisor", "surplus_agreements", "districts",
-    "first_round_quorum_percent",
+    "first_round_quorum_percent", "status", "counted", "as_of", "previous",
 ];
 
 pub(crate) const PARTY_KEYS: &[&str] = &[
     "name", "short", "color", "votes", "percent", "seats", "previous_seats", "role", "lists", "district_seats", "minority",
-    "alliance_of", "candidate",
+    "alliance_of", "candidate", "previous_percent",
 ];
 
 /// An object being read: its members, which of them were used, and where it is.

@@ -88,6 +88,9 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
         c.percent_of = if k == "cast" { Base::Cast } else { Base::Valid };
     }
     c.ballots = ballots(&mut o);
+    if matches!(kind, Kind::Election | Kind::Vote) {
+        c.count = crate::count::read(&mut o);
+    }
     if matches!(kind, Kind::Composition | Kind::Series | Kind::Primaries) {
         let own = other_kind(&mut o, &mut c);
         let allowed: Vec<&str> = ["kind", "id", "title", "date", "body", "notes", "source", "electorate", "turnout_percent"].iter().chain(own).copied().collect();
@@ -407,6 +410,7 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
     }
     p.votes = o.count("votes");
     p.percent = o.decimal("percent");
+    p.previous_percent = o.percent("previous_percent");
     if kind == Kind::Election {
         p.seats = o.count("seats");
         p.previous_seats = o.count("previous_seats");
@@ -420,7 +424,7 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
         p.candidate = o.string("candidate");
         o.finish(PARTY_KEYS);
     } else {
-        o.finish(&["name", "short", "color", "votes", "percent"]);
+        o.finish(&["name", "short", "color", "votes", "percent", "previous_percent"]);
     }
     p
 }

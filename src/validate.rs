@@ -67,6 +67,7 @@ pub fn contest(c: &Contest, path: &str, r: &mut Report) {
     names(c, path, r);
     percent_ranges(c, path, r);
     turnout(c, path, r);
+    crate::count::check(c, path, r);
     match c.kind {
         Kind::Election => {
             ballots(c, path, r);

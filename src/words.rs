@@ -21,6 +21,8 @@ pub struct Words {
     pub votes: &'static str,
     pub seats: &'static str,
     pub change: &'static str,
+    /// The change of vote share since the previous election, in percentage points (a column).
+    pub swing: &'static str,
     pub valid_votes: &'static str,
     pub listed_votes: &'static str,
     pub invalid: &'static str,
@@ -81,6 +83,21 @@ pub struct Words {
     pub short_of_majority: &'static str,
     /// The element's controls around the card (js/tally-board.js shows them).
     pub element: ElementWords,
+    /// Where the count stands (election night).
+    pub count: CountWords,
+}
+
+/// The words of the count's status line: "Preliminary · 87.4% counted · as of 23:41".
+#[derive(Debug, Clone, Copy)]
+pub struct CountWords {
+    /// Partial, preliminary, final, certified (as the press names such results).
+    pub status: [&'static str; 4],
+    /// "{} counted" with the share counted for `{}`.
+    pub counted: &'static str,
+    /// Counting units, when the data does not name them.
+    pub units: &'static str,
+    /// "as of {}" with the time for `{}`.
+    pub as_of: &'static str,
 }
 
 /// The words of the `<tally-board>` element's controls: the coalition builder,
@@ -101,6 +118,15 @@ pub struct ElementWords {
     pub add_to_coalition: &'static str,
     /// "could not load {}" with the address for `{}`.
     pub could_not_load: &'static str,
+    /// On a first load, before anything is drawn.
+    pub loading: &'static str,
+    /// An update that failed over a card kept: "{}" the reason, then when its figures are from.
+    pub not_updated: &'static str,
+    pub shown_as_of: &'static str,
+    /// The live region's line after an update: who leads, and with what.
+    pub leads_seats: &'static str,
+    pub majority_seats: &'static str,
+    pub leads_share: &'static str,
     pub failed: &'static str,
 }
 
@@ -112,6 +138,7 @@ pub const EN: Words = Words {
     votes: "Votes",
     seats: "Seats",
     change: "+/−",
+    swing: "±pp",
     valid_votes: "Valid votes",
     listed_votes: "Total of listed votes",
     invalid: "Invalid ballots",
@@ -172,8 +199,15 @@ pub const EN: Words = Words {
         seat_forms: ["seat", "seats", "seats"],
         add_to_coalition: "add to the coalition",
         could_not_load: "could not load {}",
+        loading: "Loading results\u{2026}",
+        not_updated: "Not updated: {}.",
+        shown_as_of: "These are the results as of {}.",
+        leads_seats: "{party} leads with {seats} of {body} seats",
+        majority_seats: "{party} has a majority: {seats} of {body} seats",
+        leads_share: "{party} leads with {share}",
         failed: "These results could not be shown: tallyboard stopped with an internal error. The card below shows the last results it could show.",
     },
+    count: CountWords { status: ["Partial results", "Preliminary", "Final", "Certified"], counted: "{} counted", units: "counting units", as_of: "as of {}" },
 };
 
 pub const RU: Words = Words {
@@ -184,6 +218,7 @@ pub const RU: Words = Words {
     votes: "Голоса",
     seats: "Места",
     change: "+/−",
+    swing: "± п. п.",
     valid_votes: "Действительные голоса",
     listed_votes: "Сумма голосов в таблице",
     invalid: "Недействительные бюллетени",
@@ -244,7 +279,19 @@ pub const RU: Words = Words {
         seat_forms: ["место", "места", "мест"],
         add_to_coalition: "добавить в коалицию",
         could_not_load: "не удалось загрузить {}",
+        loading: "Загрузка результатов\u{2026}",
+        not_updated: "Не обновлено: {}.",
+        shown_as_of: "Показаны результаты по состоянию на {}.",
+        leads_seats: "{party} лидирует: {seats} из {body} мест",
+        majority_seats: "{party} получает большинство: {seats} из {body} мест",
+        leads_share: "{party} лидирует: {share}",
         failed: "Эти результаты не удалось показать: внутренняя ошибка tallyboard. Ниже — последние результаты, которые удалось показать.",
+    },
+    count: CountWords {
+        status: ["Частичные итоги", "Предварительные итоги", "Окончательные итоги", "Утверждённые итоги"],
+        counted: "подсчитано {}",
+        units: "участков",
+        as_of: "по состоянию на {}",
     },
 };
 
@@ -256,6 +303,7 @@ pub const KK: Words = Words {
     votes: "Дауыс",
     seats: "Орын",
     change: "+/−",
+    swing: "± п.т.",
     valid_votes: "Жарамды дауыстар",
     listed_votes: "Кестедегі дауыстар сомасы",
     invalid: "Жарамсыз бюллетеньдер",
@@ -316,7 +364,19 @@ pub const KK: Words = Words {
         seat_forms: ["орын", "орын", "орын"],
         add_to_coalition: "коалицияға қосу",
         could_not_load: "{} жүктеу мүмкін болмады",
+        loading: "Нәтижелер жүктелуде\u{2026}",
+        not_updated: "Жаңартылмады: {}.",
+        shown_as_of: "{} жағдай бойынша нәтижелер көрсетілген.",
+        leads_seats: "{party} алда: {body} орынның {seats}",
+        majority_seats: "{party} көпшілікке ие: {body} орынның {seats}",
+        leads_share: "{party} алда: {share}",
         failed: "Бұл нәтижелерді көрсету мүмкін болмады: tallyboard ішкі қатесі. Төменде соңғы көрсетілген нәтижелер.",
+    },
+    count: CountWords {
+        status: ["Ішінара нәтижелер", "Алдын ала нәтижелер", "Түпкілікті нәтижелер", "Бекітілген нәтижелер"],
+        counted: "{} есептелді",
+        units: "учаске",
+        as_of: "{} жағдай бойынша",
     },
 };
 

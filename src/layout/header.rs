@@ -126,6 +126,12 @@ pub(super) fn heading(b: &mut Builder, c: &Contest) {
         let fs = b.fs - 1.0;
         b.paragraph(&sub, b.pad, b.inner(), fs, false, t.muted);
     }
+    // Where the count stands: "Preliminary · 87.4% counted · as of 23:41".
+    if let Some(line) = crate::count::status_line(c, b.o.words, &b.o.locale) {
+        let fs = b.fs - 1.0;
+        b.y += 2.0;
+        b.paragraph(&line, b.pad, b.inner(), fs, true, if c.count.open() { t.warn } else { t.muted });
+    }
     b.y += 8.0;
 }
 

@@ -19,7 +19,8 @@ pub fn summary(doc: &Document, figures: &[Figures], o: &Options) -> String {
         if !s.is_empty() {
             s += ": ";
         }
-        let mut items = detail_items(c, o);
+        let mut items: Vec<String> = crate::count::status_line(c, w, &o.locale).into_iter().collect();
+        items.extend(detail_items(c, o));
         items.extend(party_items(c, f, o));
         s += &items.join("; ");
         if let Some(out) = &c.outcome {

@@ -24,6 +24,10 @@ pub struct TableModel {
     pub percent: Vec<String>,
     pub seats: Vec<String>,
     pub change: Vec<String>,
+    /// The change of vote share since the previous election (±pp), when previous shares are given.
+    pub swing: Vec<String>,
+    /// Every row's cells after its name, in the order of `head` (for the HTML table).
+    pub cells: Vec<Vec<String>>,
     /// Each row's line (index into the contest's list): lists first, then the other lines.
     pub party: Vec<usize>,
     /// Each row's seat count (0 where not given), for sums against the majority.
@@ -87,17 +91,23 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
     let dash = || "—".to_string();
     let party: Vec<usize> = f.order[rows.start.min(f.order.len())..rows.end.min(f.order.len())].to_vec();
     let lists_end = f.lists_end.saturating_sub(rows.start).min(party.len());
-    let percent = party.iter().map(|&i| f.vote_share[i].map(|s| pct(&s.at(f.scale), o)).unwrap_or_else(dash)).collect();
+    let percent: Vec<String> = party.iter().map(|&i| f.vote_share[i].map(|s| pct(&s.at(f.scale), o)).unwrap_or_else(dash)).collect();
     let ps: Vec<&Party> = party.iter().map(|&i| &c.parties[i]).collect();
-    let votes = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
-    let seats = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
-    let change = if show_change { ps.iter().map(|p| seat_change(p)).collect() } else { Vec::new() };
+    let votes: Vec<String> = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
+    let seats: Vec<String> = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
+    let change: Vec<String> = if show_change { ps.iter().map(|p| seat_change(p)).collect() } else { Vec::new() };
+    let show_swing = f.swing.iter().any(Option::is_some);
+    let swing: Vec<String> = if show_swing { party.iter().map(|&i| f.swing[i].map(|d| format::points(&d, &o.locale)).unwrap_or_else(dash)).collect() } else { Vec::new() };
     let split = show_seats && f.any_district;
-    let district = if split { party.iter().map(|&i| num(f.district_seats[i], o)).collect() } else { Vec::new() };
-    let list = if split { party.iter().map(|&i| num(f.seats[i].saturating_sub(f.district_seats[i]), o)).collect() } else { Vec::new() };
+    let district: Vec<String> = if split { party.iter().map(|&i| num(f.district_seats[i], o)).collect() } else { Vec::new() };
+    let list: Vec<String> = if split { party.iter().map(|&i| num(f.seats[i].saturating_sub(f.district_seats[i]), o)).collect() } else { Vec::new() };
+    let columns: [&Vec<String>; 7] = [&votes, &percent, &swing, &district, &list, &seats, &change];
+    let cells = (0..party.len()).map(|k| columns.iter().filter(|c| !c.is_empty()).map(|c| c[k].clone()).collect()).collect();
     TableModel {
         caption: c.title.clone().unwrap_or_default(),
-        head: headings(c, o, split, show_seats, show_change),
+        head: headings(c, o, split, show_seats, show_change, show_swing),
+        cells,
+        swing,
         names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
         // As drawn on the card (lightened on a dark one where too dark to see).
         colors: party.iter().map(|&i| theme::legible(theme::party_color(c.parties[i].color, i), o.theme.background).hex()).collect(),
@@ -192,7 +202,7 @@ fn ballot_rows(c: &Contest, f: &Figures, o: &Options) -> Vec<[String; 3]> {
 
 /// The column headings: the line's word (party, candidate or option), votes, %,
 /// then district and list seats, seats and change when shown.
-fn headings(c: &Contest, o: &Options, split: bool, show_seats: bool, show_change: bool) -> Vec<String> {
+fn headings(c: &Contest, o: &Options, split: bool, show_seats: bool, show_change: bool, show_swing: bool) -> Vec<String> {
     let w = o.words;
     let mut head = vec![
         match (c.kind, c.list_key) {
@@ -204,6 +214,9 @@ fn headings(c: &Contest, o: &Options, split: bool, show_seats: bool, show_change
         w.votes.to_string(),
         "%".to_string(),
     ];
+    if show_swing {
+        head.push(w.swing.to_string());
+    }
     if split {
         head.push(w.district.to_string());
         head.push(w.list.to_string());
@@ -229,6 +242,7 @@ struct Columns {
     x_name: f64,
     x_votes: f64,
     x_pct: f64,
+    x_swing: f64,
     x_district: f64,
     x_list: f64,
     x_seats: f64,
@@ -238,6 +252,8 @@ struct Columns {
     seats: bool,
     /// The change column, unless the names needed its room.
     change: bool,
+    /// The swing column, likewise.
+    swing: bool,
 }
 
 /// The table's columns, their widths from content: this page's cells, the summary
@@ -263,21 +279,27 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     let wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district)) } else { 0.0 };
     let wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list)) } else { 0.0 };
     let mut wc = if show_change { col_w(w.change, &with_widest(&model.change, |m| &m.change)) } else { 0.0 };
+    let mut wsw = if model.swing.is_empty() { 0.0 } else { col_w(w.swing, &with_widest(&model.swing, |m| &m.swing)) };
     let swatch = 16.0;
     let tw = b.inner().min(crate::sizes::MAX_TABLE);
-    let mut wn = tw - swatch - wv - wp - wd - wl - ws - wc;
+    let mut wn = tw - swatch - wv - wp - wsw - wd - wl - ws - wc;
     if wn < 80.0 && show_change {
         wn += wc;
         wc = 0.0;
     }
+    if wn < 80.0 && wsw > 0.0 {
+        wn += wsw;
+        wsw = 0.0;
+    }
     let x_name = b.pad + swatch;
     let x_votes = x_name + wn + wv; // right edges
     let x_pct = x_votes + wp;
-    let x_district = x_pct + wd;
+    let x_swing = x_pct + wsw;
+    let x_district = x_swing + wd;
     let x_list = x_district + wl;
     let x_seats = x_list + ws;
     let x_change = x_seats + wc;
-    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_district, x_list, x_seats, x_change, split, seats: show_seats, change: wc > 0.0 }
+    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_swing, x_district, x_list, x_seats, x_change, split, seats: show_seats, change: wc > 0.0, swing: wsw > 0.0 }
 }
 
 /// A column's cells on this page and, for a paged table, in the widest row.
@@ -339,6 +361,9 @@ fn header_row(b: &mut Builder, model: &TableModel, cols: &Columns) {
     b.text(cols.x_name, hy, &model.head[0], hs, true, t.muted, Align::Left);
     b.text(cols.x_votes, hy, w.votes, hs, true, t.muted, Align::Right);
     b.text(cols.x_pct, hy, "%", hs, true, t.muted, Align::Right);
+    if cols.swing {
+        b.text(cols.x_swing, hy, w.swing, hs, true, t.muted, Align::Right);
+    }
     if cols.split {
         b.text(cols.x_district, hy, w.district, hs, true, t.muted, Align::Right);
         b.text(cols.x_list, hy, w.list, hs, true, t.muted, Align::Right);
@@ -379,6 +404,9 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
     let cy = row_top + 4.0 + lh / 2.0;
     b.text(cols.x_votes, cy, &model.votes[k], size, false, t.text, Align::Right);
     b.text(cols.x_pct, cy, &model.percent[k], size, false, t.text, Align::Right);
+    if cols.swing {
+        b.text(cols.x_swing, cy, &model.swing[k], size, false, t.muted, Align::Right);
+    }
     if cols.split {
         b.text(cols.x_district, cy, &model.district[k], size, false, t.text, Align::Right);
         b.text(cols.x_list, cy, &model.list[k], size, false, t.text, Align::Right);

@@ -36,9 +36,12 @@ struct State {
     coalition: Option<(usize, u64)>,
     page: usize,
     scene: Option<Rc<Scene>>,
-    /// The last card drawn from readable data (shared with `scene`, not copied).
+    /// The last card drawn from readable data (shared with `scene`, not copied), and its document.
     last_good: Option<Rc<Scene>>,
+    last_good_doc: Option<crate::contest::Document>,
     checked: Option<crate::Checked>,
+    /// The document shown before the last update (to say figures older than it).
+    before: Option<crate::contest::Document>,
     width: f64,
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
@@ -77,7 +80,9 @@ impl State {
             page: 0,
             scene: None,
             last_good: None,
+            last_good_doc: None,
             checked: None,
+            before: None,
             width: 0.0,
             observer: None,
             _on_resize: None,
@@ -99,7 +104,9 @@ impl State {
         match op {
             Op::Update(text) => {
                 self.text = text;
-                self.checked = None;
+                if let Some(doc) = self.checked.take().and_then(|c| c.document) {
+                    self.before = Some(doc);
+                }
                 self.findings_open = None;
             }
             Op::Options(o) => self.options = o,
@@ -149,9 +156,18 @@ impl State {
         self.width = opts.width;
         let font = font_of(&self.options);
         // The text is read and validated once per update(); a redraw reuses it.
+        let fresh = self.checked.is_none();
         let checked = match self.checked.take() {
             Some(c) => c,
-            None => crate::check(&self.text),
+            None => {
+                let mut c = crate::check(&self.text);
+                // Between two updates: figures older than the ones shown before.
+                if let (Some(before), Some(doc)) = (self.before.as_ref(), c.document.as_ref()) {
+                    crate::count::check_update(before, doc, &mut c.report);
+                    c.report.sort();
+                }
+                c
+            }
         };
         let ctx = measurer(self.host.owner_document(), &self.ctx);
         let scene = Rc::new(crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_deref()));
@@ -170,6 +186,10 @@ impl State {
         let _ = crate::draw::draw(&scene, &mut backend, crate::draw::Surface { scale: dpr, font: &font });
         if readable {
             self.last_good = Some(scene.clone());
+            if fresh {
+                // Once per update, not per redraw.
+                self.last_good_doc = checked.document.clone();
+            }
         }
         self.scene = Some(scene);
         self.checked = Some(checked);
@@ -446,6 +466,28 @@ impl Card {
         let Some(f) = s.checked.as_ref().and_then(|k| k.figures.get(contest)) else { return String::new() };
         let parties: Vec<usize> = parties.iter().map(|&p| p as usize).collect();
         layout::coalition_text(f, &parties, &options(&s.options, s.width))
+    }
+
+    /// Who leads, worded in the card's locale, for a polite live region: the
+    /// element reads it out when it changes from one update to the next.
+    pub fn headline(&self) -> String {
+        let Some(s) = self.shared.read() else { return String::new() };
+        let Some(k) = s.checked.as_ref() else { return String::new() };
+        let (Some(c), Some(f)) = (k.document.as_ref().and_then(|d| d.contests.first()), k.figures.first()) else { return String::new() };
+        crate::element::headline(c, f, &options(&s.options, s.width))
+    }
+
+    /// An update that failed over this card, in its locale: the reason (e.g. from
+    /// `loadError`) and when the card's figures are from: their `as_of`, else
+    /// `loaded_ms` (when they were loaded, `Date.now()`) on the reader's clock
+    /// (`timezone_offset`: `new Date().getTimezoneOffset()`).
+    #[wasm_bindgen(js_name = notUpdated)]
+    pub fn not_updated(&self, reason: &str, loaded_ms: f64, timezone_offset: i32) -> String {
+        let Some(s) = self.shared.read() else { return String::new() };
+        let o = options(&s.options, s.width);
+        let shown = s.last_good_doc.as_ref();
+        let as_of = shown.and_then(|d| d.contests.iter().find_map(|c| c.count.as_of.as_deref()));
+        crate::element::not_updated(o.words, reason, as_of, (loaded_ms / 1000.0) as i64, -timezone_offset)
     }
 
     /// The coalition builder's buttons for the first contest, in the card's locale:

@@ -71,6 +71,10 @@ export interface TallyboardTable {
   percent: string[];
   seats: string[];
   change: string[];
+  /** The change of vote share since the previous election (±pp), when previous shares are given. */
+  swing: string[];
+  /** Every row's cells after its name, in the order of `head`. */
+  cells: string[][];
   foot: [string, string, string][];
   /** Each row's line (index into the contest's list): party lists first, then the other lines. */
   party: number[];
@@ -234,6 +238,12 @@ pub fn element_settings() -> JsValue {
 #[wasm_bindgen(js_name = elementControls)]
 pub fn element_controls(locale: &str) -> JsValue {
     serde_wasm_bindgen::to_value(&crate::element::controls(crate::words::for_locale(locale))).unwrap_or(JsValue::NULL)
+}
+
+/// The first load's text, in `locale` ("Loading results…").
+#[wasm_bindgen(js_name = loadingText)]
+pub fn loading_text(locale: &str) -> String {
+    crate::words::for_locale(locale).element.loading.to_string()
 }
 
 /// A load that failed, worded in `locale`: "could not load results.json: HTTP 404" (`status` 0: no answer).
