@@ -23,6 +23,8 @@ pub struct Words {
     pub change: &'static str,
     /// The change of vote share since the previous election, in percentage points (a column).
     pub swing: &'static str,
+    /// The swing chart's title.
+    pub swing_title: &'static str,
     pub valid_votes: &'static str,
     pub listed_votes: &'static str,
     pub invalid: &'static str,
@@ -139,6 +141,7 @@ pub const EN: Words = Words {
     seats: "Seats",
     change: "+/−",
     swing: "±pp",
+    swing_title: "Change in vote share since the previous election (percentage points)",
     valid_votes: "Valid votes",
     listed_votes: "Total of listed votes",
     invalid: "Invalid ballots",
@@ -219,6 +222,7 @@ pub const RU: Words = Words {
     seats: "Места",
     change: "+/−",
     swing: "± п. п.",
+    swing_title: "Изменение доли голосов с прошлых выборов (процентные пункты)",
     valid_votes: "Действительные голоса",
     listed_votes: "Сумма голосов в таблице",
     invalid: "Недействительные бюллетени",
@@ -304,6 +308,7 @@ pub const KK: Words = Words {
     seats: "Орын",
     change: "+/−",
     swing: "± п.т.",
+    swing_title: "Өткен сайлаудан бергі дауыс үлесінің өзгерісі (пайыздық тармақ)",
     valid_votes: "Жарамды дауыстар",
     listed_votes: "Кестедегі дауыстар сомасы",
     invalid: "Жарамсыз бюллетеньдер",

@@ -128,5 +128,11 @@ fn the_card_shows_the_status_line_and_a_swing_column() {
     let svg = tallyboard::svg::to_svg(&scene);
     assert!(svg.contains("Preliminary \u{b7} 87.4% counted \u{b7} as of 23:41"), "the status line");
     assert!(svg.contains(">\u{2212}11.1<") && svg.contains(">+3.77<"), "the swing column is drawn");
+    // The swing chart: its title and one bar each side of the zero line, twice each value (chart and table).
+    assert!(svg.contains("Change in vote share since the previous election"), "the swing chart");
+    assert_eq!(svg.matches(">+3.77<").count(), 2, "the chart's label and the table's cell");
+    let plain = Options { parts: tallyboard::layout::Parts::from_list("title,badge,hemicycle,bars,table"), ..Options::default() };
+    let svg = tallyboard::svg::to_svg(&tallyboard::scene_of(&checked, &plain, &Approx, None));
+    assert!(!svg.contains("Change in vote share"), "a host can leave the swing chart out");
     assert!(scene.summary.contains("Preliminary"), "{}", scene.summary);
 }

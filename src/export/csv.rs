@@ -11,9 +11,9 @@ use crate::contest::Detail;
 /// contest's `percent_of` base, two decimals); `count` is a composition's
 /// members, the people behind a share, the seats of the body a series point
 /// is of, or the people at a primaries stage.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub const CSV_COLUMNS: [&str; 19] = [
     "contest", "contest_title", "kind", "name", "short", "votes", "percent", "seats", "previous_seats", "change", "color", "share", "role",
-    "district_seats", "count",
+    "district_seats", "count", "previous_percent", "swing", "status", "as_of",
 ];
 
 /// One row's cells after the contest's own three.
@@ -30,6 +30,8 @@ struct Row {
     role: &'static str,
     district_seats: Option<u64>,
     count: Option<u64>,
+    previous_percent: String,
+    swing: String,
 }
 
 /// The CSV of a document, with the figures of each of its contests (in its order):
@@ -49,6 +51,9 @@ pub fn to_csv_in(doc: &Document, figures: &[Figures], loc: &format::Locale) -> S
     for (ci, (c, f)) in doc.contests.iter().zip(figures).enumerate() {
         let id = c.id.clone().unwrap_or_else(|| "contest-".to_string() + &int(ci as u64 + 1));
         let head = [csv_cell(&id), csv_cell(c.title.as_deref().unwrap_or("")), c.kind.key().to_string()];
+        // Where the count stands, on every row of the contest (tidy data).
+        let status = c.count.status.map_or("", |s| crate::contest::Status::KEYS[s as usize]).to_string();
+        let as_of = csv_cell(c.count.as_of.as_deref().unwrap_or(""));
         for row in rows(c, f, &plain) {
             let change = match (row.seats, row.previous) {
                 (Some(s), Some(p)) => format::signed(s as i64 - p as i64),
@@ -68,6 +73,10 @@ pub fn to_csv_in(doc: &Document, figures: &[Figures], loc: &format::Locale) -> S
                 row.role.to_string(),
                 n(row.district_seats),
                 n(row.count),
+                row.previous_percent,
+                row.swing,
+                status.clone(),
+                as_of.clone(),
             ];
             out.push_str(&head.join(sep));
             out.push_str(sep);
@@ -76,6 +85,11 @@ pub fn to_csv_in(doc: &Document, figures: &[Figures], loc: &format::Locale) -> S
         }
     }
     out
+}
+
+/// A change in points for a spreadsheet: "-11.1" (an ASCII minus, which spreadsheets read as a number).
+fn signed_points(d: &crate::number::Decimal, loc: &format::Locale) -> String {
+    format::decimal(d, loc)
 }
 
 fn rows(c: &Contest, f: &Figures, loc: &format::Locale) -> Vec<Row> {
@@ -121,6 +135,8 @@ fn rows(c: &Contest, f: &Figures, loc: &format::Locale) -> Vec<Row> {
                 role: if c.kind == crate::contest::Kind::Vote { "option" } else { Role::KEYS[p.role as usize] },
                 district_seats: p.district_seats,
                 count: None,
+                previous_percent: pct(&p.previous_percent),
+                swing: f.swing[i].map(|d| signed_points(&d, loc)).unwrap_or_default(),
             })
             .collect(),
     }

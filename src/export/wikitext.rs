@@ -21,9 +21,19 @@ pub fn to_wikitext(doc: &Document, figures: &[Figures], loc: &Locale) -> String 
         }
         out.push_str("{| class=\"wikitable\" style=\"text-align:right\"\n");
         let caption = c.title.as_deref().or(doc.title.as_deref()).unwrap_or("");
-        if !caption.is_empty() {
+        // Where the count stands, under the caption: "Preliminary · 87.4% counted · as of 23:41".
+        let status = crate::count::status_line(c, o.words, loc);
+        if !caption.is_empty() || status.is_some() {
             out.push_str("|+ ");
             out.push_str(&wiki_text(caption));
+            if let Some(s) = status {
+                if !caption.is_empty() {
+                    out.push_str("<br />");
+                }
+                out.push_str("<small>");
+                out.push_str(&wiki_text(&s));
+                out.push_str("</small>");
+            }
             out.push('\n');
         }
         let cols = match &c.detail {
@@ -72,6 +82,9 @@ fn results(m: &TableModel, out: &mut String) -> usize {
         out.push_str(&m.colors[i]);
         out.push_str("; width:5px;\" |\n| style=\"text-align:left\" | ");
         let mut row = vec![m.names[i].as_str(), &m.votes[i], bare(&m.percent[i])];
+        if !m.swing.is_empty() {
+            row.push(&m.swing[i]);
+        }
         if !m.district.is_empty() {
             row.push(&m.district[i]);
             row.push(&m.list[i]);
@@ -87,6 +100,9 @@ fn results(m: &TableModel, out: &mut String) -> usize {
     let foot = |out: &mut String, label: &str, votes: &str, pct: &str, seats: &str| {
         out.push_str("|-\n| colspan=\"2\" style=\"text-align:left\" | ");
         let mut row = vec![label, votes, bare(pct)];
+        if !m.swing.is_empty() {
+            row.push("");
+        }
         if !m.district.is_empty() {
             row.push("");
             row.push("");

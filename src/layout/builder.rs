@@ -51,18 +51,20 @@ pub struct Parts {
     pub table: bool,
     pub source: bool,
     pub notes: bool,
+    /// The swing chart (when previous shares are given).
+    pub swing: bool,
 }
 
 impl Default for Parts {
     fn default() -> Self {
-        Parts { title: true, badge: true, hemicycle: true, bars: true, table: true, source: true, notes: true }
+        Parts { title: true, badge: true, hemicycle: true, bars: true, table: true, source: true, notes: true, swing: true }
     }
 }
 
 impl Parts {
     /// From a list like "title,hemicycle,table"; unknown words are ignored.
     /// The names a parts list takes.
-    pub const NAMES: [&'static str; 8] = ["title", "badge", "findings", "hemicycle", "bars", "table", "source", "notes"];
+    pub const NAMES: [&'static str; 9] = ["title", "badge", "findings", "hemicycle", "bars", "table", "source", "notes", "swing"];
 
     /// A parts list, or the first name in it that is not a part.
     pub fn parse(list: &str) -> Result<Parts, String> {
@@ -82,6 +84,7 @@ impl Parts {
             table: has("table"),
             source: has("source"),
             notes: has("notes"),
+            swing: has("swing"),
         }
     }
 }

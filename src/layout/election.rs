@@ -37,6 +37,9 @@ pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
         bottom = bottom.max(b.y);
     }
     b.y = bottom + 10.0;
+    if o.parts.swing {
+        super::swing::swing(b, ci, c, f, &colors);
+    }
     if o.parts.table {
         table(b, ci, c, f, &colors);
     }

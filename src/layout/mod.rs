@@ -17,6 +17,7 @@ mod parliament;
 mod scene;
 mod series;
 mod summary;
+mod swing;
 mod table;
 mod tooltip;
 mod vote;
