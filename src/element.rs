@@ -173,7 +173,7 @@ pub fn style() -> String {
     css += "color: var(--tallyboard-text, var(--_text)); background: var(--tallyboard-background, var(--_background)); }\n";
     css += ":host([theme=\"dark\"]) { ";
     css += &colors(&DARK);
-    css += "}\n@media (prefers-color-scheme: dark) { :host([theme=\"auto\"]) { ";
+    css += "}\n@media (prefers-color-scheme: dark) { :host([theme=\"auto\"]), :host(:not([theme])) { ";
     css += &colors(&DARK);
     css += "} }\n";
     css += STATIC;

@@ -43,6 +43,8 @@ pub struct Words {
     pub outcome: &'static str,
     pub no_outcome: &'static str,
     pub checked: &'static str,
+    /// After "Numbers checked:" when there is no error.
+    pub no_errors: &'static str,
     pub errors: [&'static str; 3],
     pub warnings: [&'static str; 3],
     /// What the validator says beside errors and warnings (its info findings).
@@ -160,6 +162,7 @@ pub const EN: Words = Words {
     outcome: "Outcome",
     no_outcome: "no option reached the rule",
     checked: "Numbers checked",
+    no_errors: "no errors",
     errors: ["error", "errors", "errors"],
     warnings: ["warning", "warnings", "warnings"],
     findings: ["finding", "findings", "findings"],
@@ -241,6 +244,7 @@ pub const RU: Words = Words {
     outcome: "Итог",
     no_outcome: "ни один вариант не набрал нужного числа",
     checked: "Цифры проверены",
+    no_errors: "ошибок нет",
     errors: ["ошибка", "ошибки", "ошибок"],
     warnings: ["предупреждение", "предупреждения", "предупреждений"],
     findings: ["замечание", "замечания", "замечаний"],
@@ -327,6 +331,7 @@ pub const KK: Words = Words {
     outcome: "Нәтиже",
     no_outcome: "бірде-бір нұсқа қажетті дауыс жинамады",
     checked: "Сандар тексерілді",
+    no_errors: "қате жоқ",
     errors: ["қате", "қате", "қате"],
     warnings: ["ескерту", "ескерту", "ескерту"],
     findings: ["байқау", "байқау", "байқау"],

@@ -27,6 +27,20 @@ pub(super) fn source_line(b: &mut Builder, s: &crate::contest::Source) {
     b.paragraph(&line, b.pad, b.inner(), fs, false, t.muted);
 }
 
+/// Whether the numbers check out, in words: "Numbers checked: no errors, 2 findings".
+pub(super) fn verdict(report: &Report, w: &crate::words::Words) -> String {
+    let count = |n: usize, forms: &[&'static str; 3]| int(n as u64) + " " + crate::words::count_word(n as u64, forms);
+    let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
+    let mut s = w.checked.to_string() + ": " + &if e > 0 { count(e, &w.errors) } else { w.no_errors.to_string() };
+    for (n, forms) in [(wa, &w.warnings), (i, &w.findings)] {
+        if n > 0 {
+            s += ", ";
+            s += &count(n, forms);
+        }
+    }
+    s
+}
+
 pub(super) fn badge(b: &mut Builder, report: &Report) {
     let t = *b.t();
     let w = b.o.words;

@@ -82,7 +82,13 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
         }
     }
     b.y += b.pad * 0.75;
-    let summary = summary(doc, figures, o);
+    // The screen reader's summary says first whether the numbers check out.
+    let body = summary(doc, figures, o);
+    let verdict = header::verdict(report, o.words);
+    let summary = match &doc.title {
+        Some(t) if body.starts_with(t.as_str()) => t.clone() + ". " + &verdict + &body[t.len()..],
+        _ => verdict + ". " + &body,
+    };
     Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary, pages: b.pages }
 }
 

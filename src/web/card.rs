@@ -118,7 +118,8 @@ impl State {
             }
             Op::Click(x, y) => return self.click(x, y),
             Op::Resize if (self.container_width() - self.width).abs() < 1.0 => return,
-            Op::Scheme if get(&self.options, "theme").as_string().as_deref() != Some("auto") => return,
+            // Only a card that follows the system (theme "auto", or none given).
+            Op::Scheme if matches!(get(&self.options, "theme").as_string().as_deref(), Some("light" | "dark")) => return,
             Op::Resize | Op::Scheme => {}
             Op::Destroy => return self.destroy(),
         }
@@ -314,6 +315,9 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
     let document = element.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_attribute("role", "img")?;
+    // The card lays its text out left to right: on a right-to-left page the
+    // canvas would otherwise inherit `direction: rtl` and reorder it ("−8" as "8−").
+    canvas.set_attribute("dir", "ltr")?;
     canvas.set_class_name("tallyboard-canvas");
     element.append_child(&canvas)?;
     let ctx: CanvasRenderingContext2d = canvas

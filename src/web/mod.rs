@@ -17,7 +17,7 @@ export type TallyboardData = object | string;
 export interface TallyboardOptions {
   /** CSS pixels; default: the container's width. */
   width?: number;
-  /** "light" (default), "dark" or "auto" (follows prefers-color-scheme). */
+  /** "light", "dark" or "auto" (the default: follows prefers-color-scheme). */
   theme?: "light" | "dark" | "auto";
   /** Number format and words: "en" (default), "ru", "kk". */
   locale?: string;
@@ -151,9 +151,11 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
             opts.width = w;
         }
     }
+    // No theme given: the reader's system setting, as "auto".
     opts.theme = match get(o, "theme").as_string().as_deref() {
         Some("dark") => crate::theme::DARK,
-        Some("auto") if prefers_dark() => crate::theme::DARK,
+        Some("light") => crate::theme::LIGHT,
+        _ if prefers_dark() => crate::theme::DARK,
         _ => crate::theme::LIGHT,
     };
     if let Some(l) = get(o, "locale").as_string() {
