@@ -185,19 +185,30 @@ fn previous_shares(c: &Contest, path: &str, r: &mut Report) {
     }
 }
 
+/// A contest's id and the time of its figures: what a card keeps of the
+/// document it showed, to compare the next update with.
+pub type Stamp = (Option<String>, Option<String>);
+
+/// The stamps of a document's contests, in its order.
+pub fn stamps(doc: &Document) -> Vec<Stamp> {
+    doc.contests.iter().map(|c| (c.id.clone(), c.count.as_of.clone())).collect()
+}
+
 /// Between two updates of one card: a contest whose figures are older than the
 /// ones shown before (its `as_of` went back) is said, as a warning.
-pub fn check_update(before: &Document, after: &Document, r: &mut Report) {
+pub fn check_update(before: &[Stamp], after: &Document, r: &mut Report) {
     for (i, c) in after.contests.iter().enumerate() {
         let prev = match &c.id {
-            Some(id) => before.contests.iter().find(|p| p.id.as_ref() == Some(id)),
-            None => before.contests.get(i),
+            Some(id) => before.iter().find(|p| p.0.as_ref() == Some(id)),
+            None => before.get(i),
         };
-        let times = (prev.and_then(|p| p.count.as_of.as_deref()).and_then(Time::parse), c.count.as_of.as_deref().and_then(Time::parse));
+        let old_text = prev.and_then(|p| p.1.as_deref());
+        let times = (old_text.and_then(Time::parse), c.count.as_of.as_deref().and_then(Time::parse));
         if let (Some(old), Some(new)) = times {
             if new.epoch() < old.epoch() {
                 let path = "/contests/".to_string() + &int(i as u64) + "/as_of";
-                r.warning("count/as-of-backwards", &path, "these figures are older (".to_string() + c.count.as_of.as_deref().unwrap_or("") + ") than the ones shown before (" + prev.and_then(|p| p.count.as_of.as_deref()).unwrap_or("") + ")");
+                let msg = "these figures are older (".to_string() + c.count.as_of.as_deref().unwrap_or("") + ") than the ones shown before (" + old_text.unwrap_or("") + ")";
+                r.warning("count/as-of-backwards", &path, msg);
             }
         }
     }

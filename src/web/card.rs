@@ -38,10 +38,11 @@ struct State {
     scene: Option<Rc<Scene>>,
     /// The last card drawn from readable data (shared with `scene`, not copied), and its document.
     last_good: Option<Rc<Scene>>,
-    last_good_doc: Option<crate::contest::Document>,
+    /// The time of the last good card's figures (its first contest's `as_of`).
+    last_good_as_of: Option<String>,
     checked: Option<crate::Checked>,
-    /// The document shown before the last update (to say figures older than it).
-    before: Option<crate::contest::Document>,
+    /// The times of the figures shown before the last update (to say figures older than them).
+    before: Option<Vec<crate::count::Stamp>>,
     width: f64,
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
@@ -80,7 +81,7 @@ impl State {
             page: 0,
             scene: None,
             last_good: None,
-            last_good_doc: None,
+            last_good_as_of: None,
             checked: None,
             before: None,
             width: 0.0,
@@ -105,7 +106,7 @@ impl State {
             Op::Update(text) => {
                 self.text = text;
                 if let Some(doc) = self.checked.take().and_then(|c| c.document) {
-                    self.before = Some(doc);
+                    self.before = Some(crate::count::stamps(&doc));
                 }
                 self.findings_open = None;
             }
@@ -189,7 +190,7 @@ impl State {
             self.last_good = Some(scene.clone());
             if fresh {
                 // Once per update, not per redraw.
-                self.last_good_doc = checked.document.clone();
+                self.last_good_as_of = checked.document.as_ref().and_then(|d| d.contests.iter().find_map(|c| c.count.as_of.clone()));
             }
         }
         self.scene = Some(scene);
@@ -489,8 +490,7 @@ impl Card {
     pub fn not_updated(&self, reason: &str, loaded_ms: f64, timezone_offset: i32) -> String {
         let Some(s) = self.shared.read() else { return String::new() };
         let o = options(&s.options, s.width);
-        let shown = s.last_good_doc.as_ref();
-        let as_of = shown.and_then(|d| d.contests.iter().find_map(|c| c.count.as_of.as_deref()));
+        let as_of = s.last_good_as_of.as_deref();
         crate::element::not_updated(o.words, reason, as_of, (loaded_ms / 1000.0) as i64, -timezone_offset)
     }
 

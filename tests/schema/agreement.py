@@ -85,7 +85,8 @@ def main():
     schema = json.load(open(os.path.join(ROOT, "schema", "tallyboard.schema.json")))
     validator = Draft202012Validator(schema)
     rng = random.Random(20261202)
-    sources = sorted(glob.glob(os.path.join(ROOT, "www", "data", "*.json")) + glob.glob(os.path.join(ROOT, "tests", "elections", "*.json")))
+    sources = sorted(glob.glob(os.path.join(ROOT, "www", "data", "*.json")) + glob.glob(os.path.join(ROOT, "www", "data", "night", "*.json"))
+                     + glob.glob(os.path.join(ROOT, "tests", "elections", "*.json")))
     docs = []
     for path in sources:
         doc = json.load(open(path, encoding="utf-8"))

@@ -245,7 +245,8 @@ def main():
 
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
-    paths = sorted(glob.glob(DATA_GLOB))
+    # The examples and the election-night states (www/data/night/).
+    paths = sorted(glob.glob(DATA_GLOB) + glob.glob(os.path.join(ROOT, "www", "data", "night", "*.json")))
     report(bool(paths), "www/data has documents", "no www/data/*.json found")
     for path in paths:
         name = "valid " + os.path.relpath(path, ROOT)
