@@ -34,7 +34,7 @@ demo: www/pkg
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	cd www && python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup test-native test-schema test-browser test-e2e test-package test-a11y test-csp test-visual test-corpus
+test: setup test-native test-schema test-browser test-e2e test-package test-a11y test-csp test-live test-visual test-corpus
 	@echo "make test: all suites passed"
 
 test-native:
@@ -73,7 +73,7 @@ test-package: pkg
 # Accessibility of the release package: axe-core (WCAG 2.1 A/AA, shadow DOM included) on the
 # demo page (light, dark, 375 px) and on www/element.html, and keyboard checks (Tab stops,
 # focus rings, Enter/Space on the coalition buttons, the live sum). About 10 s.
-.PHONY: test-a11y test-csp test-visual
+.PHONY: test-a11y test-csp test-live test-visual
 test-a11y: www/pkg
 	node tests/e2e/a11y.mjs
 
@@ -81,6 +81,12 @@ test-a11y: www/pkg
 # (no inline style, no HTML strings): styles applied, the table hidden, no violation. About 5 s.
 test-csp: www/pkg
 	node tests/e2e/csp.mjs
+
+# A live card (refresh="1") against a test server whose results file changes as a count goes on:
+# partial -> preliminary -> final, 304s that redraw nothing, a broken file, a 500, a dropped
+# connection, a hung request (the 15 s time-out), a slow one, a hidden page. About 35 s.
+test-live: www/pkg
+	node tests/e2e/live.mjs
 
 # Every gallery card at 1280 and 375 px against tests/e2e/baselines/ (pixelmatch). Baselines
 # are written only on purpose: `node tests/e2e/visual.mjs --update`, then look at each PNG.

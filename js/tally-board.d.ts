@@ -1,8 +1,36 @@
 import type { Card, TallyboardData, TallyboardReport } from './tallyboard.js';
 
-/** The `<tally-board>` custom element. Importing this module defines it. */
+/** `tally-update`: a new card was drawn (the first one too), with its validation report. */
+export type TallyUpdateEvent = CustomEvent<{ report: TallyboardReport }>;
+/** `tally-error`: a failure, worded in the card's locale: a load that failed ("could not load
+ * results.json: HTTP 500", the network's message, a time-out) or data that cannot be read. */
+export type TallyErrorEvent = CustomEvent<{ message: string }>;
+
+/** The events a `<tally-board>` fires (none bubbles). */
+export interface TallyBoardEventMap extends HTMLElementEventMap {
+  'tally-update': TallyUpdateEvent;
+  'tally-error': TallyErrorEvent;
+  /** After each new data is drawn, with the report (the older name; also for data that cannot be read). */
+  'tallyboard-ready': CustomEvent<TallyboardReport>;
+  /** After each draw and redraw (options, page, coalition), with the report. */
+  'tallyboard-report': CustomEvent<TallyboardReport>;
+  /** The results or the wasm could not be loaded. */
+  'tallyboard-error': CustomEvent<{ message: string }>;
+}
+
+/**
+ * The `<tally-board>` custom element. Importing this module defines it.
+ *
+ * Attributes: `src`, `refresh`, `theme`, `locale`, `parts`, `table`, `exports`, `coalition`.
+ * `refresh="60"` (seconds, at least 0.5) makes a live card: `src` is asked for again on that
+ * interval with a conditional request (a 304 redraws nothing), not while the page is hidden,
+ * never two requests at once, waiting twice as long after each failure in a row (up to 5
+ * minutes), giving a request up after 15 s; a failed update keeps the last good card with a
+ * quiet notice (`role="status"`), and a changed leader or majority is read out. Removing
+ * `refresh` or the element stops polling.
+ */
 export declare class TallyBoard extends HTMLElement {
-  /** The data, as an object or JSON text (instead of `src` or an inline JSON script). */
+  /** The data, as an object or JSON text (instead of `src` or an inline JSON script; not polled). */
   data: TallyboardData | null;
   /** The validation report of the current data. */
   readonly report: TallyboardReport | null;
@@ -12,6 +40,13 @@ export declare class TallyBoard extends HTMLElement {
   export(kind: 'png' | 'svg' | 'csv' | 'wikitext'): Promise<Blob | null>;
   /** Save the card as a file through the browser's download. */
   download(kind: 'png' | 'svg' | 'csv' | 'wikitext'): Promise<void>;
+
+  addEventListener<K extends keyof TallyBoardEventMap>(type: K, listener: (this: TallyBoard, ev: TallyBoardEventMap[K]) => any,
+    options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof TallyBoardEventMap>(type: K, listener: (this: TallyBoard, ev: TallyBoardEventMap[K]) => any,
+    options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 declare global {

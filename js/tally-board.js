@@ -13,9 +13,23 @@
 // it nears the viewport. Attributes: src, theme (light|dark|auto), locale, parts
 // (comma list), table ("visible" shows the HTML table, which is otherwise visually
 // hidden but read by screen readers), exports ("off" hides the download buttons),
-// coalition ("off" hides the coalition builder).
-// Events: "tallyboard-ready" and "tallyboard-report" (detail: the validation report),
-// "tallyboard-error" (detail: {message}) when the results could not be loaded.
+// coalition ("off" hides the coalition builder), refresh (seconds: a live card, below).
+// Events: "tally-update" (detail: {report}) after each new card, the first one too;
+// "tally-error" (detail: {message}) on each failure: a load that failed (network,
+// HTTP status, time-out) or data that cannot be read. The older "tallyboard-ready"
+// and "tallyboard-report" (detail: the validation report) and "tallyboard-error"
+// (detail: {message}, when the results could not be loaded) are fired as before.
+//
+// A live card, <tally-board src="results.json" refresh="60">: every `refresh`
+// seconds it asks for src again with a conditional request (If-None-Match /
+// If-Modified-Since from the last answer, past the browser's cache), so that an
+// unchanged file costs a 304 and redraws nothing. It waits while the page is
+// hidden (and asks at once on coming back if a poll came due), never has two
+// requests out at once (a poll that comes due while one runs is skipped), waits
+// twice as long after each failure in a row (up to BACKOFF_MAX_MS), and gives up
+// on a request after REQUEST_TIMEOUT_MS. A failed update keeps the last good card
+// with a quiet notice (role="status") that goes away with the next good one; a
+// changed leader or majority is read out through a polite live region.
 //
 // This file only hosts: every word, colour, size and figure comes from the wasm
 // (src/element.rs, src/sizes.rs, the layout), so that the canvas, the SVG and the
@@ -27,6 +41,17 @@
 const RETRY_MS = 1000;
 const RETRY_TRIES = 3;
 const REVOKE_MS = 1000;
+// Live cards: a second, the shortest and the longest refresh, the longest wait
+// after failures in a row (the interval doubles up to it, or up to the refresh
+// when that is longer), and how long a request may take before it is a failure.
+const SECOND_MS = 1000;
+const REFRESH_MIN_MS = 500;
+const REFRESH_MAX_MS = 86400000;
+const BACKOFF_MAX_MS = 300000;
+const REQUEST_TIMEOUT_MS = 15000;
+
+// A poll's answer when src has not changed (a 304, or the same text again).
+const UNCHANGED = {};
 
 // A load of src that failed: what the notice says it could not load, and why.
 class LoadFailure {
@@ -91,7 +116,7 @@ function tools(name, output) {
 }
 
 class TallyBoard extends HTMLElement {
-  static get observedAttributes() { return ['src', 'theme', 'locale', 'parts', 'table', 'exports', 'coalition']; }
+  static get observedAttributes() { return ['src', 'theme', 'locale', 'parts', 'table', 'exports', 'coalition', 'refresh']; }
 
   constructor() {
     super();
@@ -105,14 +130,25 @@ class TallyBoard extends HTMLElement {
     root.append(
       el('div', { class: 'fallback' }, el('slot')),
       el('div', { class: 'notice', part: 'notice', role: 'alert', hidden: '' }),
+      // A failed update over a kept card: said quietly (a status, not an alert); empty otherwise.
+      el('div', { class: 'stale', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
       el('div', { class: 'card', part: 'card' }),
       el('div', { class: 'tip', role: 'tooltip', hidden: '' }),
       pager, tools('coalition', 'sum'), tools('exports'),
-      el('div', { class: 'tables hidden-table', part: 'table' }));
+      el('div', { class: 'tables hidden-table', part: 'table' }),
+      // Who leads, read out when an update changes it (visually hidden).
+      el('output', { class: 'headline hidden-table', 'aria-live': 'polite', 'aria-atomic': 'true' }));
     this._card = null;
     this._data = null;
     this._coalition = new Set();
     this._visible = false;
+    // Live cards: the next poll, failures in a row, requests out, a poll that came due while hidden.
+    this._timer = null;
+    this._failures = 0;
+    this._busy = 0;
+    this._due = false;
+    this._headline = null;
+    this._onVisibility = () => { if (!document.hidden && this._due) this._tick(); };
   }
 
   // Long tables: a page of rows on the canvas (every row is in the HTML table
@@ -135,6 +171,7 @@ class TallyBoard extends HTMLElement {
   _start(m) {
     this._module = m;
     this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
+    this._loading(m);
     if (!('IntersectionObserver' in window)) return this._reveal();
     this._observer = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
@@ -153,6 +190,19 @@ class TallyBoard extends HTMLElement {
     } while (pending !== this._pending);
     this._visible = true;
     await this._show(data);
+    this._schedule();
+  }
+
+  // The first load: the card box says so until the first card is drawn.
+  _loading(m) {
+    if (this._card || this._loadingBox) return;
+    this._loadingBox = el('div', { role: 'status' }, m.loadingText(this._locale()));
+    this.shadowRoot.querySelector('.card').append(this._loadingBox);
+  }
+
+  _loaded() {
+    if (this._loadingBox) this._loadingBox.remove();
+    this._loadingBox = null;
   }
 
   // The wasm could not be loaded: the browser's own message, in the card's place.
@@ -170,6 +220,12 @@ class TallyBoard extends HTMLElement {
     boards.delete(this);
     if (this._card) { this._guard(() => this._card.destroy()); this._card = null; }
     if (this._onKey) { document.removeEventListener('keydown', this._onKey); this._onKey = null; }
+    // No more polling; a request still out is dropped.
+    this._schedule();
+    if (this._ticket) this._ticket.stop.abort();
+    this._ticket = null;
+    this._headline = null;
+    this._loaded();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -179,13 +235,27 @@ class TallyBoard extends HTMLElement {
       if (this._visible) this._reveal();
       return;
     }
-    if (this._visible && this._card) this._guard(() => { this._card.setOptions(this._options()); this._afterDraw(); });
+    if (name === 'refresh') {
+      // A new interval from now (none: polling stops).
+      if (this._visible) this._schedule();
+      return;
+    }
+    if (this._visible && this._card) {
+      this._guard(() => {
+        this._card.setOptions(this._options());
+        this._afterDraw();
+        // (A headline in another language is not news.)
+        if (this._headline != null) this._headline = this._card.headline();
+      });
+    }
   }
 
   /** The data: set it from script (an object or JSON text), like the src attribute. */
   set data(value) {
     this._data = value;
     this._pending = Promise.resolve(value);
+    // Data from script is not polled for.
+    this._schedule();
     if (this._visible) this._show(value);
   }
   get data() { return this._data; }
@@ -234,35 +304,170 @@ class TallyBoard extends HTMLElement {
     return inline ? inline.textContent : null;
   }
 
-  // Fetch with retries (backing off); only the newest request for this card wins.
-  async _fetch(src) {
-    const ticket = this._ticket = {};
-    let failed = null;
-    for (let attempt = 0; attempt <= RETRY_TRIES; attempt++) {
-      if (attempt) await new Promise((r) => setTimeout(r, RETRY_MS << (attempt - 1)));
-      if (ticket !== this._ticket) return null;
-      try {
-        const res = await fetch(src);
-        if (res.ok) {
-          const text = await res.text();
-          return ticket === this._ticket ? text : null;
-        }
-        failed = new LoadFailure(src, res.status, res.statusText);
-      } catch (err) {
-        failed = new LoadFailure(src, 0, String(err && err.message || err));
-      }
-    }
-    return ticket === this._ticket ? failed : null;
+  // Only the newest request for this card wins: a new ticket drops (aborts) the one before.
+  _newTicket() {
+    if (this._ticket) this._ticket.stop.abort();
+    this._ticket = { stop: new AbortController() };
+    return this._ticket;
   }
 
-  // A load that failed is said as one, and keeps the last good card.
+  // The first load: fetch with retries (backing off).
+  async _fetch(src) {
+    const ticket = this._newTicket();
+    this._busy++;
+    try {
+      let failed = null;
+      for (let attempt = 0; attempt <= RETRY_TRIES; attempt++) {
+        if (attempt) await new Promise((r) => setTimeout(r, RETRY_MS << (attempt - 1)));
+        if (ticket !== this._ticket) return null;
+        const got = await this._request(src, ticket, false);
+        if (ticket !== this._ticket) return null;
+        if (!(got instanceof LoadFailure)) return got;
+        failed = got;
+      }
+      return failed;
+    } finally {
+      this._busy--;
+    }
+  }
+
+  // One request for src: its text, UNCHANGED (a poll's 304), or a LoadFailure (an
+  // HTTP status, or the network's own message: no answer, a time-out). The body
+  // of an answer that is not ok is never read: an HTTP error is said as one.
+  async _request(src, ticket, conditional) {
+    const headers = {};
+    const last = this._validators;
+    if (conditional && last && last.src === src) {
+      if (last.etag) headers['if-none-match'] = last.etag;
+      if (last.modified) headers['if-modified-since'] = last.modified;
+    }
+    // Given up after REQUEST_TIMEOUT_MS, or when a newer request takes the ticket.
+    const signals = [ticket.stop.signal];
+    if (AbortSignal.timeout) signals.push(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+    const signal = AbortSignal.any ? AbortSignal.any(signals) : signals[signals.length - 1];
+    // A live card asks past the browser's cache: the server says whether src changed.
+    const live = this._interval() ? { cache: 'no-store' } : {};
+    try {
+      const res = await fetch(src, { headers, signal, ...live });
+      if (!res.ok && conditional && this._same(res, last, src)) return UNCHANGED;
+      if (!res.ok) return new LoadFailure(src, res.status, res.statusText);
+      const text = await res.text();
+      if (ticket === this._ticket) {
+        this._validators = { src, etag: res.headers.get('etag'), modified: res.headers.get('last-modified') };
+      }
+      return text;
+    } catch (err) {
+      return new LoadFailure(src, 0, String(err && err.message || err));
+    }
+  }
+
+  // A conditional request's answer that is not ok but names the version we have:
+  // a 304 (Not Modified), which must carry the ETag the full answer would have
+  // (RFC 9110, 15.4.5), or, from a server without ETags, the same Last-Modified.
+  // (A weak W/ ETag and its strong form count as the same.) Said so without the
+  // status's number: this file holds none (tests/element_source.rs).
+  _same(res, last, src) {
+    if (!last || last.src !== src) return false;
+    const tag = res.headers.get('etag');
+    if (last.etag) return !!tag && (tag.endsWith(last.etag) || last.etag.endsWith(tag));
+    return !!last.modified && res.headers.get('last-modified') === last.modified;
+  }
+
+  // Live cards: the interval the refresh attribute asks for (seconds), 0 for none.
+  _interval() {
+    if (!this.hasAttribute('refresh')) return 0;
+    const seconds = Number(this.getAttribute('refresh'));
+    if (!Number.isFinite(seconds) || seconds <= 0) return 0;
+    const ms = seconds * SECOND_MS;
+    if (ms < REFRESH_MIN_MS) return REFRESH_MIN_MS;
+    return ms > REFRESH_MAX_MS ? REFRESH_MAX_MS : ms;
+  }
+
+  // The next poll: one interval from now, twice as long for each failure in a row
+  // (up to BACKOFF_MAX_MS, or the interval if longer). Without src or refresh, with
+  // data set from script, or out of the page: no poll, and nothing listened to.
+  _schedule() {
+    clearTimeout(this._timer);
+    this._timer = null;
+    this._due = false;
+    const every = this._interval();
+    const live = every && this.isConnected && this._visible && this.hasAttribute('src') && this._data == null;
+    if (!live) {
+      document.removeEventListener('visibilitychange', this._onVisibility);
+      return;
+    }
+    document.addEventListener('visibilitychange', this._onVisibility);
+    const cap = every > BACKOFF_MAX_MS ? every : BACKOFF_MAX_MS;
+    let wait = every;
+    for (let i = 0; i < this._failures && wait < cap; i++) wait += wait;
+    this._timer = setTimeout(() => this._tick(), wait > cap ? cap : wait);
+  }
+
+  // A poll comes due: not while the page is hidden (it waits for visibilitychange),
+  // and not while a request is out (skipped: one interval more).
+  _tick() {
+    this._timer = null;
+    if (document.hidden) {
+      this._due = true;
+      return;
+    }
+    this._schedule();
+    if (!this._busy) this._poll();
+  }
+
+  async _poll() {
+    const src = this.getAttribute('src');
+    const ticket = this._newTicket();
+    this._busy++;
+    let got;
+    try {
+      got = await this._request(src, ticket, true);
+    } finally {
+      this._busy--;
+    }
+    if (ticket !== this._ticket) return;
+    if (got === UNCHANGED || got === this._lastText) {
+      // Nothing to draw, and no notice: the card shows the newest there is (if
+      // that is data it cannot read, it still says so, and the wait stays long).
+      if (this._lastText === this._lastGood) {
+        this._failures = 0;
+        this._loadedAt = Date.now();
+      }
+      this._stale(null);
+    } else {
+      await this._show(got);
+    }
+    // The next one from the end of this one (with the backoff it left).
+    this._schedule();
+  }
+
+  // The quiet notice over a kept card ("Not updated: ..."), or none.
+  _stale(text) {
+    const box = this.shadowRoot.querySelector('.stale');
+    if (!text) {
+      if (box.firstChild) box.replaceChildren();
+      return;
+    }
+    if (box.textContent !== text) box.replaceChildren(el('div', { class: 'notice', part: 'notice' }, text));
+  }
+
+  // A load that failed is said as one, and keeps the last good card: over a card,
+  // quietly, with the time of the figures shown; with no card yet, in its place.
   _failed(f) {
     const m = this._module;
-    const notice = this.shadowRoot.querySelector('.notice');
-    notice.textContent = m.loadError(this._locale(), f.src, f.status, f.reason);
-    notice.hidden = false;
-    if (!this._card) this.shadowRoot.querySelector('.exports').hidden = true;
-    this.dispatchEvent(new CustomEvent('tallyboard-error', { detail: { message: notice.textContent } }));
+    const message = m.loadError(this._locale(), f.src, f.status, f.reason);
+    this._failures++;
+    if (this._card) {
+      this._stale(this._card.notUpdated(message, this._loadedAt || Date.now(), new Date().getTimezoneOffset()));
+    } else {
+      const notice = this.shadowRoot.querySelector('.notice');
+      if (notice.textContent !== message) notice.textContent = message;
+      notice.hidden = false;
+      this._loaded();
+      this.shadowRoot.querySelector('.exports').hidden = true;
+    }
+    this.dispatchEvent(new CustomEvent('tallyboard-error', { detail: { message } }));
+    this.dispatchEvent(new CustomEvent('tally-error', { detail: { message } }));
   }
 
   async _show(data) {
@@ -287,14 +492,37 @@ class TallyBoard extends HTMLElement {
     });
     if (!ok) return;
     // The last data the card could draw (valid or not): what a fresh instance starts from.
-    if (this.shadowRoot.querySelector('canvas').dataset.state !== 'error') this._lastGood = text;
-    this.dispatchEvent(new CustomEvent('tallyboard-ready', { detail: this._card.report() }));
+    const drawn = this.shadowRoot.querySelector('canvas').dataset.state !== 'error';
+    if (drawn) this._lastGood = text;
+    const report = this._card.report();
+    this.dispatchEvent(new CustomEvent('tallyboard-ready', { detail: report }));
+    if (!drawn) {
+      // Data that cannot be read: the card says so over the last good one.
+      this._failures++;
+      this._stale(null);
+      const first = (report.findings || []).find((f) => f.severity === 'error');
+      this.dispatchEvent(new CustomEvent('tally-error', { detail: { message: first ? first.message : '' } }));
+      return;
+    }
+    this._failures = 0;
+    this._loadedAt = Date.now();
+    this._stale(null);
+    this._announce();
+    this.dispatchEvent(new CustomEvent('tally-update', { detail: { report } }));
+  }
+
+  // A changed leader or majority, read out (not on the first card: nothing changed).
+  _announce() {
+    const line = this._guard(() => this._card.headline()) || '';
+    if (this._headline != null && line !== this._headline) this.shadowRoot.querySelector('.headline').textContent = line;
+    this._headline = line;
   }
 
   _draw(m, data) {
     const root = this.shadowRoot;
     const host = root.querySelector('.card');
     if (!this._card) {
+      this._loaded();
       this._card = m.render(host, data, this._options());
       this._wire(m);
       root.querySelector('.fallback').hidden = true;

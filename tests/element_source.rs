@@ -22,6 +22,10 @@ const CODE_WORDS: &[&str] = &[
     "fallback", "notice", "card", "tip", "tools", "pager", "buttons", "sum", "tables", "swatch", "tallyboard", "font",
     // events the element fires, the custom element, the glue
     "ready", "report", "tally", "board", "js", "wbg", "reset",
+    // live cards: the refresh attribute, the events and the shadow tree's live regions, the page's
+    // visibilitychange, the conditional request's HTTP headers and fetch's cache mode
+    "refresh", "update", "stale", "headline", "visibilitychange", "if", "none", "match", "modified", "since", "etag", "last", "no",
+    "store",
 ];
 
 /// CSS colour keywords: none may be a word of the element's strings.

@@ -3,6 +3,8 @@
 //   demo-375.png, demo-1280.png          the whole page (full height) at 375 and 1280 px wide
 //   mazhilis-375.png, mazhilis-1280.png  the Mazhilis card of the gallery (the <tally-board>)
 //   congress-375.png, congress-1280.png  the 21st Nur Otan congress card (used by the README)
+//   night-375.png, night-1280.png        www/night.html's first state: a partial count (New Zealand
+//                                        2020 at 8:12pm, 24% counted) with its swing chart
 // Same self-started static server as the tests (tests/e2e/server.mjs). Run from the repo root:
 //     node tests/e2e/screenshots.mjs
 import path from 'node:path';
@@ -39,6 +41,12 @@ try {
       await shoot();
       console.log(`docs/screenshots/${name}`);
     }
+    // The election-night page's first state: a partial card with a swing chart.
+    await page.goto(url + 'night.html');
+    await page.waitForFunction(() => document.querySelector('tally-board')?.shadowRoot?.querySelector('canvas[data-state]'), null, WAIT);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.locator('tally-board').screenshot({ path: path.join(OUT, `night-${width}.png`), caret: 'hide' });
+    console.log(`docs/screenshots/night-${width}.png`);
     if (errors.length) {
       failed = true;
       console.log(`console or page errors at ${width} px: ${errors.join(' | ').slice(0, 300)}`);
