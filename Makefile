@@ -7,10 +7,14 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: setup pkg demo serve test test-native test-schema test-browser test-e2e screenshots size clean bench
+.PHONY: setup setup-build pkg demo serve test test-native test-schema test-browser test-e2e screenshots size clean bench
 
 setup:
 	@bash scripts/setup.sh
+
+# What building the package and serving the demo need (no browser, fonts or Python packages).
+setup-build:
+	@bash scripts/setup.sh build
 
 # The npm package (ES module + wasm + TypeScript types), built for the browser.
 # The wasm at its smallest: std rebuilt with the crate's size profile (-Zbuild-std) and panics
@@ -20,7 +24,7 @@ setup:
 # that a fresh machine would have to fetch and that changes every day. Its own target dir: the
 # flags differ from the test builds', which would otherwise rebuild everything each time.
 PKG_TARGET := target/pkg-build
-pkg: setup
+pkg: setup-build
 	RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(PKG_TARGET) RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
 	  $(WASM_PACK) build --release --target web --mode no-install --out-dir pkg . -Zbuild-std=std,panic_abort
 	@WASM_IN=$(PKG_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm bash scripts/package.sh
@@ -34,7 +38,7 @@ demo: www/pkg
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	cd www && python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup test-native test-schema test-browser test-e2e test-package test-a11y test-csp test-live test-visual test-corpus
+test: setup test-native test-schema test-browser test-e2e test-package test-a11y test-csp test-live test-pages test-visual test-corpus
 	@echo "make test: all suites passed"
 
 test-native:
@@ -87,6 +91,11 @@ test-csp: www/pkg
 # connection, a hung request (the 15 s time-out), a slow one, a hidden page. About 35 s.
 test-live: www/pkg
 	node tests/e2e/live.mjs
+
+# The element on a right-to-left page, in a dark system with no theme, and its verdict in the
+# canvas label (tests/e2e/pages.mjs). About 5 s.
+test-pages: www/pkg
+	node tests/e2e/pages.mjs
 
 # Every gallery card at 1280 and 375 px against tests/e2e/baselines/ (pixelmatch). Baselines
 # are written only on purpose: `node tests/e2e/visual.mjs --update`, then look at each PNG.

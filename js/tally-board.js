@@ -599,10 +599,49 @@ class TallyBoard extends HTMLElement {
       tip.style.top = `${top}px`;
     });
     canvas.addEventListener('pointerleave', () => { tip.hidden = true; });
+    // The keyboard: Enter or Space on the card opens or closes its findings (the badge);
+    // the arrow keys bring each party forward in turn, with its tooltip; Escape lets go.
+    canvas.addEventListener('keydown', (e) => this._key(e, tip));
+    canvas.addEventListener('blur', () => { tip.hidden = true; });
     // Content on hover can be dismissed without moving the pointer (WCAG 1.4.13).
     this._onKey = (e) => { if (e.key === 'Escape') tip.hidden = true; };
     document.addEventListener('keydown', this._onKey);
     this._module = m;
+  }
+
+  _key(e, tip) {
+    if (!this._card) return;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this._guard(() => { this._card.toggleFindings(); this._afterDraw(); });
+    } else if (step) {
+      e.preventDefault();
+      const t = (this._card.tables() || [])[0];
+      if (!t || !t.party.length) return;
+      const rows = t.party;
+      const at = rows.indexOf(this._kbParty);
+      this._kbParty = rows[at < 0 ? (step > 0 ? 0 : rows.length - 1) : (at + step + rows.length) % rows.length];
+      this._guard(() => this._card.highlight(0, this._kbParty));
+      const lines = this._card.partyLines(0, this._kbParty);
+      tip.replaceChildren(...lines.flatMap((l, i) => (i ? [el('br'), l] : [l])));
+      tip.hidden = false;
+      const [left, top] = this._card.tipPlace(0, 0, tip.offsetWidth);
+      tip.style.left = `${left}px`;
+      tip.style.top = `${top}px`;
+    } else if (e.key === 'Escape' && this._kbParty !== undefined) {
+      this._kbParty = undefined;
+      tip.hidden = true;
+      this._guard(() => this._card.highlight(0, -1));
+    }
+  }
+
+  // The findings as a real list (severity, message, place), read by assistive technology.
+  _findings() {
+    const list = el('ul', { class: 'findings-list', part: 'findings' });
+    list.append(...(this._card.findings() || []).map((f) => el('li', { 'data-severity': f.severity },
+      el('strong', {}, f.label), ': ', f.message, ' (', f.place, ')')));
+    return list;
   }
 
   _afterDraw() {
@@ -612,7 +651,7 @@ class TallyBoard extends HTMLElement {
     // The real HTML table: everything on the card, for screen readers (or visible).
     const box = root.querySelector('.tables');
     box.className = this.getAttribute('table') === 'visible' ? 'tables' : 'tables hidden-table';
-    box.replaceChildren(...tables.map((t) => this._table(t)));
+    box.replaceChildren(this._findings(), ...tables.map((t) => this._table(t)));
     // The language of the card's words, for screen readers (the page's may differ).
     const lang = this._words().lang;
     for (const e of root.querySelectorAll('.card, .tip, .tools, .tables')) e.lang = lang;

@@ -14,6 +14,10 @@
 # nothing here lets wasm-pack or playwright download binaries from elsewhere.
 # When everything is present it finishes in a few seconds.
 set -euo pipefail
+# `setup.sh` installs everything (`make setup`, `make test`); `setup.sh build` only what building
+# and serving the demo needs (`make demo`, `make pkg`): no browser, fonts or Python packages.
+MODE=${1:-all}
+case "$MODE" in all|build) ;; *) echo "usage: setup.sh [build]" >&2; exit 2 ;; esac
 # (no `grep -q` after a pipe: with pipefail an early exit can SIGPIPE the writer)
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -98,6 +102,9 @@ else
     rustup component add rust-src >/dev/null
 fi
 
+# What only the tests need (a browser, fonts, the Python peers, the WebDriver
+# config): `setup.sh build` (what `make demo` and `make pkg` run) skips it.
+if [ "$MODE" = all ]; then
 # ------------------------------------------- 4. chromium, driver and fonts
 # (done before the slow cargo builds so a missing apt package fails fast)
 APT_PKGS=(chromium chromium-driver fonts-dejavu-core fonts-liberation2)
@@ -136,6 +143,8 @@ for mod in apportionment votelib jsonschema; do
             || PIP_ROOT_USER_ACTION=ignore "${PIP[@]}" --break-system-packages "$mod"
     fi
 done
+
+fi  # MODE all
 
 # -------------------------------------------------------- 6. npm tooling
 if ! command -v npm >/dev/null 2>&1; then
@@ -210,6 +219,7 @@ else
     cargo_install --force wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
+if [ "$MODE" = all ]; then
 # ---------------------------------------------------- 7. webdriver.json
 if [ -f webdriver.json ]; then
     ok "webdriver.json"
@@ -232,6 +242,8 @@ else
 }
 EOF
 fi
+
+fi  # MODE all
 
 # ------------------------------------------------------------ .gitignore
 GI_MISSING=()

@@ -89,6 +89,33 @@ pub fn coalition_buttons(c: &crate::contest::Contest, f: &crate::figures::Figure
     })
 }
 
+/// One finding as the element lists it in HTML: its severity (a key and a
+/// label), its message and where it is.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FindingItem {
+    pub severity: &'static str,
+    pub label: &'static str,
+    pub message: String,
+    pub place: String,
+}
+
+/// The validator's findings, for a real HTML list that assistive technology reads.
+pub fn findings(report: &crate::report::Report, w: &Words) -> Vec<FindingItem> {
+    use crate::report::Severity;
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let k = match f.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            };
+            FindingItem { severity: f.severity.word(), label: w.severity[k], message: f.message.clone(), place: crate::layout::place(f, w) }
+        })
+        .collect()
+}
+
 /// The accessible name of a party's coalition button: its visible text (the
 /// name) first (WCAG 2.5.3), then its seats and what the button does.
 pub fn add_label(w: &Words, party: &str, seats: u64, locale: &crate::format::Locale) -> String {
@@ -216,6 +243,10 @@ th:first-child, td:first-child { text-align: start; }
 .notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-left: 4px solid var(--tallyboard-error, var(--_error));
   background: var(--tallyboard-background, var(--_background)); color: var(--tallyboard-text, var(--_text)); }
 .notice[hidden] { display: none; }
+.findings-list { margin: 8px 0; padding-inline-start: 20px; font-size: 14px; }
+.findings-list:empty { display: none; }
+.findings-list [data-severity="error"] strong { color: var(--tallyboard-error, var(--_error)); }
+@media print { .tools, .tip, .notice[role="status"] { display: none; } .card canvas { max-width: 100%; height: auto !important; } }
 "#;
 
 #[cfg(test)]
@@ -277,6 +308,16 @@ mod tests {
         assert_eq!(not_updated(&EN, &reason, Some("2021-01-10T23:41:00+06:00"), 0, 0), "Not updated: could not load results.json: HTTP 500. These are the results as of 23:41.");
         // No as_of: the time it was loaded, on the reader's clock (UTC+5:30 here).
         assert_eq!(not_updated(&EN, &reason, None, 1_610_300_460, 330), "Not updated: could not load results.json: HTTP 500. These are the results as of 23:11.");
+    }
+
+    #[test]
+    fn findings_are_listed_with_severity_message_and_place() {
+        let checked = crate::check("{\"tallyboard\": 1, \"contests\": [}");
+        let list = findings(&checked.report, &RU);
+        assert_eq!((list[0].severity, list[0].label), ("error", "Ошибка"));
+        assert!(list[0].place.contains("строка 1, столбец"), "{:?}", list[0]);
+        let en = findings(&checked.report, &EN);
+        assert!(en[0].message.starts_with("not valid JSON") && en[0].place.starts_with("line 1, column "), "{:?}", en[0]);
     }
 
     #[test]

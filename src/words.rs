@@ -45,6 +45,10 @@ pub struct Words {
     pub checked: &'static str,
     /// After "Numbers checked:" when there is no error.
     pub no_errors: &'static str,
+    /// Where a finding is: "line {l}, column {c}".
+    pub at_line: &'static str,
+    /// A finding's severity as a label: error, warning, finding.
+    pub severity: [&'static str; 3],
     pub errors: [&'static str; 3],
     pub warnings: [&'static str; 3],
     /// What the validator says beside errors and warnings (its info findings).
@@ -163,6 +167,8 @@ pub const EN: Words = Words {
     no_outcome: "no option reached the rule",
     checked: "Numbers checked",
     no_errors: "no errors",
+    at_line: "line {l}, column {c}",
+    severity: ["Error", "Warning", "Finding"],
     errors: ["error", "errors", "errors"],
     warnings: ["warning", "warnings", "warnings"],
     findings: ["finding", "findings", "findings"],
@@ -245,6 +251,8 @@ pub const RU: Words = Words {
     no_outcome: "ни один вариант не набрал нужного числа",
     checked: "Цифры проверены",
     no_errors: "ошибок нет",
+    at_line: "строка {l}, столбец {c}",
+    severity: ["Ошибка", "Предупреждение", "Замечание"],
     errors: ["ошибка", "ошибки", "ошибок"],
     warnings: ["предупреждение", "предупреждения", "предупреждений"],
     findings: ["замечание", "замечания", "замечаний"],
@@ -332,6 +340,8 @@ pub const KK: Words = Words {
     no_outcome: "бірде-бір нұсқа қажетті дауыс жинамады",
     checked: "Сандар тексерілді",
     no_errors: "қате жоқ",
+    at_line: "{l}-жол, {c}-баған",
+    severity: ["Қате", "Ескерту", "Байқау"],
     errors: ["қате", "қате", "қате"],
     warnings: ["ескерту", "ескерту", "ескерту"],
     findings: ["байқау", "байқау", "байқау"],

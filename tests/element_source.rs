@@ -16,6 +16,8 @@ const CODE_WORDS: &[&str] = &[
     "aria", "label", "labelledby", "live", "atomic", "pressed", "disabled", "polite", "status", "alert", "tooltip", "group", "true", "false",
     "open", "change", "click", "keydown", "pointermove", "pointerleave", "Escape", "px", "src", "theme", "locale", "parts", "exports",
     "coalition", "state", "error", "function", "string", "canvas", "badge", "visible", "off", "IntersectionObserver",
+    // the findings list (elements, class, part, data attribute) and the keys and events of the keyboard
+    "ul", "li", "strong", "findings", "list", "severity", "Enter", "blur",
     // the export kinds the glue takes
     "png", "svg", "csv", "wikitext",
     // CSS classes and parts of the shadow tree, custom properties read from the page

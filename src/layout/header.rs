@@ -94,6 +94,18 @@ pub(super) fn badge(b: &mut Builder, report: &Report) {
     }
 }
 
+/// Where a finding is: its JSON path and "line 20, column 17" in the card's words.
+pub fn place(f: &Finding, w: &crate::words::Words) -> String {
+    let mut at = f.path.clone();
+    if let (Some(l), Some(c)) = (f.line, f.column) {
+        if !at.is_empty() {
+            at += " · ";
+        }
+        at += &w.at_line.replace("{l}", &int(l as u64)).replace("{c}", &int(c as u64));
+    }
+    at
+}
+
 pub(super) fn finding(b: &mut Builder, f: &Finding) {
     let t = *b.t();
     let (mark, color) = match f.severity {
@@ -105,16 +117,7 @@ pub(super) fn finding(b: &mut Builder, f: &Finding) {
     let x = b.pad + 18.0;
     b.text(b.pad + 4.0, b.y + size * 0.675, mark, size, true, color, Align::Left);
     b.paragraph(&f.message, x, b.inner() - 18.0, size, false, t.text);
-    let mut at = f.path.clone();
-    if let (Some(l), Some(c)) = (f.line, f.column) {
-        if !at.is_empty() {
-            at += " · ";
-        }
-        at += "line ";
-        at += &int(l as u64);
-        at += ", column ";
-        at += &int(c as u64);
-    }
+    let at = place(f, b.o.words);
     let fs = size - 2.0;
     b.paragraph(&at, x, b.inner() - 18.0, fs, false, t.muted);
     b.y += 4.0;

@@ -28,6 +28,7 @@ pub use builder::{Approx, Measure, Options, Parts, MAX_WIDTH, MIN_WIDTH};
 use builder::*;
 pub use error::error_card;
 pub use scene::*;
+pub use header::place;
 pub use summary::summary;
 pub use tooltip::tooltip;
 pub use table::{coalition_text, html_table, table_model, table_rows, TableModel, MAX_ROWS};

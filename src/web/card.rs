@@ -58,6 +58,7 @@ enum Op {
     Highlight(Option<(usize, usize)>),
     Coalition(Option<(usize, u64)>),
     Click(f64, f64),
+    ToggleFindings,
     /// The container changed width.
     Resize,
     /// The system's colour scheme changed.
@@ -118,6 +119,10 @@ impl State {
                 self.highlight = None;
             }
             Op::Click(x, y) => return self.click(x, y),
+            Op::ToggleFindings => {
+                let errors = self.checked.as_ref().is_some_and(|c| c.report.has_errors());
+                self.findings_open = Some(!self.findings_open.unwrap_or(errors));
+            }
             Op::Resize if (self.container_width() - self.width).abs() < 1.0 => return,
             // Only a card that follows the system (theme "auto", or none given).
             Op::Scheme if matches!(get(&self.options, "theme").as_string().as_deref(), Some("light" | "dark")) => return,
@@ -492,6 +497,34 @@ impl Card {
         let o = options(&s.options, s.width);
         let as_of = s.last_good_as_of.as_deref();
         crate::element::not_updated(o.words, reason, as_of, (loaded_ms / 1000.0) as i64, -timezone_offset)
+    }
+
+    /// The validator's findings, worded in the card's locale, for an HTML list:
+    /// `[{severity, label, message, place}]`.
+    pub fn findings(&self) -> JsValue {
+        let Some(s) = self.shared.read() else { return JsValue::NULL };
+        let Some(k) = s.checked.as_ref() else { return js_sys::Array::new().into() };
+        let list = crate::element::findings(&k.report, options(&s.options, s.width).words);
+        serde_wasm_bindgen::to_value(&list).unwrap_or(JsValue::NULL)
+    }
+
+    /// Open or close the card's list of findings (what a click on the badge does).
+    #[wasm_bindgen(js_name = toggleFindings)]
+    pub fn toggle_findings(&self) {
+        self.send(Op::ToggleFindings);
+    }
+
+    /// The tooltip's lines for a party (for the keyboard: the element shows them
+    /// for the party brought forward with the arrow keys).
+    #[wasm_bindgen(js_name = partyLines)]
+    pub fn party_lines(&self, contest: usize, party: usize) -> Vec<String> {
+        let Some(s) = self.shared.read() else { return Vec::new() };
+        let Some(k) = s.checked.as_ref() else { return Vec::new() };
+        let (Some(c), Some(f)) = (k.document.as_ref().and_then(|d| d.contests.get(contest)), k.figures.get(contest)) else { return Vec::new() };
+        if party >= c.parties.len() {
+            return Vec::new();
+        }
+        crate::layout::tooltip(c, f, party, &options(&s.options, s.width)).0
     }
 
     /// The coalition builder's buttons for the first contest, in the card's locale:

@@ -36,6 +36,49 @@ const pixels = (page) => page.evaluate(() => document.querySelector('tally-board
   await page.close();
 }
 
+// By keyboard only: Tab to the card, Enter opens its findings (the badge), the arrow keys
+// bring each party forward with its tooltip, Escape lets go; then the coalition and the exports.
+{
+  const page = await b.newPage({ viewport: { width: 1280, height: 900 } });
+  await card(page);
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector('tally-board').shadowRoot;
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    const tip = root.querySelector('.tip');
+    return { focus: a ? (a.tagName + ' ' + (a.getAttribute('aria-label') || a.textContent || '')).slice(0, 60) : '',
+      height: root.querySelector('canvas').height, tip: tip.hidden ? '' : tip.textContent,
+      items: [...root.querySelectorAll('.findings-list li')].map((li) => li.dataset.severity + ': ' + li.textContent.slice(0, 50)) };
+  });
+  await page.keyboard.press('Tab');
+  const s0 = await state();
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  const s1 = await state();
+  check('keyboard: Tab reaches the card, Enter opens its findings (the card grows)', s0.focus.startsWith('CANVAS') && s1.height > s0.height, `${s0.focus}: ${s0.height} -> ${s1.height} px`);
+  await page.keyboard.press(' ');
+  const s2 = await state();
+  check('keyboard: Space closes them again', s2.height === s0.height, `${s2.height} px`);
+  check('the findings are a real HTML list with severity, message and place', s1.items.length >= 1 && s1.items.every((i) => /^(error|warning|info): (Error|Warning|Finding): .+/.test(i)), JSON.stringify(s1.items));
+  await page.keyboard.press('ArrowRight');
+  const s3 = await state();
+  await page.keyboard.press('ArrowRight');
+  const s4 = await state();
+  check('keyboard: the arrow keys bring each party forward with its tooltip', s3.tip.startsWith('Nur Otan') && s4.tip.startsWith('Ak Zhol'), `${s3.tip.slice(0, 40)} | ${s4.tip.slice(0, 40)}`);
+  await page.keyboard.press('Escape');
+  const s5 = await state();
+  check('keyboard: Escape lets the party go and hides the tooltip', s5.tip === '', s5.tip);
+  await page.keyboard.press('Tab');
+  const s6 = await state();
+  await page.keyboard.press('Space');
+  const sum = await page.evaluate(() => document.querySelector('tally-board').shadowRoot.querySelector('.sum').textContent);
+  check('keyboard: Tab goes on to the coalition, Space adds a party and the sum follows', s6.focus.includes('add to the coalition') && /76 of 98 seats/.test(sum), `${s6.focus} | ${sum}`);
+  let last = '';
+  for (let i = 0; i < 8 && !last.includes('Download'); i++) { await page.keyboard.press('Tab'); last = (await state()).focus; }
+  check('keyboard: and on to the exports', last.includes('Download PNG'), last);
+  await page.close();
+}
+
 // A dark system and no theme attribute.
 {
   const page = await b.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
