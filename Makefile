@@ -110,6 +110,7 @@ bench: pkg
 	  echo "bench: npm ci in bench/"; (cd bench && npm ci --no-audit --no-fund --loglevel=error); fi
 	cd bench/native && cargo run --release --quiet -- --json ../../target/bench-native/native.json
 	node bench/run.mjs --native target/bench-native/native.json
+	node bench/transition.mjs
 
 # Hostile and third-party input (tests/corpus.rs, tests/corpus_web.rs, tests/e2e/naughty.mjs):
 # JSONTestSuite and the Big List of Naughty Strings (npm, locked in tests/corpus/package-lock.json;

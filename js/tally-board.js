@@ -435,7 +435,8 @@ class TallyBoard extends HTMLElement {
       }
       this._stale(null);
     } else {
-      await this._show(got);
+      // A newer state of the same results: the seats and bars move to it.
+      await this._show(got, true);
     }
     // The next one from the end of this one (with the backoff it left).
     this._schedule();
@@ -470,7 +471,7 @@ class TallyBoard extends HTMLElement {
     this.dispatchEvent(new CustomEvent('tally-error', { detail: { message } }));
   }
 
-  async _show(data) {
+  async _show(data, animate) {
     if (data == null) return;
     let m;
     try {
@@ -486,7 +487,7 @@ class TallyBoard extends HTMLElement {
     this._lastText = typeof data === 'string' ? data : JSON.stringify(data);
     const text = this._lastText;
     const ok = this._guard(() => {
-      this._draw(m, data);
+      this._draw(m, data, animate);
       this.shadowRoot.querySelector('.notice').hidden = true;
       return true;
     });
@@ -518,7 +519,7 @@ class TallyBoard extends HTMLElement {
     this._headline = line;
   }
 
-  _draw(m, data) {
+  _draw(m, data, animate) {
     const root = this.shadowRoot;
     const host = root.querySelector('.card');
     if (!this._card) {
@@ -528,7 +529,7 @@ class TallyBoard extends HTMLElement {
       root.querySelector('.fallback').hidden = true;
       boards.add(this);
     } else {
-      this._card.update(data);
+      this._card.update(data, { animate: !!animate });
     }
     this._afterDraw();
   }

@@ -19,6 +19,7 @@ mod series;
 mod summary;
 mod swing;
 mod table;
+pub mod tween;
 mod tooltip;
 mod vote;
 mod waffle;

@@ -48,11 +48,32 @@ struct State {
     _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
     _on_click: Option<Closure<dyn FnMut(web_sys::MouseEvent)>>,
     _on_scheme: Option<(web_sys::MediaQueryList, Closure<dyn FnMut()>)>,
+    /// A transition between two cards, and the frame callback that runs it.
+    anim: Option<Anim>,
+    animate_next: bool,
+    _on_frame: Option<Closure<dyn FnMut(f64)>>,
+}
+
+/// A transition: from the card shown to the new one, from the first frame's time.
+struct Anim {
+    from: Rc<Scene>,
+    to: Rc<Scene>,
+    start: Option<f64>,
+}
+
+/// The reader asks for less motion (prefers-reduced-motion: reduce).
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// A call on a card; one made while the card is busy waits its turn (see [`crate::queue`]).
 enum Op {
-    Update(String),
+    /// New results; `true`: move from the card shown to the new one.
+    Update(String, bool),
+    /// A frame of a transition (its timestamp).
+    Frame(f64),
     Options(JsValue),
     Page(usize),
     Highlight(Option<(usize, usize)>),
@@ -90,6 +111,9 @@ impl State {
             _on_resize: None,
             _on_click: None,
             _on_scheme: None,
+            anim: None,
+            animate_next: false,
+            _on_frame: None,
         }
     }
 
@@ -104,8 +128,10 @@ impl State {
 
     fn apply(&mut self, op: Op) {
         match op {
-            Op::Update(text) => {
+            Op::Frame(now) => return self.frame(now),
+            Op::Update(text, animate) => {
                 self.text = text;
+                self.animate_next = animate;
                 if let Some(doc) = self.checked.take().and_then(|c| c.document) {
                     self.before = Some(crate::count::stamps(&doc));
                 }
@@ -179,18 +205,22 @@ impl State {
         let ctx = measurer(self.host.owner_document(), &self.ctx);
         let scene = Rc::new(crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_deref()));
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
-        let dpr = self.ratio(&scene);
-        self.canvas.set_width((scene.width * dpr).round() as u32);
-        self.canvas.set_height((scene.height * dpr).round() as u32);
-        let style = self.canvas.style();
-        let _ = style.set_property("width", &(crate::format::int(scene.width as u64) + "px"));
-        let _ = style.set_property("height", &(crate::format::int(scene.height as u64) + "px"));
-        let _ = style.set_property("display", "block");
         let _ = self.canvas.set_attribute("aria-label", &scene.summary);
         self.canvas.set_text_content(Some(&scene.summary));
         let _ = self.canvas.set_attribute("data-state", if readable { if checked.report.has_errors() { "invalid" } else { "ok" } } else { "error" });
-        let mut backend = crate::backend::canvas::CanvasBackend::new(self.canvas.clone(), self.ctx.clone());
-        let _ = crate::draw::draw(&scene, &mut backend, crate::draw::Surface { scale: dpr, font: &font });
+        // An update asked to move: from the card shown to the new one, unless the reader asks for less motion.
+        let animate = std::mem::take(&mut self.animate_next) && readable && !reduced_motion();
+        match self.scene.clone().filter(|_| animate) {
+            Some(from) => {
+                self.paint(&layout::tween::tween(&from, &scene, 0.0), &font);
+                self.anim = Some(Anim { from, to: scene.clone(), start: None });
+                self.next_frame();
+            }
+            None => {
+                self.anim = None;
+                self.paint(&scene, &font);
+            }
+        }
         if readable {
             self.last_good = Some(scene.clone());
             if fresh {
@@ -200,6 +230,41 @@ impl State {
         }
         self.scene = Some(scene);
         self.checked = Some(checked);
+    }
+
+    /// Put a scene on the canvas, sized for it and the screen.
+    fn paint(&self, scene: &Scene, font: &str) {
+        let dpr = self.ratio(scene);
+        self.canvas.set_width((scene.width * dpr).round() as u32);
+        self.canvas.set_height((scene.height * dpr).round() as u32);
+        let style = self.canvas.style();
+        let _ = style.set_property("width", &(crate::format::int(scene.width as u64) + "px"));
+        let _ = style.set_property("height", &(crate::format::int(scene.height as u64) + "px"));
+        let _ = style.set_property("display", "block");
+        let mut backend = crate::backend::canvas::CanvasBackend::new(self.canvas.clone(), self.ctx.clone());
+        let _ = crate::draw::draw(scene, &mut backend, crate::draw::Surface { scale: dpr, font });
+    }
+
+    /// A frame of the transition at `now` (the frame's timestamp, ms).
+    fn frame(&mut self, now: f64) {
+        let Some(anim) = self.anim.as_mut() else { return };
+        let start = *anim.start.get_or_insert(now);
+        let t = (now - start) / layout::tween::DURATION_MS;
+        let (from, to) = (anim.from.clone(), anim.to.clone());
+        let font = font_of(&self.options);
+        if t >= 1.0 {
+            self.anim = None;
+            self.paint(&to, &font);
+        } else {
+            self.paint(&layout::tween::tween(&from, &to, layout::tween::ease(t)), &font);
+            self.next_frame();
+        }
+    }
+
+    fn next_frame(&self) {
+        if let (Some(w), Some(cb)) = (web_sys::window(), self._on_frame.as_ref()) {
+            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+        }
     }
 
     /// What is at (x, y): a seat (its party), a party's row, legend entry or bars, or the badge.
@@ -339,6 +404,10 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
         watch_width(&shared, &element)?;
     }
     watch_clicks_and_scheme(&shared, &canvas)?;
+    let on_frame = Closure::<dyn FnMut(f64)>::new(sender(&shared, Op::Frame));
+    if let Some(mut s) = shared.write() {
+        s._on_frame = Some(on_frame);
+    }
     stop_handles(&shared, &element);
     Ok(Card { shared })
 }
@@ -367,8 +436,13 @@ impl Card {
 #[wasm_bindgen]
 impl Card {
     /// New results. Bad data keeps the last good card and shows the error above it.
-    pub fn update(&self, #[wasm_bindgen(unchecked_param_type = "TallyboardData")] data: JsValue) {
-        self.send(Op::Update(text_of(&data)));
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TallyboardData")] data: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ animate?: boolean }")] options: Option<JsValue>,
+    ) {
+        let animate = options.as_ref().and_then(|o| get(o, "animate").as_bool()).unwrap_or(false);
+        self.send(Op::Update(text_of(&data), animate));
     }
 
     /// New options (width, theme, locale, parts, findings).

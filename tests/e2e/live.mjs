@@ -184,7 +184,7 @@ function pageHelpers() {
 }
 
 async function open(name) {
-  const page = await b.newPage({ viewport: { width: 1000, height: 900 } });
+  const page = await b.newPage({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' }); // transitions: bench/transition.mjs, tests/e2e/pages.mjs
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${name}: ${m.text()}`); });
   page.on('pageerror', (e) => consoleErrors.push(`${name}: page error: ${e}`));
   await page.addInitScript(pageHelpers);

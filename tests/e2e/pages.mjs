@@ -79,6 +79,45 @@ const pixels = (page) => page.evaluate(() => document.querySelector('tally-board
   await page.close();
 }
 
+// Between two states the seats move (card.update(data, {animate: true})), unless the reader asks
+// for less motion. The states: the 2021 Mazhilis result with no seat assigned yet (a change of
+// the real document, for the test) and as published.
+for (const reduced of [false, true]) {
+  const page = await b.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? 'reduce' : 'no-preference' });
+  await card(page);
+  const r = await page.evaluate(async () => {
+    const m = await import('./pkg/tallyboard.js');
+    const final = await (await fetch('data/kz-mazhilis-2021.json')).text();
+    const start = JSON.parse(final);
+    for (const p of start.contests[0].parties) p.seats = null;
+    start.contests[0].status = 'partial';
+    const host = document.createElement('div');
+    host.style.width = '760px';
+    document.body.append(host);
+    const frame = () => new Promise((res) => requestAnimationFrame(res));
+    const shot = () => host.querySelector('canvas').toDataURL();
+    // The new card drawn at once, without a transition, to compare the end with.
+    const endHost = document.body.appendChild(document.createElement('div'));
+    const end = m.render(endHost, final, { width: 760 });
+    const card = m.render(host, JSON.stringify(start), { width: 760 });
+    const first = shot();
+    card.update(final, { animate: true });
+    await frame(); await frame(); await frame();
+    const mid = shot();
+    await new Promise((res) => setTimeout(res, 600));
+    await frame();
+    const last = shot();
+    return { moved: mid !== first && mid !== last, done: card.summary() === end.summary(), finalPixels: last === endHost.querySelector('canvas').toDataURL() };
+  });
+  if (!reduced) {
+    check('a transition: a few frames in, the card is between the two states', r.moved, JSON.stringify(r));
+    check('... and it ends on the new card, pixel for pixel', r.finalPixels && r.done, JSON.stringify(r));
+  } else {
+    check('prefers-reduced-motion: no transition, the new card at once', !r.moved && r.finalPixels, JSON.stringify(r));
+  }
+  await page.close();
+}
+
 // A dark system and no theme attribute.
 {
   const page = await b.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
