@@ -4,6 +4,7 @@
 
 mod card;
 mod measure;
+mod said;
 
 pub use card::{export_canvas, render, Card};
 
