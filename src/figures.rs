@@ -73,6 +73,9 @@ pub struct Figures {
     /// Each line's change of vote share since the previous election, in
     /// percentage points (its share now less its `previous_percent`).
     pub swing: Vec<Option<crate::number::Decimal>>,
+    /// On a count still open: the seats the declared rules give on the votes
+    /// counted so far (a projection, never the result), when they can be run.
+    pub projection: Option<Vec<u64>>,
 }
 
 /// Why a list took part though below the threshold: a footnote on the card.
@@ -155,7 +158,14 @@ pub fn of(c: &Contest) -> Figures {
         .zip(&vote_share)
         .map(|(p, s): (&crate::contest::Party, &Option<Share>)| Some(s.as_ref()?.at(scale).minus_at_coarser(p.previous_percent.as_ref()?)))
         .collect();
+    let projection = (c.kind == Kind::Election && c.count.open() && c.method.is_some())
+        .then(|| match crate::seats::replay(c, false) {
+            crate::seats::Outcome::Replayed(run) => Some(run.lines.iter().map(|l| l.seats).collect()),
+            _ => None,
+        })
+        .flatten();
     Figures {
+        projection,
         swing,
         order,
         lists_end,

@@ -109,6 +109,33 @@ fn figures_older_than_the_ones_shown_before_are_said() {
 }
 
 #[test]
+fn a_projection_is_shown_only_when_asked_for_and_labelled_as_one() {
+    use tallyboard::layout::{table_model, Options, Parts};
+    // The 2021 Mazhilis votes as a count still open, no seat reported yet: Hare on them gives 76 / 12 / 10.
+    let text = mazhilis(|c| {
+        c["status"] = "partial".into();
+        for p in c["parties"].as_array_mut().unwrap() {
+            p["seats"] = serde_json::Value::Null;
+        }
+    });
+    let checked = tallyboard::check(&text);
+    let (c, f) = (&checked.document.as_ref().unwrap().contests[0], &checked.figures[0]);
+    assert_eq!(f.projection.as_deref(), Some(&[76, 12, 10, 0, 0][..]));
+    let plain = table_model(c, f, &Options::default());
+    assert!(plain.projection.is_empty() && !plain.head.contains(&"Projection".to_string()), "not unless asked for");
+    let asked = Options { parts: Parts::from_list("title,badge,hemicycle,bars,table,projection"), ..Options::default() };
+    let t = table_model(c, f, &asked);
+    assert_eq!(t.projection, ["76", "12", "10", "0", "0"]);
+    assert_eq!(t.head.last().map(String::as_str), Some("Projection"));
+    assert!(t.notes.iter().any(|n| n.contains("not the result")), "{:?}", t.notes);
+    let svg = tallyboard::svg::to_svg(&tallyboard::scene_of(&checked, &asked, &tallyboard::layout::Approx, None));
+    assert!(svg.contains(">Projection<") && svg.contains("It is not the result"), "drawn and labelled");
+    // A final count has no projection.
+    let final_text = mazhilis(|c| c["status"] = "final".into());
+    assert_eq!(tallyboard::check(&final_text).figures[0].projection, None);
+}
+
+#[test]
 fn the_card_shows_the_status_line_and_a_swing_column() {
     use tallyboard::layout::{table_model, Approx, Options};
     let text = mazhilis(|c| {

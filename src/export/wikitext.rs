@@ -95,6 +95,9 @@ fn results(m: &TableModel, out: &mut String) -> usize {
         if !m.change.is_empty() {
             row.push(&m.change[i]);
         }
+        if !m.projection.is_empty() {
+            row.push(&m.projection[i]);
+        }
         cells(out, &row);
     }
     let foot = |out: &mut String, label: &str, votes: &str, pct: &str, seats: &str| {
@@ -111,6 +114,9 @@ fn results(m: &TableModel, out: &mut String) -> usize {
             row.push(seats);
         }
         if !m.change.is_empty() {
+            row.push("");
+        }
+        if !m.projection.is_empty() {
             row.push("");
         }
         cells(out, &row);

@@ -53,18 +53,21 @@ pub struct Parts {
     pub notes: bool,
     /// The swing chart (when previous shares are given).
     pub swing: bool,
+    /// On a count still open, the seats the rules give on the votes so far, as a
+    /// table column labelled as a projection (off unless asked for).
+    pub projection: bool,
 }
 
 impl Default for Parts {
     fn default() -> Self {
-        Parts { title: true, badge: true, hemicycle: true, bars: true, table: true, source: true, notes: true, swing: true }
+        Parts { title: true, badge: true, hemicycle: true, bars: true, table: true, source: true, notes: true, swing: true, projection: false }
     }
 }
 
 impl Parts {
     /// From a list like "title,hemicycle,table"; unknown words are ignored.
     /// The names a parts list takes.
-    pub const NAMES: [&'static str; 9] = ["title", "badge", "findings", "hemicycle", "bars", "table", "source", "notes", "swing"];
+    pub const NAMES: [&'static str; 10] = ["title", "badge", "findings", "hemicycle", "bars", "table", "source", "notes", "swing", "projection"];
 
     /// A parts list, or the first name in it that is not a part.
     pub fn parse(list: &str) -> Result<Parts, String> {
@@ -85,6 +88,7 @@ impl Parts {
             source: has("source"),
             notes: has("notes"),
             swing: has("swing"),
+            projection: has("projection"),
         }
     }
 }

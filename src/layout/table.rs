@@ -26,6 +26,8 @@ pub struct TableModel {
     pub change: Vec<String>,
     /// The change of vote share since the previous election (±pp), when previous shares are given.
     pub swing: Vec<String>,
+    /// On a count still open and when asked for: the seats the rules give on the votes so far.
+    pub projection: Vec<String>,
     /// Every row's cells after its name, in the order of `head` (for the HTML table).
     pub cells: Vec<Vec<String>>,
     /// Each row's line (index into the contest's list): lists first, then the other lines.
@@ -101,12 +103,21 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
     let split = show_seats && f.any_district;
     let district: Vec<String> = if split { party.iter().map(|&i| num(f.district_seats[i], o)).collect() } else { Vec::new() };
     let list: Vec<String> = if split { party.iter().map(|&i| num(f.seats[i].saturating_sub(f.district_seats[i]), o)).collect() } else { Vec::new() };
-    let columns: [&Vec<String>; 7] = [&votes, &percent, &swing, &district, &list, &seats, &change];
+    let projected = f.projection.as_ref().filter(|_| o.parts.projection);
+    let projection: Vec<String> = projected.map(|p| party.iter().map(|&i| num(p[i], o)).collect()).unwrap_or_default();
+    let columns: [&Vec<String>; 8] = [&votes, &percent, &swing, &district, &list, &seats, &change, &projection];
     let cells = (0..party.len()).map(|k| columns.iter().filter(|c| !c.is_empty()).map(|c| c[k].clone()).collect()).collect();
     TableModel {
         caption: c.title.clone().unwrap_or_default(),
-        head: headings(c, o, split, show_seats, show_change, show_swing),
+        head: {
+            let mut h = headings(c, o, split, show_seats, show_change, show_swing);
+            if projected.is_some() {
+                h.push(o.words.projection.to_string());
+            }
+            h
+        },
         cells,
+        projection,
         swing,
         names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
         // As drawn on the card (lightened on a dark one where too dark to see).
@@ -120,7 +131,13 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         lists_end,
         district,
         list,
-        notes: mark_notes(f, o),
+        notes: {
+            let mut n = mark_notes(f, o);
+            if projected.is_some() {
+                n.push(o.words.projection_note.to_string());
+            }
+            n
+        },
         foot: ballot_rows(c, f, o),
         seat_total: show_seats.then(|| num(f.body, o)),
         seat_total_label: o.words.seat_total.to_string(),
@@ -247,6 +264,7 @@ struct Columns {
     x_list: f64,
     x_seats: f64,
     x_change: f64,
+    x_projection: f64,
     /// District and list seats apart (not on a narrow card).
     split: bool,
     seats: bool,
@@ -254,6 +272,8 @@ struct Columns {
     change: bool,
     /// The swing column, likewise.
     swing: bool,
+    /// The projection column (asked for), likewise.
+    projection: bool,
 }
 
 /// The table's columns, their widths from content: this page's cells, the summary
@@ -279,10 +299,11 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     let wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district)) } else { 0.0 };
     let wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list)) } else { 0.0 };
     let mut wc = if show_change { col_w(w.change, &with_widest(&model.change, |m| &m.change)) } else { 0.0 };
+    let mut wpr = if model.projection.is_empty() { 0.0 } else { col_w(w.projection, &with_widest(&model.projection, |m| &m.projection)) };
     let mut wsw = if model.swing.is_empty() { 0.0 } else { col_w(w.swing, &with_widest(&model.swing, |m| &m.swing)) };
     let swatch = 16.0;
     let tw = b.inner().min(crate::sizes::MAX_TABLE);
-    let mut wn = tw - swatch - wv - wp - wsw - wd - wl - ws - wc;
+    let mut wn = tw - swatch - wv - wp - wsw - wd - wl - ws - wc - wpr;
     if wn < 80.0 && show_change {
         wn += wc;
         wc = 0.0;
@@ -290,6 +311,10 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     if wn < 80.0 && wsw > 0.0 {
         wn += wsw;
         wsw = 0.0;
+    }
+    if wn < 80.0 && wpr > 0.0 {
+        wn += wpr;
+        wpr = 0.0;
     }
     let x_name = b.pad + swatch;
     let x_votes = x_name + wn + wv; // right edges
@@ -299,7 +324,8 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     let x_list = x_district + wl;
     let x_seats = x_list + ws;
     let x_change = x_seats + wc;
-    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_swing, x_district, x_list, x_seats, x_change, split, seats: show_seats, change: wc > 0.0, swing: wsw > 0.0 }
+    let x_projection = x_change + wpr;
+    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_swing, x_district, x_list, x_seats, x_change, x_projection, split, seats: show_seats, change: wc > 0.0, swing: wsw > 0.0, projection: wpr > 0.0 }
 }
 
 /// A column's cells on this page and, for a paged table, in the widest row.
@@ -374,6 +400,9 @@ fn header_row(b: &mut Builder, model: &TableModel, cols: &Columns) {
     if cols.change {
         b.text(cols.x_change, hy, w.change, hs, true, t.muted, Align::Right);
     }
+    if cols.projection {
+        b.text(cols.x_projection, hy, w.projection, hs, true, t.warn, Align::Right);
+    }
     b.y += lh + 4.0;
     b.rule_to(cols.tw);
     b.y += 2.0;
@@ -416,6 +445,9 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
     }
     if cols.change {
         b.text(cols.x_change, cy, &model.change[k], size, false, t.muted, Align::Right);
+    }
+    if cols.projection {
+        b.text(cols.x_projection, cy, &model.projection[k], size, false, t.warn, Align::Right);
     }
     b.regions.push(Region { x: b.pad, y: row_top, w: cols.tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
     b.y += rh;

@@ -74,6 +74,8 @@ export interface TallyboardTable {
   change: string[];
   /** The change of vote share since the previous election (±pp), when previous shares are given. */
   swing: string[];
+  /** On a count still open, with the "projection" part: the seats the rules give on the votes so far. */
+  projection: string[];
   /** Every row's cells after its name, in the order of `head`. */
   cells: string[][];
   foot: [string, string, string][];
