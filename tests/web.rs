@@ -134,7 +134,7 @@ fn update_with_bad_data_keeps_the_last_good_card() {
     let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
     let canvas = canvas_of(&div);
     let before = card.seat_centres();
-    card.update(JsValue::from_str("{ not json"));
+    card.update(JsValue::from_str("{ not json"), None);
     assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("error"));
     // The seats are still drawn (lower down, under the error), in their colours.
     let after = card.seat_centres();
@@ -142,7 +142,7 @@ fn update_with_bad_data_keeps_the_last_good_card() {
     assert!(after[1] > before[1]);
     assert_eq!(painted_seats(&card, &canvas, &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
     // A good update replaces the error.
-    card.update(JsValue::from_str(MAZHILIS));
+    card.update(JsValue::from_str(MAZHILIS), None);
     assert_eq!(canvas.get_attribute("data-state").as_deref(), Some("ok"));
     assert_eq!(card.seat_centres(), before);
     card.destroy();
