@@ -187,6 +187,25 @@ pub fn seat_runs(doc: &Document, log: bool) -> Vec<SeatRun> {
     out
 }
 
+/// One contest of a checked document as a document of its own (for one card
+/// per contest): the document's title and source, that contest, its figures,
+/// and its findings with their paths as in the one-contest document.
+pub fn one_contest(checked: &Checked, i: usize) -> Checked {
+    let Some(doc) = &checked.document else { return checked.clone() };
+    let mut one = Document { title: doc.title.clone(), source: doc.source.clone(), notes: doc.notes.clone(), contests: Vec::new() };
+    one.contests.extend(doc.contests.get(i).cloned());
+    let prefix = "/contests/".to_string() + &format::int(i as u64);
+    let mut report = Report::default();
+    for f in &checked.report.findings {
+        if f.path == prefix || f.path.starts_with(&(prefix.clone() + "/")) {
+            report.findings.push(Finding { path: "/contests/0".to_string() + &f.path[prefix.len()..], ..f.clone() });
+        } else if !f.path.starts_with("/contests/") {
+            report.findings.push(f.clone());
+        }
+    }
+    Checked { document: Some(one), report, figures: checked.figures.get(i).cloned().into_iter().collect() }
+}
+
 /// Check a document and lay out its card; a document that cannot be shown
 /// gets an error card (with `last_good` below it, if given).
 pub fn render_scene(text: &str, options: &layout::Options, measure: &dyn layout::Measure, last_good: Option<&layout::Scene>) -> (layout::Scene, Checked) {

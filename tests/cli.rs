@@ -177,3 +177,23 @@ fn version_help_directories_and_mistyped_options() {
     assert_eq!(code, 0);
     assert!(out.contains("5.148.074"), "{out}");
 }
+
+/// `render FILE|DIR... --out-dir OUT --svg`: one card per contest of each input,
+/// named after the input (and the contest's id when it has several).
+#[test]
+fn render_writes_one_file_per_contest_into_a_folder() {
+    let out = std::env::temp_dir().join(format!("tallyboard-out-{}", std::process::id()));
+    let out = out.to_string_lossy().into_owned();
+    let (code, said, err) = run(&["render", &data("kz-mazhilis-2021.json"), &data("nur-otan-primaries.json"), "--out-dir", &out, "--svg", "--csv"]);
+    assert_eq!(code, 0, "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert!(names.contains(&"kz-mazhilis-2021.svg".to_string()) && names.contains(&"kz-mazhilis-2021.csv".to_string()), "{names:?}");
+    // The primaries file holds three contests: three cards, each with only its own.
+    let prim: Vec<&String> = names.iter().filter(|n| n.starts_with("nur-otan-primaries-") && n.ends_with(".svg")).collect();
+    assert_eq!(prim.len(), 3, "{names:?}");
+    let almaty = std::fs::read_to_string(format!("{out}/nur-otan-primaries-primaries-2016-almaty.svg")).unwrap();
+    assert!(almaty.contains("Almaty") && !almaty.contains("Primaries of 2020"), "one contest a card");
+    assert!(said.contains("8 files written"), "{said}");
+    let _ = std::fs::remove_dir_all(&out);
+}

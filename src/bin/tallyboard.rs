@@ -15,6 +15,8 @@ const USAGE: &str = "usage:
                   [--width PX] [--theme light|dark] [--locale en|ru|kk|de] [--parts LIST]
                                          the card as SVG or PNG (2x), the results as CSV, a
                                          Wikipedia wikitable (OUT - for standard output)
+  tallyboard render FILE|DIR... --out-dir OUT [--svg] [--png] [--csv] [--wikitext]
+                                         one file of each kind per contest (default: SVG)
   tallyboard validate DIR                every .json file in DIR
   tallyboard --version                   the version
   tallyboard help                        this text (also COMMAND --help)";
@@ -315,6 +317,9 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
 }
 
 fn render(args: &[String]) -> ExitCode {
+    if args.iter().any(|a| a == "--out-dir") {
+        return render_dir(args);
+    }
     let a = match render_args(args) {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
@@ -340,6 +345,90 @@ fn render(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `render FILE... --out-dir DIR [--svg] [--png] [--csv] [--wikitext]` and the card's
+/// options: one file of each kind per contest of each input, named after the input
+/// and the contest's id (`mazhilis.svg`, or `doc-<id>.svg` when it has several).
+fn render_dir(args: &[String]) -> ExitCode {
+    let (mut names, mut out, mut kinds, mut rest) = (Vec::new(), None, Vec::new(), Vec::new());
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out-dir" => out = it.next().cloned(),
+            "--svg" | "--png" | "--csv" | "--wikitext" => kinds.push(a[2..].to_string()),
+            "--width" | "--theme" | "--locale" | "--parts" => rest.extend([Some(a.clone()), it.next().cloned()].into_iter().flatten()),
+            s if s.starts_with("--") => return usage_error(&("unknown option ".to_string() + s)),
+            s => names.push(s.to_string()),
+        }
+    }
+    let Some(out) = out else { return usage_error("--out-dir needs a folder") };
+    if kinds.is_empty() {
+        kinds.push("svg".to_string());
+    }
+    // The card's options, read as for one file.
+    let one: Vec<String> = ["FILE", "--svg", "-"].iter().map(|s| s.to_string()).chain(rest).collect();
+    let opts = match render_args(&one) {
+        Ok(a) => a.opts,
+        Err(e) => return usage_error(&e),
+    };
+    let files = match inputs(names.iter()) {
+        Ok(f) if !f.is_empty() => f,
+        Ok(_) => return usage_error("render needs a FILE"),
+        Err(e) => return usage_error(&e),
+    };
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("{out}: error: cannot make the folder: {e}");
+        return ExitCode::from(1);
+    }
+    let mut failed = false;
+    let mut written = 0;
+    for file in &files {
+        match render_contests(file, &out, &kinds, &opts) {
+            Ok((n, errors)) => {
+                written += n;
+                failed |= errors;
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+            }
+        }
+    }
+    say!("{} written to {out}", if written == 1 { "1 file".to_string() } else { int(written as u64) + " files" });
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// One input's contests, each drawn on its own into `out`: how many files, and whether it has errors.
+fn render_contests(file: &str, out: &str, kinds: &[String], opts: &tallyboard::layout::Options) -> Result<(usize, bool), String> {
+    let checked = read(file).map_err(|e| file.to_string() + ": error: " + &e)?;
+    print_render_errors(file, &checked.report);
+    let Some(doc) = &checked.document else { return Ok((0, true)) };
+    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "results".to_string());
+    let mut n = 0;
+    for i in 0..doc.contests.len() {
+        let one = tallyboard::one_contest(&checked, i);
+        let mut name = stem.clone();
+        if doc.contests.len() > 1 {
+            let id = doc.contests[i].id.clone().unwrap_or_else(|| int(i as u64 + 1));
+            name += "-";
+            name.extend(id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }));
+        }
+        let scene = tallyboard::scene_of(&one, opts, &tallyboard::layout::Approx, None);
+        let a = RenderArgs { file: file.to_string(), svg: None, png: None, csv: None, wikitext: None, opts: *opts };
+        let path = |ext: &str| std::path::Path::new(out).join(name.clone() + "." + ext).to_string_lossy().into_owned();
+        let a = RenderArgs {
+            svg: kinds.iter().any(|k| k == "svg").then(|| path("svg")),
+            png: kinds.iter().any(|k| k == "png").then(|| path("png")),
+            csv: kinds.iter().any(|k| k == "csv").then(|| path("csv")),
+            wikitext: kinds.iter().any(|k| k == "wikitext").then(|| path("wiki")),
+            ..a
+        };
+        let outputs = render_outputs(&a, &scene, &one)?;
+        n += outputs.len();
+        write_outputs(outputs)?;
+    }
+    Ok((n, checked.report.has_errors()))
 }
 
 /// Each output asked for, as the path and the bytes to write there (PNG, SVG, CSV, wikitext),
