@@ -103,6 +103,22 @@ impl Figures {
     }
 }
 
+/// Each line's change of share since the previous election, in points.
+fn swing(c: &Contest, vote_share: &[Option<Share>], scale: u32) -> Vec<Option<crate::number::Decimal>> {
+    c.parties.iter().zip(vote_share).map(|(p, s)| Some(s.as_ref()?.at(scale).minus_at_coarser(p.previous_percent.as_ref()?))).collect()
+}
+
+/// On a count still open: the seats the declared rules give on the votes so far.
+fn projection(c: &Contest) -> Option<Vec<u64>> {
+    if c.kind != Kind::Election || !c.count.open() || c.method.is_none() {
+        return None;
+    }
+    match crate::seats::replay(c, false) {
+        crate::seats::Outcome::Replayed(run) => Some(run.lines.iter().map(|l| l.seats).collect()),
+        _ => None,
+    }
+}
+
 /// The figures of a contest.
 pub fn of(c: &Contest) -> Figures {
     let base = match c.percent_of {
@@ -152,18 +168,8 @@ pub fn of(c: &Contest) -> Figures {
         }
     }
     let scale = c.parties.iter().filter_map(|p| p.percent.map(|d| d.scale)).max().unwrap_or(2).min(4);
-    let swing = c
-        .parties
-        .iter()
-        .zip(&vote_share)
-        .map(|(p, s): (&crate::contest::Party, &Option<Share>)| Some(s.as_ref()?.at(scale).minus_at_coarser(p.previous_percent.as_ref()?)))
-        .collect();
-    let projection = (c.kind == Kind::Election && c.count.open() && c.method.is_some())
-        .then(|| match crate::seats::replay(c, false) {
-            crate::seats::Outcome::Replayed(run) => Some(run.lines.iter().map(|l| l.seats).collect()),
-            _ => None,
-        })
-        .flatten();
+    let swing = swing(c, &vote_share, scale);
+    let projection = projection(c);
     Figures {
         projection,
         swing,
