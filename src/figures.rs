@@ -125,7 +125,7 @@ pub fn of(c: &Contest) -> Figures {
         Base::Valid => c.valid_total(),
         Base::Cast => c.cast_total(),
     };
-    let vote_share = c
+    let vote_share: Vec<Option<Share>> = c
         .parties
         .iter()
         .map(|p| match (p.percent, p.votes, base) {
