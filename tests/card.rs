@@ -196,3 +196,14 @@ fn ten_thousand_candidates_make_a_card_a_canvas_can_hold() {
     let model = tallyboard::layout::table_model(&checked.document.unwrap().contests[0], &checked.figures[0], &Options::default());
     assert_eq!(model.names.len(), 10_000);
 }
+
+/// At 320 px (WCAG 1.4.10 reflow) the legend keeps the parties' own names, with
+/// their seats, instead of falling back to editorial short labels ("NO 76").
+#[test]
+fn a_narrow_legend_keeps_the_parties_names() {
+    let text = std::fs::read_to_string(format!("{}/www/data/kz-mazhilis-2021.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let o = tallyboard::layout::Options { width: 320.0, ..tallyboard::layout::Options::default() };
+    let svg = tallyboard::svg::to_svg(&tallyboard::render_scene(&text, &o, &tallyboard::layout::Approx, None).0);
+    assert!(svg.contains(">\u{2068}Ak Zhol Democratic Party\u{2069} 12<"), "the full name and its seats");
+    assert!(!svg.contains(">\u{2068}NO\u{2069} 76<") && svg.contains(">\u{2068}Nur Otan\u{2069} 76<"));
+}

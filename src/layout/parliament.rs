@@ -149,7 +149,14 @@ pub(super) fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], un
         .iter()
         .enumerate()
         .filter(|(i, _)| counts[*i] > 0 && shown[*i])
-        .map(|(i, p)| (Some(i), format::isolate(p.short.as_ref().filter(|_| col < 300.0).unwrap_or(&p.name)) + " " + &num(counts[i], b.o), colors[i]))
+        .map(|(i, p)| {
+            // The party's own name, shortened with an ellipsis if it must be, never its
+            // count; not an editorial abbreviation ("NO 76") on a narrow card.
+            let count = " ".to_string() + &num(counts[i], b.o);
+            let room = col - 20.0 - b.m.width(&count, size, false);
+            let name = b.wrap_lines(&p.name, room.max(40.0), size, false, 1).remove(0);
+            (Some(i), format::isolate(&name) + &count, colors[i])
+        })
         .collect();
     if unassigned > 0 {
         items.push((None, b.o.words.unassigned.to_string() + " " + &num(unassigned, b.o), t.unassigned));
