@@ -10,13 +10,13 @@ pub struct Locale {
     /// Digit group separator ("," in English, a no-break space in Russian and Kazakh).
     pub group: &'static str,
     pub decimal: &'static str,
-    /// Between a number and "%" ("" in English, a no-break space in Russian and Kazakh).
+    /// Between a number and "%" as `Intl.NumberFormat` writes it: "" in English and Kazakh, a no-break space in Russian and German (tests/intl.rs).
     pub percent_gap: &'static str,
 }
 
 pub const EN: Locale = Locale { tag: "en", group: ",", decimal: ".", percent_gap: "" };
 pub const RU: Locale = Locale { tag: "ru", group: "\u{a0}", decimal: ",", percent_gap: "\u{a0}" };
-pub const KK: Locale = Locale { tag: "kk", group: "\u{a0}", decimal: ",", percent_gap: "\u{a0}" };
+pub const KK: Locale = Locale { tag: "kk", group: "\u{a0}", decimal: ",", percent_gap: "" };
 /// German: 5.148.074 and 71,09 % (as `Intl.NumberFormat("de")` writes them).
 pub const DE: Locale = Locale { tag: "de", group: ".", decimal: ",", percent_gap: "\u{a0}" };
 
