@@ -107,39 +107,18 @@ fn split(src: &str) -> Parts {
                 }
                 i += 2;
             }
+            // A string, or a regular expression literal (where an operand can start).
             '\'' | '"' => {
-                let q = c;
-                i += 1;
-                let mut t = String::new();
-                while i < b.len() && b[i] != q {
-                    if b[i] == '\\' {
-                        t.push(b[i]);
-                        i += 1;
-                    }
-                    t.push(b[i]);
-                    i += 1;
-                }
-                i += 1;
+                let (t, next) = delimited(&b, i + 1, c);
+                (i, last_code) = (next, '\'');
                 out.strings.push((line, t));
                 code.push_str("''");
-                last_code = '\'';
             }
             '/' if "(,=:[!&|?{};".contains(last_code) => {
-                // A regular expression literal.
-                i += 1;
-                let mut t = String::new();
-                while i < b.len() && b[i] != '/' {
-                    if b[i] == '\\' {
-                        t.push(b[i]);
-                        i += 1;
-                    }
-                    t.push(b[i]);
-                    i += 1;
-                }
-                i += 1;
+                let (t, next) = delimited(&b, i + 1, '/');
+                (i, last_code) = (next, '\'');
                 out.strings.push((line, t));
-                code.push_str("//");
-                last_code = '/';
+                code.push_str("''");
             }
             '`' => {
                 in_template_text = true;
@@ -175,6 +154,18 @@ fn split(src: &str) -> Parts {
     }
     out.code = code.lines().map(str::to_string).collect();
     out
+}
+
+/// The text from `start` up to the unescaped `end`, and where scanning goes on (past `end`).
+fn delimited(b: &[char], start: usize, end: char) -> (String, usize) {
+    let (mut t, mut i) = (String::new(), start);
+    while i < b.len() && b[i] != end {
+        // An escape keeps the character it escapes, even a delimiter.
+        let n = if b[i] == '\\' { 2 } else { 1 };
+        t.extend(b[i..(i + n).min(b.len())].iter());
+        i += n;
+    }
+    (t, i + 1)
 }
 
 fn words_of(s: &str) -> impl Iterator<Item = &str> {
