@@ -99,15 +99,18 @@ impl Time {
 
     /// "23:41".
     pub fn clock(&self) -> String {
-        let two = |n: u32| if n < 10 { "0".to_string() + &int(n as u64) } else { int(n as u64) };
         two(self.hour) + ":" + &two(self.minute)
     }
 
     /// "2021-01-10".
     pub fn date(&self) -> String {
-        let two = |n: u32| if n < 10 { "0".to_string() + &int(n as u64) } else { int(n as u64) };
         int(self.year.max(0) as u64) + "-" + &two(self.month) + "-" + &two(self.day)
     }
+}
+
+/// Two digits: "07".
+fn two(n: u32) -> String {
+    if n < 10 { "0".to_string() + &int(n as u64) } else { int(n as u64) }
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -87,11 +87,6 @@ pub fn to_csv_in(doc: &Document, figures: &[Figures], loc: &format::Locale) -> S
     out
 }
 
-/// A change in points for a spreadsheet: "-11.1" (an ASCII minus, which spreadsheets read as a number).
-fn signed_points(d: &crate::number::Decimal, loc: &format::Locale) -> String {
-    format::decimal(d, loc)
-}
-
 fn rows(c: &Contest, f: &Figures, loc: &format::Locale) -> Vec<Row> {
     let dec = |d: &crate::number::Decimal| format::decimal(d, loc);
     let pct = |d: &Option<crate::number::Decimal>| d.as_ref().map(dec).unwrap_or_default();
@@ -136,7 +131,8 @@ fn rows(c: &Contest, f: &Figures, loc: &format::Locale) -> Vec<Row> {
                 district_seats: p.district_seats,
                 count: None,
                 previous_percent: pct(&p.previous_percent),
-                swing: f.swing[i].map(|d| signed_points(&d, loc)).unwrap_or_default(),
+                // "-11.1": an ASCII minus, which spreadsheets read as a number.
+                swing: f.swing[i].as_ref().map(dec).unwrap_or_default(),
             })
             .collect(),
     }
