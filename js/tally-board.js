@@ -618,9 +618,9 @@ class TallyBoard extends HTMLElement {
       this._guard(() => { this._card.toggleFindings(); this._afterDraw(); });
     } else if (step) {
       e.preventDefault();
-      const t = (this._card.tables() || [])[0];
-      if (!t || !t.party.length) return;
-      const rows = t.party;
+      // The parties in the table's order (as drawn last: no second trip through the wasm).
+      const rows = this._rows || [];
+      if (!rows.length) return;
       const at = rows.indexOf(this._kbParty);
       this._kbParty = rows[at < 0 ? (step > 0 ? 0 : rows.length - 1) : (at + step + rows.length) % rows.length];
       this._guard(() => this._card.highlight(0, this._kbParty));
@@ -648,6 +648,7 @@ class TallyBoard extends HTMLElement {
   _afterDraw() {
     const root = this.shadowRoot;
     const tables = this._card.tables() || [];
+    this._rows = tables.length ? tables[0].party : [];
     this.dispatchEvent(new CustomEvent('tallyboard-report', { detail: this._card.report() }));
     // The real HTML table: everything on the card, for screen readers (or visible).
     const box = root.querySelector('.tables');
