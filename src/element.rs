@@ -79,7 +79,7 @@ pub fn coalition_buttons(c: &crate::contest::Contest, f: &crate::figures::Figure
     if party.is_empty() || party.len() > sizes::MAX_COALITION {
         return None;
     }
-    let color = |i: usize| crate::theme::legible(crate::theme::party_color(c.parties[i].color, i), o.theme.background).hex();
+    let color = |i: usize| crate::theme::party_on(c.parties[i].color, i, o.theme.background).hex();
     Some(CoalitionButtons {
         names: party.iter().map(|&i| c.parties[i].name.clone()).collect(),
         seats: party.iter().map(|&i| f.seats[i]).collect(),

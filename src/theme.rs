@@ -89,6 +89,12 @@ impl Theme {
     }
 }
 
+/// A party's colour as every output draws it: its own (or the palette's for its
+/// place in the list), made legible on `background` (see [`legible`]).
+pub fn party_on(given: Option<Rgb>, index: usize, background: Rgb) -> Rgb {
+    legible(party_color(given, index), background)
+}
+
 /// `a` moved a fraction `t` of the way towards `b`.
 pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
     let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round().clamp(0.0, 255.0) as u8;

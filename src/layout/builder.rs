@@ -164,7 +164,7 @@ impl<'a> Builder<'a> {
 
     /// A party's colour on this card (see [`theme::legible`]).
     pub(super) fn party(&self, given: Option<Rgb>, index: usize) -> Rgb {
-        theme::legible(theme::party_color(given, index), self.t().background)
+        theme::party_on(given, index, self.t().background)
     }
 
     pub(super) fn inner(&self) -> f64 {

@@ -121,7 +121,7 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         swing,
         names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
         // As drawn on the card (lightened on a dark one where too dark to see).
-        colors: party.iter().map(|&i| theme::legible(theme::party_color(c.parties[i].color, i), o.theme.background).hex()).collect(),
+        colors: party.iter().map(|&i| theme::party_on(c.parties[i].color, i, o.theme.background).hex()).collect(),
         votes,
         percent,
         seats,
