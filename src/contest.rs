@@ -391,6 +391,7 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [Status::Partial, Status::Preliminary, Status::Final, Status::Certified];
     pub const KEYS: [&'static str; 4] = ["partial", "preliminary", "final", "certified"];
 }
 

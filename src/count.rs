@@ -16,10 +16,8 @@ const PREVIOUS_KEYS: &[&str] = &["date", "seats", "source"];
 
 /// The count's keys of a contest object.
 pub(crate) fn read(o: &mut Obj) -> Count {
-    let mut c = Count { status: None, ..Count::default() };
-    if let Some(k) = o.keyword("status", &Status::KEYS) {
-        c.status = Status::KEYS.iter().position(|s| *s == k).map(|i| [Status::Partial, Status::Preliminary, Status::Final, Status::Certified][i]);
-    }
+    let status = o.keyword("status", &Status::KEYS).and_then(|k| Status::KEYS.iter().position(|s| *s == k)).map(|i| Status::ALL[i]);
+    let mut c = Count { status, ..Count::default() };
     o.object("counted", "an object like {\"percent\": 87.4} or {\"units\": 1234, \"of\": 1412}", &mut |m| {
         c.percent = m.percent("percent");
         c.units = m.count("units");
