@@ -23,11 +23,19 @@ setup-build:
 # stable toolchain take them (with the rust-src component, from make setup) instead of a nightly
 # that a fresh machine would have to fetch and that changes every day. Its own target dir: the
 # flags differ from the test builds', which would otherwise rebuild everything each time.
+# The first paint's module is the same crate without the `full` feature (English election and
+# vote cards, no validation: the element draws it first and validates with the full module right
+# after); its own target dir, since its features differ.
 PKG_TARGET := target/pkg-build
+FIRST_TARGET := target/pkg-first
+PKG_FLAGS := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 pkg: setup-build
-	RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(PKG_TARGET) RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+	$(PKG_FLAGS) CARGO_TARGET_DIR=$(PKG_TARGET) \
 	  $(WASM_PACK) build --release --target web --mode no-install --out-dir pkg . -Zbuild-std=std,panic_abort
-	@WASM_IN=$(PKG_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm bash scripts/package.sh
+	$(PKG_FLAGS) CARGO_TARGET_DIR=$(FIRST_TARGET) cargo build -q --lib --release --target wasm32-unknown-unknown \
+	  --no-default-features -Zbuild-std=std,panic_abort
+	@WASM_IN=$(PKG_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm \
+	  FIRST_IN=$(FIRST_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm bash scripts/package.sh
 	@bash scripts/size.sh
 
 # The demo page serves www/ with the package copied into www/pkg.
@@ -38,7 +46,7 @@ demo: www/pkg
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	cd www && python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup test-native test-schema test-browser test-e2e test-package test-a11y test-csp test-live test-pages test-visual test-corpus
+test: setup test-native test-schema test-browser test-e2e test-first test-package test-a11y test-csp test-live test-pages test-visual test-corpus
 	@echo "make test: all suites passed"
 
 test-native:
@@ -58,6 +66,13 @@ test-browser:
 # The built package in a real browser: the demo page, every example, screenshots.
 test-e2e: www/pkg
 	node tests/e2e/run.mjs
+
+# Render first, validate after (tests/e2e/first.mjs): every frame of an English card from the first
+# paint's module ("Checking the numbers…") to the verdict, a card with wrong numbers, and the cards
+# the first module leaves to the full one. About 5 s.
+.PHONY: test-first
+test-first: www/pkg
+	node tests/e2e/first.mjs
 
 screenshots: www/pkg
 	node tests/e2e/screenshots.mjs
@@ -111,6 +126,8 @@ bench: pkg
 	cd bench/native && cargo run --release --quiet -- --json ../../target/bench-native/native.json
 	node bench/run.mjs --native target/bench-native/native.json
 	node bench/transition.mjs
+	cargo build --quiet --features cli --bin tallyboard
+	node bench/first.mjs --cli target/debug/tallyboard
 
 # Hostile and third-party input (tests/corpus.rs, tests/corpus_web.rs, tests/e2e/naughty.mjs):
 # JSONTestSuite and the Big List of Naughty Strings (npm, locked in tests/corpus/package-lock.json;

@@ -71,6 +71,21 @@ function loadWasm() {
   return wasm;
 }
 
+// The first paint's module (the crate without validation, other kinds or locales, see the
+// Makefile): an English card is drawn by it first, saying "Checking the numbers…", and replaced
+// by the full module's card, with its verdict, as soon as that is loaded (right after).
+let first = null;
+function loadFirst() {
+  if (!first) {
+    first = import('./tallyboard_first.js').then(async (m) => {
+      await m.default();
+      return m;
+    });
+    first.catch(() => { first = null; });
+  }
+  return first;
+}
+
 // One stylesheet for every card of the page, written by the wasm.
 let sheet = null;
 function styleSheet(m) {
@@ -162,9 +177,53 @@ class TallyBoard extends HTMLElement {
   connectedCallback() {
     if (this._started) return;
     this._started = true;
+    // A CLI-rendered SVG inside (`tallyboard render FILE --svg OUT --embed`): shown at once, with
+    // the CLI's verdict, until the full module's card replaces it, laid out as it was (no shift).
+    this._svg = this.querySelector(':scope > svg');
+    if (this._svg) this.shadowRoot.querySelector('.card').classList.add('svg-first');
     // The wasm and the data at once: neither waits for the other.
     this._pending = this._source();
-    loadWasm().then((m) => this._start(m), (err) => this._unavailable(err));
+    // An English card starts with the first paint's module (the full one follows it); a card in
+    // another language with the full module, which has every locale's words.
+    (this._english() && !this._svg ? loadFirst().catch(() => loadWasm()) : loadWasm()).then((m) => this._start(m), (err) => this._unavailable(err));
+  }
+
+  // Whether the first paint's module can word this card (it has the English words only).
+  _english() {
+    const locale = this._locale();
+    return !locale || /^en([-_]|$)/i.test(locale);
+  }
+
+  // The first paint: the card drawn by the first paint's module, before the full one is loaded.
+  // It declines (throws) what it would not draw as the full module will; the full module draws that.
+  async _paintFirst(data) {
+    if (this._firstTried || this._card || this._svg || data instanceof LoadFailure || !this._english()) return;
+    this._firstTried = true;
+    let f;
+    try {
+      f = await loadFirst();
+    } catch (err) {
+      return;
+    }
+    if (this._card || !this.isConnected) return;
+    try {
+      // (undefined: a card it leaves to the full module.)
+      this._firstCard = f.firstPaint(this.shadowRoot.querySelector('.card'), data, this._options()) || null;
+      if (!this._firstCard) return;
+      this._loaded();
+      this.shadowRoot.querySelector('.fallback').hidden = true;
+    } catch (err) {
+      // A trap leaves that instance unusable: a fresh one for the next card.
+      this._firstCard = null;
+      f.__wbg_reset_state();
+    }
+  }
+
+  // The first paint's card goes when the full module's card is drawn, in the same task (no frame between).
+  _dropFirst() {
+    if (!this._firstCard) return;
+    try { this._firstCard.destroy(); } catch (err) { /* its instance trapped: nothing to keep */ }
+    this._firstCard = null;
   }
 
   // Draw when the card nears the viewport (how near: the wasm's settings).
@@ -173,6 +232,9 @@ class TallyBoard extends HTMLElement {
     this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
     this._loading(m);
     if (!('IntersectionObserver' in window)) return this._reveal();
+    // Already on screen: now, not a frame later (when the observer would first call back).
+    const box = this.getBoundingClientRect();
+    if (box.bottom > 0 && box.top < window.innerHeight) return this._reveal();
     this._observer = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       this._observer.disconnect();
@@ -195,7 +257,7 @@ class TallyBoard extends HTMLElement {
 
   // The first load: the card box says so until the first card is drawn.
   _loading(m) {
-    if (this._card || this._loadingBox) return;
+    if (this._card || this._loadingBox || this._svg) return;
     this._loadingBox = el('div', { role: 'status' }, m.loadingText(this._locale()));
     this.shadowRoot.querySelector('.card').append(this._loadingBox);
   }
@@ -219,6 +281,8 @@ class TallyBoard extends HTMLElement {
     this._started = false;
     boards.delete(this);
     if (this._card) { this._guard(() => this._card.destroy()); this._card = null; }
+    this._dropFirst();
+    this._firstTried = false;
     if (this._onKey) { document.removeEventListener('keydown', this._onKey); this._onKey = null; }
     // No more polling; a request still out is dropped.
     this._schedule();
@@ -285,7 +349,12 @@ class TallyBoard extends HTMLElement {
       if (v) colors[name] = v;
     }
     const font = css.getPropertyValue('--tallyboard-font').trim();
+    // In place of a CLI SVG: its width (where it fits) and the CLI's text layout, so the same box.
+    const svgWidth = this._svg ? Number(this._svg.getAttribute('width')) : 0;
+    const fits = svgWidth > 0 && svgWidth <= this.clientWidth;
     return {
+      ...(this._svg ? { estimate: true } : {}),
+      ...(fits ? { width: svgWidth } : {}),
       ...(this.hasAttribute('theme') ? { theme: this.getAttribute('theme') } : {}),
       locale: this._locale(),
       ...(parts ? { parts } : {}),
@@ -473,6 +542,7 @@ class TallyBoard extends HTMLElement {
 
   async _show(data, animate) {
     if (data == null) return;
+    await this._paintFirst(data);
     let m;
     try {
       m = await loadWasm();
@@ -524,6 +594,7 @@ class TallyBoard extends HTMLElement {
     const host = root.querySelector('.card');
     if (!this._card) {
       this._loaded();
+      this._dropFirst();
       this._card = m.render(host, data, this._options());
       this._wire(m);
       root.querySelector('.fallback').hidden = true;

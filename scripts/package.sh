@@ -9,25 +9,36 @@ cd "$(dirname "$0")/.."
 # runs only here (Cargo.toml turns wasm-pack's run off), tuned for size.
 WASM_IN=${WASM_IN:-target/wasm32-unknown-unknown/release/tallyboard.wasm}
 [ -f "$WASM_IN" ] || { echo "package.sh: $WASM_IN missing (run wasm-pack build --release first)" >&2; exit 1; }
-rm -rf target/pkg-reset
-wasm-bindgen --target web --experimental-reset-state-function --out-dir target/pkg-reset "$WASM_IN"
 # --one-caller-inline-max-function-size 0: binaryen otherwise inlines every function with a single
 # caller, whatever its size; keeping the big ones apart measured 132,530 -> 126,360 bytes gzip -9
 # (2026-12-02), the same cards in every browser test.
 OPT_FLAGS=(-Oz --converge --low-memory-unused --one-caller-inline-max-function-size 0 --enable-bulk-memory
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals)
-wasm-opt "${OPT_FLAGS[@]}" target/pkg-reset/tallyboard_bg.wasm -o pkg/tallyboard_bg.wasm
-cp target/pkg-reset/tallyboard.js target/pkg-reset/tallyboard.d.ts target/pkg-reset/tallyboard_bg.wasm.d.ts pkg/
-grep -q '__wbg_reset_state' pkg/tallyboard.js || { echo "package.sh: no __wbg_reset_state in the glue" >&2; exit 1; }
-# Short import names in the wasm and the glue (scripts/short-imports.mjs).
-node scripts/short-imports.mjs pkg/tallyboard_bg.wasm pkg/tallyboard.js
+# One module into pkg/: NAME.js (the glue), NAME_bg.wasm, their types.
+module() {
+  local name=$1 in=$2 out=target/pkg-reset/$1
+  rm -rf "$out"
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name "$name" "$in"
+  wasm-opt "${OPT_FLAGS[@]}" "$out/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+  cp "$out/$name.js" "$out/$name.d.ts" "$out/${name}_bg.wasm.d.ts" pkg/
+  grep -q '__wbg_reset_state' "pkg/$name.js" || { echo "package.sh: no __wbg_reset_state in $name.js" >&2; exit 1; }
+  # Short import names in the wasm and the glue (scripts/short-imports.mjs).
+  node scripts/short-imports.mjs "pkg/${name}_bg.wasm" "pkg/$name.js"
+}
+module tallyboard "$WASM_IN"
+# The first paint's module (built without the `full` feature, see the Makefile): what the
+# <tally-board> element loads first for an English election or vote card.
+if [ -n "${FIRST_IN:-}" ]; then
+  [ -f "$FIRST_IN" ] || { echo "package.sh: $FIRST_IN missing" >&2; exit 1; }
+  module tallyboard_first "$FIRST_IN"
+fi
 cp js/tally-board.js js/tally-board.d.ts pkg/
 cp schema/tallyboard.schema.json pkg/
 cp js/README.md pkg/README.md
 cp LICENSE pkg/LICENSE
 # Every reader of every article downloads these: minified (terser, tools/), the
 # readable sources are js/tally-board.js and wasm-bindgen's glue. Saves ~4.4 KB gzipped.
-for f in pkg/tallyboard.js pkg/tally-board.js; do
+for f in pkg/tallyboard.js pkg/tally-board.js $([ -f pkg/tallyboard_first.js ] && echo pkg/tallyboard_first.js); do
   tools/node_modules/.bin/terser "$f" --module --compress passes=2 --mangle --comments false -o "$f.min"
   mv "$f.min" "$f"
 done
@@ -44,10 +55,12 @@ p.exports = {
   './element': { types: './tally-board.d.ts', import: './tally-board.js', default: './tally-board.js' },
   './tally-board.js': './tally-board.js',
   './tallyboard_bg.wasm': './tallyboard_bg.wasm',
+  './tallyboard_first.js': './tallyboard_first.js',
+  './tallyboard_first_bg.wasm': './tallyboard_first_bg.wasm',
   './schema.json': './tallyboard.schema.json',
   './package.json': './package.json',
 };
-p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'README.md', 'LICENSE'];
+p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard_first_bg.wasm', 'tallyboard_first.js', 'tallyboard_first.d.ts', 'tallyboard_first_bg.wasm.d.ts', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'README.md', 'LICENSE'];
 p.sideEffects = ['./tally-board.js'];
 delete p.repository;
 p.keywords = ['election', 'results', 'parliament', 'hemicycle', 'seat allocation', 'wasm', 'web component'];

@@ -14,7 +14,8 @@ import fs from 'node:fs';
 const [wasmPath, gluePath] = process.argv.slice(2);
 const wasm = fs.readFileSync(wasmPath);
 let glue = fs.readFileSync(gluePath, 'utf8');
-const MODULE = './tallyboard_bg.js';
+// The import module is the glue's own name: ./tallyboard_bg.js, ./tallyboard_first_bg.js.
+const MODULE = './' + gluePath.split('/').pop().replace(/\.js$/, '_bg.js');
 const SHORT_MODULE = 'w';
 
 function fail(msg) { console.error(`short-imports: ${msg}`); process.exit(1); }

@@ -240,6 +240,8 @@ th, td { padding: 3px 8px; text-align: end; border-bottom: 1px solid var(--tally
 th:first-child, td:first-child { text-align: start; }
 .hidden-table { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .fallback[hidden] { display: none; }
+::slotted(svg) { max-width: 100%; height: auto; }
+.card.svg-first { min-height: 0; }
 .notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-left: 4px solid var(--tallyboard-error, var(--_error));
   background: var(--tallyboard-background, var(--_background)); color: var(--tallyboard-text, var(--_text)); }
 .notice[hidden] { display: none; }

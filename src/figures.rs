@@ -7,6 +7,7 @@
 //! gets a body too large to draw (the validator reports it), never a wrapped sum.
 
 use crate::contest::{Base, Contest, Kind, Role, System};
+#[cfg(feature = "full")]
 use crate::seats::Fate;
 use crate::number::Decimal;
 
@@ -108,15 +109,14 @@ fn swing(c: &Contest, vote_share: &[Option<Share>], scale: u32) -> Vec<Option<cr
     c.parties.iter().zip(vote_share).map(|(p, s)| Some(s.as_ref()?.at(scale).minus_at_coarser(p.previous_percent.as_ref()?))).collect()
 }
 
-/// On a count still open: the seats the declared rules give on the votes so far.
-fn projection(c: &Contest) -> Option<Vec<u64>> {
-    if c.kind != Kind::Election || !c.count.open() || c.method.is_none() {
-        return None;
-    }
-    match crate::seats::replay(c, false) {
-        crate::seats::Outcome::Replayed(run) => Some(run.lines.iter().map(|l| l.seats).collect()),
-        _ => None,
-    }
+/// Whether the figures of `c` need its seats replayed by the declared rules:
+/// threshold exemptions and mixed-member overhang change what the card shows,
+/// and an open count shows the seats projected from the votes so far. (The
+/// first paint's module, which has no allocation, leaves such cards to the full one.)
+pub fn replays(c: &Contest) -> bool {
+    let exemptions = c.threshold.as_ref().is_some_and(|t| t.minorities_exempt || t.or_district_seats.is_some());
+    let projects = c.count.open() && c.method.is_some();
+    c.kind == Kind::Election && (exemptions || c.system == System::Mmp || projects)
 }
 
 /// The figures of a contest.
@@ -148,11 +148,11 @@ pub fn of(c: &Contest) -> Figures {
     order.extend((0..c.parties.len()).filter(|&i| c.parties[i].role != Role::List));
     let district_seats: Vec<u64> = c.parties.iter().map(|p| p.district_seats.unwrap_or(0)).collect();
     let any_district = c.parties.iter().any(|p| p.district_seats.is_some());
-    let (mut overhang, mut marks) = (0, vec![None; c.parties.len()]);
+    let (mut overhang, mut marks, mut projection) = (0, vec![None; c.parties.len()], None);
     let mut body = body;
-    // The replay only where it changes what the card shows (it is linear in the lines and the seats).
-    let exemptions = c.threshold.as_ref().is_some_and(|t| t.minorities_exempt || t.or_district_seats.is_some());
-    if c.kind == Kind::Election && (exemptions || c.system == System::Mmp) {
+    // The replay only where it changes what the card shows (it is linear in the lines and the seats), once.
+    #[cfg(feature = "full")]
+    if replays(c) {
         if let crate::seats::Outcome::Replayed(run) = crate::seats::replay(c, false) {
             overhang = run.overhang;
             if c.system == System::Mmp {
@@ -165,11 +165,14 @@ pub fn of(c: &Contest) -> Figures {
                     _ => None,
                 };
             }
+            // On a count still open: the seats the declared rules give on the votes so far.
+            if c.count.open() {
+                projection = Some(run.lines.iter().map(|l| l.seats).collect());
+            }
         }
     }
     let scale = c.parties.iter().filter_map(|p| p.percent.map(|d| d.scale)).max().unwrap_or(2).min(4);
     let swing = swing(c, &vote_share, scale);
-    let projection = projection(c);
     Figures {
         projection,
         swing,

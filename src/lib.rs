@@ -20,6 +20,8 @@
 //! assert!(tallyboard::svg::to_svg(&scene).starts_with("<svg"));
 //! ```
 #![forbid(unsafe_code)]
+// The first paint's module (no `full` feature) leaves validation, allocation and the other kinds unused.
+#![cfg_attr(not(feature = "full"), allow(unused))]
 
 pub mod allocation;
 pub mod backend;
@@ -64,7 +66,21 @@ pub struct Checked {
 }
 
 /// Read and validate a JSON document.
+#[cfg(feature = "full")]
 pub fn check(text: &str) -> Checked {
+    read_checked(text, true)
+}
+
+/// Read a JSON document without validating it, for the first paint (the
+/// validation is loaded after it): only what reading finds, and the report
+/// marked pending, so that the card says "Checking the numbers…".
+pub fn read_only(text: &str) -> Checked {
+    let mut checked = read_checked(text, false);
+    checked.report.pending = true;
+    checked
+}
+
+fn read_checked(text: &str, validate: bool) -> Checked {
     let mut report = Report::default();
     if text.len() > json::MAX_BYTES {
         report.findings.push(Finding {
@@ -96,7 +112,12 @@ pub fn check(text: &str) -> Checked {
     };
     let document = read::document(&root, &mut report);
     let is_object = matches!(root.value, json::Value::Object(_));
-    validate::validate_into(&document, &mut report);
+    #[cfg(feature = "full")]
+    if validate {
+        validate::validate_into(&document, &mut report);
+    }
+    #[cfg(not(feature = "full"))]
+    let _ = validate;
     report.sort();
     // Line and column of every finding in one pass over the text (minified
     // documents are one long line: no rescanning from the start per finding).
@@ -136,6 +157,7 @@ pub fn locate(root: &json::Node, pointer: &str) -> Option<usize> {
 }
 
 /// Read and validate raw bytes: invalid UTF-8 is reported with its position.
+#[cfg(feature = "full")]
 pub fn check_bytes(bytes: &[u8]) -> Checked {
     match std::str::from_utf8(bytes) {
         Ok(text) => check(text),
@@ -206,8 +228,19 @@ pub fn one_contest(checked: &Checked, i: usize) -> Checked {
     Checked { document: Some(one), report, figures: checked.figures.get(i).cloned().into_iter().collect() }
 }
 
+/// Whether the first paint's module (built without the `full` feature: no
+/// validation, allocation, other kinds or locales) draws this document as the
+/// full module will: elections and votes whose figures need no replay of the
+/// rules (see [`figures::replays`]). A document that cannot be read is drawn
+/// (its error card needs nothing more).
+pub fn first_paint(checked: &Checked) -> bool {
+    let plain = |c: &contest::Contest| matches!(c.kind, contest::Kind::Election | contest::Kind::Vote) && !figures::replays(c);
+    checked.document.as_ref().is_none_or(|d| d.contests.iter().all(plain))
+}
+
 /// Check a document and lay out its card; a document that cannot be shown
 /// gets an error card (with `last_good` below it, if given).
+#[cfg(feature = "full")]
 pub fn render_scene(text: &str, options: &layout::Options, measure: &dyn layout::Measure, last_good: Option<&layout::Scene>) -> (layout::Scene, Checked) {
     let checked = check(text);
     let scene = scene_of(&checked, options, measure, last_good);

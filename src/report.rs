@@ -41,6 +41,10 @@ pub struct Finding {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     pub findings: Vec<Finding>,
+    /// Read but not yet validated (the first paint, before the check has run):
+    /// the card says "Checking the numbers…", never "checked".
+    #[serde(skip)]
+    pub pending: bool,
 }
 
 impl Report {

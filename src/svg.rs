@@ -19,3 +19,15 @@ pub fn to_svg(scene: &Scene) -> String {
     let _ = crate::draw::draw(scene, &mut backend, crate::draw::Surface { scale: OVERSAMPLE, font: crate::draw::FONT });
     out
 }
+
+/// The card's SVG inside a `<tally-board>` element whose data is at `src`, for a
+/// page (`tallyboard render FILE --svg OUT --embed`): the SVG is shown at once, with
+/// the verdict the CLI's check found, and replaced by the live card when that is
+/// ready, at the SVG's width and with its text laid out as here (no layout shift).
+/// `display="block"`: the SVG's box is the same before the element is defined
+/// (inline content would add a line's descent below it) and after; a presentation
+/// attribute, not a style, so that a `style-src 'self'` policy keeps it.
+pub fn embed(svg: &str, src: &str) -> String {
+    let body = svg.strip_prefix("<svg").map_or_else(|| svg.to_string(), |rest| "<svg display=\"block\"".to_string() + rest);
+    "<tally-board src=\"".to_string() + &xml_escape(src) + "\">\n" + body.trim_end() + "\n</tally-board>\n"
+}

@@ -46,6 +46,8 @@ pub struct Words {
     pub outcome: &'static str,
     pub no_outcome: &'static str,
     pub checked: &'static str,
+    /// The badge until the numbers are validated (the first paint).
+    pub checking: &'static str,
     /// After "Numbers checked:" when there is no error.
     pub no_errors: &'static str,
     /// Where a finding is: "line {l}, column {c}".
@@ -171,6 +173,7 @@ pub const EN: Words = Words {
     outcome: "Outcome",
     no_outcome: "no option reached the rule",
     checked: "Numbers checked",
+    checking: "Checking the numbers…",
     no_errors: "no errors",
     at_line: "line {l}, column {c}",
     severity: ["Error", "Warning", "Finding"],
@@ -257,6 +260,7 @@ pub const RU: Words = Words {
     outcome: "Итог",
     no_outcome: "ни один вариант не набрал нужного числа",
     checked: "Цифры проверены",
+    checking: "Проверяем цифры…",
     no_errors: "ошибок нет",
     at_line: "строка {l}, столбец {c}",
     severity: ["Ошибка", "Предупреждение", "Замечание"],
@@ -348,6 +352,7 @@ pub const KK: Words = Words {
     outcome: "Нәтиже",
     no_outcome: "бірде-бір нұсқа қажетті дауыс жинамады",
     checked: "Сандар тексерілді",
+    checking: "Сандар тексерілуде…",
     no_errors: "қате жоқ",
     at_line: "{l}-жол, {c}-баған",
     severity: ["Қате", "Ескерту", "Байқау"],
@@ -427,6 +432,11 @@ pub fn count_word(n: u64, forms: &[&'static str; 3]) -> &'static str {
 }
 
 pub fn for_locale(tag: &str) -> &'static Words {
+    #[cfg(not(feature = "full"))]
+    let _ = tag;
+    #[cfg(not(feature = "full"))]
+    return &EN;
+    #[cfg(feature = "full")]
     match crate::format::Locale::from_tag(tag).tag {
         "ru" => &RU,
         "kk" => &KK,

@@ -28,6 +28,11 @@ const CODE_WORDS: &[&str] = &[
     // visibilitychange, the conditional request's HTTP headers and fetch's cache mode
     "refresh", "update", "stale", "headline", "visibilitychange", "if", "none", "match", "modified", "since", "etag", "last", "no",
     "store",
+    // the first paint's module (tallyboard_first.js) and the language tag of its words (a BCP 47
+    // tag the element matches the card's locale against, never shown)
+    "first", "en",
+    // the width attribute of a CLI-rendered SVG the element holds
+    "width",
 ];
 
 /// CSS colour keywords: none may be a word of the element's strings.

@@ -15,6 +15,9 @@ const USAGE: &str = "usage:
                   [--width PX] [--theme light|dark] [--locale en|ru|kk|de] [--parts LIST]
                                          the card as SVG or PNG (2x), the results as CSV, a
                                          Wikipedia wikitable (OUT - for standard output)
+                  [--embed [--src URL]]  the SVG inside a <tally-board src=URL> (default: FILE's
+                                         name) for a page: shown at once, with the CLI's verdict,
+                                         until the live card replaces it
   tallyboard render FILE|DIR... --out-dir OUT [--svg] [--png] [--csv] [--wikitext]
                                          one file of each kind per contest (default: SVG)
   tallyboard validate DIR                every .json file in DIR
@@ -268,12 +271,15 @@ struct RenderArgs {
     png: Option<String>,
     csv: Option<String>,
     wikitext: Option<String>,
+    /// `--embed`: the SVG inside a `<tally-board>` whose `src` is this (shown until the live card is ready).
+    embed: Option<String>,
     opts: tallyboard::layout::Options,
 }
 
 /// `render`'s arguments, or the usage error they make.
 fn render_args(args: &[String]) -> Result<RenderArgs, String> {
     let (mut file, mut svg, mut csv, mut png, mut wikitext) = (None, None, None, None, None);
+    let (mut embed, mut src) = (false, None);
     let mut opts = tallyboard::layout::Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -283,6 +289,8 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
             "--csv" => value("--csv").map(|v| csv = Some(v)),
             "--png" => value("--png").map(|v| png = Some(v)),
             "--wikitext" => value("--wikitext").map(|v| wikitext = Some(v)),
+            "--embed" => Ok(embed = true),
+            "--src" => value("--src").map(|v| src = Some(v)),
             "--width" => value("--width").and_then(|v| v.parse::<f64>().map(|w| opts.width = w).map_err(|_| "--width needs a number of pixels".to_string())),
             "--theme" => value("--theme").and_then(|v| match v.as_str() {
                 "light" => Ok(opts.theme = tallyboard::theme::LIGHT),
@@ -313,7 +321,16 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
     if svg.is_none() && png.is_none() && csv.is_none() && wikitext.is_none() {
         return Err("render needs at least one of --svg OUT, --png OUT, --csv OUT, --wikitext OUT".to_string());
     }
-    Ok(RenderArgs { file, svg, png, csv, wikitext, opts })
+    if src.is_some() && !embed {
+        return Err("--src is the embedded card's data address: use it with --embed".to_string());
+    }
+    if embed && svg.is_none() {
+        return Err("--embed writes the SVG inside a <tally-board> element: give --svg OUT".to_string());
+    }
+    // The element's src: the data beside the page, by its file name, unless given.
+    let name = || std::path::Path::new(&file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let embed = embed.then(|| src.unwrap_or_else(name));
+    Ok(RenderArgs { file, svg, png, csv, wikitext, embed, opts })
 }
 
 fn render(args: &[String]) -> ExitCode {
@@ -357,6 +374,8 @@ fn render_dir(args: &[String]) -> ExitCode {
         match a.as_str() {
             "--out-dir" => out = it.next().cloned(),
             "--svg" | "--png" | "--csv" | "--wikitext" => kinds.push(a[2..].to_string()),
+            // The embedded card is the whole document (its every contest), as the element draws it.
+            "--embed" => return usage_error("--embed writes one document's card: render FILE --svg OUT --embed"),
             "--width" | "--theme" | "--locale" | "--parts" => rest.extend([Some(a.clone()), it.next().cloned()].into_iter().flatten()),
             s if s.starts_with("--") => return usage_error(&("unknown option ".to_string() + s)),
             s => names.push(s.to_string()),
@@ -415,7 +434,7 @@ fn render_contests(file: &str, out: &str, kinds: &[String], opts: &tallyboard::l
             name.extend(id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }));
         }
         let scene = tallyboard::scene_of(&one, opts, &tallyboard::layout::Approx, None);
-        let a = RenderArgs { file: file.to_string(), svg: None, png: None, csv: None, wikitext: None, opts: *opts };
+        let a = RenderArgs { file: file.to_string(), svg: None, png: None, csv: None, wikitext: None, embed: None, opts: *opts };
         let path = |ext: &str| std::path::Path::new(out).join(name.clone() + "." + ext).to_string_lossy().into_owned();
         let a = RenderArgs {
             svg: kinds.iter().any(|k| k == "svg").then(|| path("svg")),
@@ -441,7 +460,11 @@ fn render_outputs(a: &RenderArgs, scene: &tallyboard::layout::Scene, checked: &t
         outputs.push((path.clone(), bytes));
     }
     if let Some(path) = &a.svg {
-        outputs.push((path.clone(), svg_text.into_bytes()));
+        let text = match &a.embed {
+            Some(src) => tallyboard::svg::embed(&svg_text, src),
+            None => svg_text,
+        };
+        outputs.push((path.clone(), text.into_bytes()));
     }
     if let Some(doc) = checked.document.as_ref() {
         if let Some(path) = &a.csv {

@@ -31,6 +31,9 @@ pub(super) fn source_line(b: &mut Builder, s: &crate::contest::Source) {
 pub(super) fn verdict(report: &Report, w: &crate::words::Words) -> String {
     let count = |n: usize, forms: &[&'static str; 3]| int(n as u64) + " " + crate::words::count_word(n as u64, forms);
     let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
+    if report.pending && e == 0 {
+        return w.checking.to_string();
+    }
     let mut s = w.checked.to_string() + ": " + &if e > 0 { count(e, &w.errors) } else { w.no_errors.to_string() };
     for (n, forms) in [(wa, &w.warnings), (i, &w.findings)] {
         if n > 0 {
@@ -45,7 +48,11 @@ pub(super) fn badge(b: &mut Builder, report: &Report) {
     let t = *b.t();
     let w = b.o.words;
     let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
-    let (mut label, color) = if e > 0 {
+    // Not validated yet (the first paint): said, never "checked".
+    let checking = report.pending && e == 0;
+    let (mut label, color) = if checking {
+        (w.checking.to_string(), t.muted)
+    } else if e > 0 {
         ("✗ ".to_string() + &int(e as u64) + " " + crate::words::count_word(e as u64, &w.errors), t.error)
     } else if wa > 0 {
         ("! ".to_string() + &int(wa as u64) + " " + crate::words::count_word(wa as u64, &w.warnings), t.warn)
@@ -58,14 +65,14 @@ pub(super) fn badge(b: &mut Builder, report: &Report) {
         label += " ";
         label += crate::words::count_word(wa as u64, &w.warnings);
     }
-    if i > 0 {
+    if i > 0 && !checking {
         label += " · ";
         label += &int(i as u64);
         label += " ";
         label += crate::words::count_word(i as u64, &w.findings);
     }
-    let open = b.o.findings_open.unwrap_or(e > 0);
-    let any = !report.findings.is_empty();
+    let open = !checking && b.o.findings_open.unwrap_or(e > 0);
+    let any = !report.findings.is_empty() && !checking;
     if any {
         label += if open { "  ▴" } else { "  ▾" };
     }

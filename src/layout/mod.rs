@@ -63,9 +63,15 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
         match c.kind {
             Kind::Election => election(&mut b, i, c, f),
             Kind::Vote => vote(&mut b, i, c, f),
+            #[cfg(feature = "full")]
             Kind::Composition => composition(&mut b, i, c, f),
+            #[cfg(feature = "full")]
             Kind::Series => series(&mut b, i, c),
+            #[cfg(feature = "full")]
             Kind::Primaries => primaries(&mut b, i, c),
+            // The first paint's module leaves these kinds to the full one (see `first_paint`).
+            #[cfg(not(feature = "full"))]
+            _ => {}
         }
     }
     if o.parts.notes && !doc.notes.is_empty() {
@@ -87,9 +93,14 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
     // The screen reader's summary says first whether the numbers check out.
     let body = summary(doc, figures, o);
     let verdict = header::verdict(report, o.words);
+    // ("Checking the numbers…" ends its own sentence.)
+    let stop = if verdict.ends_with('…') { " " } else { ". " };
     let summary = match &doc.title {
-        Some(t) if body.starts_with(t.as_str()) => t.clone() + ". " + &verdict + &body[t.len()..],
-        _ => verdict + ". " + &body,
+        Some(t) if body.starts_with(t.as_str()) => {
+            let rest = &body[t.len()..];
+            t.clone() + ". " + &verdict + if stop == " " { rest.strip_prefix('.').unwrap_or(rest) } else { rest }
+        }
+        _ => verdict + stop + &body,
     };
     Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary, pages: b.pages }
 }

@@ -2,7 +2,7 @@
 //! resizing, clicks and the colour scheme, and what is under the pointer.
 
 use super::measure::{measurer, CanvasMeasure};
-use super::{font_of, get, options, text_of};
+use super::{check, font_of, get, options, text_of};
 use crate::layout::{self, Hit, Options, Scene};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -174,11 +174,11 @@ impl State {
         self.width = opts.width;
         let font = font_of(&self.options);
         // The text is read and validated once per update(); a redraw reuses it.
-        let fresh = self.checked.is_none();
+        let fresh = self.checked.is_none() || self.last_good.is_none();
         let checked = match self.checked.take() {
             Some(c) => c,
             None => {
-                let mut c = crate::check(&self.text);
+                let mut c = check(&self.text);
                 // Between two updates: figures older than the ones shown before.
                 if let (Some(before), Some(doc)) = (self.before.as_ref(), c.document.as_ref()) {
                     crate::count::check_update(before, doc, &mut c.report);
@@ -187,12 +187,26 @@ impl State {
                 c
             }
         };
-        let ctx = measurer(self.host.owner_document(), &self.ctx);
-        let scene = Rc::new(crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_deref()));
+        // `estimate`: text laid out by the CLI's width estimate, as in its SVG (the element asks for
+        // it when its live card replaces a CLI-rendered SVG: the same lines, the same height).
+        let scene = if get(&self.options, "estimate").as_bool() == Some(true) {
+            crate::scene_of(&checked, &opts, &layout::Approx, self.last_good.as_deref())
+        } else {
+            let ctx = measurer(self.host.owner_document(), &self.ctx);
+            crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_deref())
+        };
+        let scene = Rc::new(scene);
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
         let _ = self.canvas.set_attribute("aria-label", &scene.summary);
         self.canvas.set_text_content(Some(&scene.summary));
-        let _ = self.canvas.set_attribute("data-state", if readable { if checked.report.has_errors() { "invalid" } else { "ok" } } else { "error" });
+        let state = match (readable, checked.report.has_errors(), checked.report.pending) {
+            (false, _, _) => "error",
+            (true, true, _) => "invalid",
+            // Read, not yet validated: the first paint's card.
+            (true, false, true) => "checking",
+            (true, false, false) => "ok",
+        };
+        let _ = self.canvas.set_attribute("data-state", state);
         // An update asked to move: from the card shown to the new one, unless the reader asks for less motion.
         let animate = std::mem::take(&mut self.animate_next) && readable && !reduced_motion();
         match self.scene.clone().filter(|_| animate) {
@@ -368,6 +382,11 @@ fn stop_handles(shared: &Shared, element: &Element) {
 /// Render results into `element` (a canvas is added to it) and keep it up to date.
 #[wasm_bindgen(skip_typescript)]
 pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result<Card, JsValue> {
+    mount(element, text_of(&data), options_value, None)
+}
+
+/// A card in `element` for `text`, read already (`checked`) or not.
+fn mount(element: Element, text: String, options_value: JsValue, checked: Option<crate::Checked>) -> Result<Card, JsValue> {
     let document = element.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_attribute("role", "img")?;
@@ -381,7 +400,10 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
         .ok_or_else(|| JsValue::from_str("no 2d canvas context"))?
         .dyn_into()?;
     let fixed_width = get(&options_value, "width").as_f64().is_some();
-    let shared = Rc::new(Shared::new(State::new(&element, canvas.clone(), ctx, text_of(&data), options_value)));
+    let mut state = State::new(&element, canvas.clone(), ctx, text, options_value);
+    // (The draw reads the text when it has not been read.)
+    state.checked = checked;
+    let shared = Rc::new(Shared::new(state));
     if let Some(mut s) = shared.write() {
         s.draw();
     }
@@ -397,6 +419,24 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
     Ok(Card { shared })
 }
 
+/// The first paint's card (the module built without `full`): the card, or
+/// `undefined` for one it leaves to the full module, which would draw it
+/// otherwise (another language, a kind or a replay of the rules it does not have).
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen(js_name = firstPaint, skip_typescript)]
+pub fn first_paint(element: Element, data: JsValue, options_value: JsValue) -> Result<Option<Card>, JsValue> {
+    if !super::english(&options_value) {
+        return Ok(None);
+    }
+    let text = text_of(&data);
+    let checked = check(&text);
+    if !crate::first_paint(&checked) {
+        return Ok(None);
+    }
+    mount(element, text, options_value, Some(checked)).map(Some)
+}
+
+#[cfg(feature = "full")]
 /// The card drawn at the export scale (2x) into a new canvas that is in no page, for a PNG.
 #[wasm_bindgen(js_name = exportCanvas)]
 pub fn export_canvas(data: JsValue, options_value: JsValue, width: f64) -> Result<HtmlCanvasElement, JsValue> {

@@ -4,9 +4,13 @@
 
 mod card;
 mod measure;
+// What the element asks a drawn card (report, tables, tooltips, findings): the full module only.
+#[cfg(feature = "full")]
 mod said;
 
-pub use card::{export_canvas, render, Card};
+#[cfg(feature = "full")]
+pub use card::export_canvas;
+pub use card::{render, Card};
 
 use crate::layout::{self, Options};
 use wasm_bindgen::prelude::*;
@@ -30,6 +34,9 @@ export interface TallyboardOptions {
   pixelRatio?: number;
   /** Font family for the canvas (a CSS font-family list). */
   font?: string;
+  /** Lay the text out by the CLI's width estimate, as `tallyboard render --svg` does (default false):
+   * the card then matches a CLI-rendered SVG line for line (the element sets it when it replaces one). */
+  estimate?: boolean;
   /** Colours over the theme's, as #rrggbb: background, text, muted, rule, stripe, ok, warn, error, unassigned. */
   colors?: Partial<Record<"background" | "text" | "muted" | "rule" | "stripe" | "ok" | "warn" | "error" | "unassigned", string>>;
 }
@@ -102,6 +109,7 @@ export interface TallyboardReport {
 }
 "#;
 
+#[cfg(feature = "full")]
 #[derive(serde::Serialize)]
 struct ReportView<'a> {
     ok: bool,
@@ -111,6 +119,7 @@ struct ReportView<'a> {
     findings: &'a [crate::report::Finding],
 }
 
+#[cfg(feature = "full")]
 fn report_value(r: &crate::report::Report) -> JsValue {
     let v = ReportView {
         ok: !r.has_errors(),
@@ -185,17 +194,33 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
     opts
 }
 
+/// Read (and, in the full module, validate) the data of a card.
+fn check(text: &str) -> crate::Checked {
+    #[cfg(feature = "full")]
+    return crate::check(text);
+    #[cfg(not(feature = "full"))]
+    crate::read_only(text)
+}
+
+/// The first paint's module draws English cards only (see [`crate::first_paint`] for the rest).
+#[cfg(not(feature = "full"))]
+fn english(o: &JsValue) -> bool {
+    get(o, "locale").as_string().is_none_or(|l| l.split(['-', '_']).next().is_some_and(|lang| lang.eq_ignore_ascii_case("en")))
+}
+
 /// The font family from the options, or the card's default stack.
 fn font_of(o: &JsValue) -> String {
     get(o, "font").as_string().filter(|f| !f.trim().is_empty() && f.len() < 300).unwrap_or_else(|| crate::draw::FONT.to_string())
 }
 
+#[cfg(feature = "full")]
 /// Validate results; returns `{ok, errors, warnings, info, findings}`.
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(data: JsValue) -> JsValue {
-    report_value(&crate::check(&text_of(&data)).report)
+    report_value(&check(&text_of(&data)).report)
 }
 
+#[cfg(feature = "full")]
 /// The card as an SVG string (text measured by estimate, as in the CLI).
 #[wasm_bindgen(js_name = toSvg, skip_typescript)]
 pub fn to_svg(data: JsValue, options_value: JsValue) -> String {
@@ -204,20 +229,22 @@ pub fn to_svg(data: JsValue, options_value: JsValue) -> String {
     crate::svg::to_svg(&scene)
 }
 
+#[cfg(feature = "full")]
 /// The results as CSV: one row per party, candidate or option (formula-safe), as a
 /// spreadsheet in the options' locale reads it (`;` and decimal commas where decimals take a comma).
 #[wasm_bindgen(js_name = toCsv, skip_typescript)]
 pub fn to_csv(data: JsValue, options_value: JsValue) -> String {
     let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
-    let checked = crate::check(&text_of(&data));
+    let checked = check(&text_of(&data));
     checked.document.as_ref().map(|d| crate::export::to_csv_in(d, &checked.figures, &opts.locale)).unwrap_or_default()
 }
 
+#[cfg(feature = "full")]
 /// The results as a Wikipedia wikitable (markup in names is escaped).
 #[wasm_bindgen(js_name = toWikitext, skip_typescript)]
 pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
     let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
-    let checked = crate::check(&text_of(&data));
+    let checked = check(&text_of(&data));
     checked.document.as_ref().map(|d| crate::export::to_wikitext(d, &checked.figures, &opts.locale)).unwrap_or_default()
 }
 
@@ -230,15 +257,15 @@ pub fn element_style() -> String {
 /// The element's settings: `{colorNames, drawAhead}` (the colours a page can set, how far ahead cards draw).
 #[wasm_bindgen(js_name = elementSettings)]
 pub fn element_settings() -> JsValue {
-    #[derive(serde::Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Settings {
-        color_names: &'static [&'static str],
-        draw_ahead: &'static str,
-    }
-    serde_wasm_bindgen::to_value(&Settings { color_names: &crate::theme::COLOR_NAMES, draw_ahead: crate::sizes::DRAW_AHEAD }).unwrap_or(JsValue::NULL)
+    // Built by hand, not through serde: the first paint's module carries no serializer.
+    let o = js_sys::Object::new();
+    let names: js_sys::Array = crate::theme::COLOR_NAMES.iter().map(|n| JsValue::from_str(n)).collect();
+    let _ = js_sys::Reflect::set(&o, &"colorNames".into(), &names);
+    let _ = js_sys::Reflect::set(&o, &"drawAhead".into(), &crate::sizes::DRAW_AHEAD.into());
+    o.into()
 }
 
+#[cfg(feature = "full")]
 /// The words of the element's controls in `locale`: `{lang, coalition, download, table, rows, prev, next, failed, exports}`.
 #[wasm_bindgen(js_name = elementControls)]
 pub fn element_controls(locale: &str) -> JsValue {

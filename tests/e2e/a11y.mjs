@@ -21,7 +21,7 @@ const { check, summary } = checks();
 async function boardsReady(page) {
   for (const el of await page.$$('tally-board')) await el.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll('tally-board')]
-    .every((b) => b.shadowRoot.querySelector('canvas[data-state]') && !b.shadowRoot.querySelector('.exports').hidden), null, { timeout: 20000 });
+    .every((b) => b.shadowRoot.querySelector('canvas[data-state]:not([data-state=checking])') && !b.shadowRoot.querySelector('.exports').hidden), null, { timeout: 20000 });
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 

@@ -25,7 +25,7 @@ async function open(pathname) {
   // The first card drawn (the demo draws its gallery cards as they scroll into view).
   await page.waitForFunction(() => {
     const el = document.querySelector('tally-board');
-    return el && el.shadowRoot && el.shadowRoot.querySelector('canvas[data-state]');
+    return el && el.shadowRoot && el.shadowRoot.querySelector('canvas[data-state]:not([data-state=checking])');
   }, null, { timeout: 30000 }).catch(() => {});
   return { page, errors, header: response.headers()['content-security-policy'] };
 }

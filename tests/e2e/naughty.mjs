@@ -155,7 +155,7 @@ try {
       const s = strings[i].replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
       const problems = [];
       if (r === 'timeout') problems.push('no tallyboard-ready event');
-      if (!root.querySelector('canvas[data-state]')) problems.push('no canvas');
+      if (!root.querySelector('canvas[data-state]:not([data-state=checking])')) problems.push('no canvas');
       // The name is shown as text: exactly the string (its surrounding spaces trimmed at most).
       if (s.trim() !== '' && !(names[0] === s || names[0] === s.trim())) problems.push(`table name ${JSON.stringify(names[0])}`);
       if (s.trim() !== '' && !(caption === s || caption === s.trim())) problems.push(`caption ${JSON.stringify(caption)}`);

@@ -109,8 +109,8 @@ async function checkPage(b, url, label) {
     await page.goto(url);
     let drawn = true;
     try {
-      await page.waitForFunction(() => document.querySelector('tally-board')?.shadowRoot?.querySelector('canvas[data-state]')
-        && document.querySelector('#api-card canvas[data-state]') && window.apiCard, null, { timeout: 20000 });
+      await page.waitForFunction(() => document.querySelector('tally-board')?.shadowRoot?.querySelector('canvas[data-state]:not([data-state=checking])')
+        && document.querySelector('#api-card canvas[data-state]:not([data-state=checking])') && window.apiCard, null, { timeout: 20000 });
     } catch (err) {
       drawn = false;
     }

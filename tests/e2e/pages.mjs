@@ -12,7 +12,7 @@ const b = await browser();
 
 async function card(page) {
   await page.goto(url + 'element.html');
-  await page.waitForFunction(() => document.querySelector('tally-board')?.shadowRoot?.querySelector('canvas[data-state]'), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('tally-board')?.shadowRoot?.querySelector('canvas[data-state]:not([data-state=checking])'), null, { timeout: 30000 });
 }
 const pixels = (page) => page.evaluate(() => document.querySelector('tally-board').shadowRoot.querySelector('canvas').toDataURL());
 

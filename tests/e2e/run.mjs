@@ -95,7 +95,7 @@ async function inked(page, file) {
 async function galleryDrawn(page) {
   for (const el of await page.$$('tally-board')) await el.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll('tally-board')]
-    .every((b) => b.shadowRoot && b.shadowRoot.querySelector('canvas[data-state]')), null, WAIT);
+    .every((b) => b.shadowRoot && b.shadowRoot.querySelector('canvas[data-state]:not([data-state=checking])')), null, WAIT);
   await page.waitForFunction((files) => files.every((f) => window.tallyboardCards[f]), examples.map((e) => e.file), WAIT);
 }
 

@@ -28,7 +28,7 @@ try {
     // The gallery cards draw when they near the viewport: bring each one in.
     for (const el of await page.$$('tally-board')) await el.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => [...document.querySelectorAll('tally-board')]
-      .every((t) => t.shadowRoot.querySelector('canvas[data-state]') && !t.shadowRoot.querySelector('.exports').hidden), null, WAIT);
+      .every((t) => t.shadowRoot.querySelector('canvas[data-state]:not([data-state=checking])') && !t.shadowRoot.querySelector('.exports').hidden), null, WAIT);
     await page.evaluate(async () => { document.activeElement?.blur(); window.scrollTo(0, 0); await document.fonts.ready; });
     await page.mouse.move(0, 0);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -43,7 +43,7 @@ try {
     }
     // The election-night page's first state: a partial card with a swing chart.
     await page.goto(url + 'night.html');
-    await page.waitForFunction(() => document.querySelector('tally-board')?.shadowRoot?.querySelector('canvas[data-state]'), null, WAIT);
+    await page.waitForFunction(() => document.querySelector('tally-board')?.shadowRoot?.querySelector('canvas[data-state]:not([data-state=checking])'), null, WAIT);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.locator('tally-board').screenshot({ path: path.join(OUT, `night-${width}.png`), caret: 'hide' });
     console.log(`docs/screenshots/night-${width}.png`);

@@ -66,7 +66,7 @@ async function gallery(b, base, width, route) {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
   for (const el of await page.$$('tally-board')) await el.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll('tally-board')]
-    .every((t) => t.shadowRoot.querySelector('canvas[data-state]') && !t.shadowRoot.querySelector('.exports').hidden), null, { timeout: 20000 });
+    .every((t) => t.shadowRoot.querySelector('canvas[data-state]:not([data-state=checking])') && !t.shadowRoot.querySelector('.exports').hidden), null, { timeout: 20000 });
   await page.evaluate(async () => { document.activeElement?.blur(); window.scrollTo(0, 0); await document.fonts.ready; });
   await page.mouse.move(0, 0);
   // Two frames for the last ResizeObserver redraw.

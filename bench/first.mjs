@@ -1,0 +1,209 @@
+// make bench, first paint (issue #15): what an English election card loads before its first
+// paint, and when that paint comes, for the three ways a page shows a card, beside Chart.js and
+// d3-parliament-chart in the same run, on loopback and on a throttled link (10 Mbit/s, 75 ms).
+//
+//   render   the API: `await init(); render(el, data)` from pkg/tallyboard.js (the full module)
+//   src      <tally-board src="mazhilis.json">: the first paint's module draws "Checking the
+//            numbers…", the full module validates right after
+//   svg      <tally-board src=…> holding the CLI's SVG (`tallyboard render --svg --embed`): the SVG
+//            is the first paint (with the CLI's verdict); the live card replaces it
+//
+// First paint: navigation start to the frame after the card is drawn (the SVG's: the frame after
+// the parser has it, from a requestAnimationFrame asked for just after it). Bytes: every response that ended before that paint, gzip -9 and brotli
+// (q 11) of its body. "Validated": the live card with its verdict, after the first paint.
+// Layout shift: the sum of the page's layout-shift entries (CLS) up to the validated card.
+//
+//   node bench/first.mjs [--runs N] [--cli target/debug/tallyboard] [--out bench/first.json]
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(BENCH, '..');
+const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
+const RUNS = Number(arg('--runs', 7));
+const CLI = path.resolve(ROOT, arg('--cli', 'target/debug/tallyboard'));
+const OUT = path.resolve(ROOT, arg('--out', 'bench/first.json'));
+const PKG = path.join(ROOT, 'pkg');
+const DATA_FILE = path.join(ROOT, 'www/data/kz-mazhilis-2021.json');
+const BUDGET = { bytes: 50 * 1024, svgVsChart: 0.5, svgVsD3: 1, liveVsChart: 0.75, validatedMs: 100 };
+const THROTTLED = { offline: false, latency: 75, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
+
+const { chromium } = await import(path.join(ROOT, 'tools/node_modules/playwright-core/index.mjs'));
+const data = fs.readFileSync(DATA_FILE, 'utf8');
+const chartFile = ['chart.umd.min.js', 'chart.umd.js'].find((f) => fs.existsSync(path.join(BENCH, 'node_modules/chart.js/dist', f)));
+// The CLI's embed snippet, at the card's width (640 px, as every page here).
+const snippet = execFileSync(CLI, ['render', DATA_FILE, '--svg', '-', '--embed', '--src', '/data/mazhilis.json', '--width', '640']).toString('utf8');
+
+const head = (title) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body { margin: 0; background: #fff; font-family: sans-serif; } #card { width: 640px; }</style>`;
+// In the page: the frame after the element's canvas first shows (any state), and after its verdict.
+const WATCH = `<script>
+(() => {
+  const b = (window.__bench = {});
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) b.cls = (b.cls || 0) + e.value; }).observe({ type: 'layout-shift', buffered: true });
+  const look = () => {
+    const el = document.querySelector('tally-board');
+    const c = el && el.shadowRoot && el.shadowRoot.querySelector('canvas[data-state]');
+    if (c && b.tFrame === undefined) b.tFrame = performance.now();
+    if (c && (c.dataset.state === 'ok' || c.dataset.state === 'invalid') && b.tChecked === undefined) { b.tChecked = performance.now(); b.state = c.dataset.state; b.done = true; }
+    if (!b.done) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();
+</script>`;
+const PAGES = {
+  // The preload lines the README gives: the modules and the data start at once.
+  'src.html': `${head('bench: element src')}
+<link rel="modulepreload" href="/pkg/tally-board.js"><link rel="modulepreload" href="/pkg/tallyboard_first.js">
+<link rel="preload" href="/pkg/tallyboard_first_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="/data/mazhilis.json" as="fetch" type="application/json" crossorigin>
+<script type="module" src="/pkg/tally-board.js"></script>${WATCH}</head><body>
+<div id="card"><tally-board src="/data/mazhilis.json"></tally-board></div></body></html>`,
+  'svg.html': `${head('bench: element with the CLI SVG first')}
+<script type="module" src="/pkg/tally-board.js"></script>${WATCH}</head><body>
+<div id="card">${snippet}</div>
+<script>requestAnimationFrame(() => { window.__bench.tSvg = performance.now(); });</script></body></html>`,
+};
+
+const bodies = new Map(); // path -> Buffer served
+function body(p) {
+  if (p === '/data/mazhilis.json') return Buffer.from(data);
+  if (p.startsWith('/pkg/')) return fs.readFileSync(path.join(PKG, path.basename(p)));
+  if (p.startsWith('/peers/')) return fs.readFileSync(path.join(BENCH, 'node_modules', p.slice(7)));
+  const name = p.slice(1);
+  if (PAGES[name]) return Buffer.from(PAGES[name]);
+  const page = path.join(BENCH, 'pages', name);
+  if (fs.existsSync(page)) {
+    const inline = data.replace(/</g, '\\u003c');
+    return Buffer.from(fs.readFileSync(page, 'utf8').replace('__DATA__', () => inline).replace('__CHARTJS_FILE__', chartFile));
+  }
+  return null;
+}
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+const server = http.createServer((req, res) => {
+  const p = new URL(req.url, 'http://x').pathname;
+  let b = null;
+  try { b = body(p); } catch (e) { b = null; }
+  if (!b) { res.writeHead(404); res.end(); return; }
+  bodies.set(p, b);
+  res.writeHead(200, { 'content-type': TYPES[path.extname(p)] || 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(b);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const sized = new Map();
+function size(p) {
+  if (!sized.has(p)) {
+    const b = bodies.get(p) || body(p);
+    sized.set(p, { gzip: zlib.gzipSync(b, { level: 9 }).length, brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+  }
+  return sized.get(p);
+}
+
+const CASES = [
+  { id: 'render', label: 'tallyboard render() API', page: 'tallyboard.html' },
+  { id: 'src', label: 'tallyboard <tally-board src>', page: 'src.html' },
+  { id: 'svg', label: 'tallyboard CLI SVG first', page: 'svg.html' },
+  { id: 'chartjs', label: 'Chart.js (bar chart)', page: 'chartjs.html' },
+  { id: 'd3', label: 'd3-parliament-chart', page: 'd3-parliament.html' },
+];
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+async function load(c, net) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1000 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (net === 'throttled') await cdp.send('Network.emulateNetworkConditions', THROTTLED);
+    await page.goto(`${base}/${c.page}`, { waitUntil: 'load', timeout: 120000 });
+    await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 120000, polling: 20 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    const t = await page.evaluate(() => ({
+      ...window.__bench,
+      fcp: (performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint') || {}).startTime,
+      responses: [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')].map((e) => ({ url: e.name, end: e.responseEnd })),
+    }));
+    // The SVG is drawn when the parser has it: the frame after that (as for the others, the frame after the draw).
+    const first = c.id === 'svg' ? t.tSvg : t.tFrame;
+    const before = t.responses.filter((r) => r.end <= first).map((r) => new URL(r.url).pathname);
+    const bytes = before.reduce((a, p) => { const s = size(p); return { gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }; }, { gzip: 0, brotli: 0 });
+    return { first, checked: t.tChecked, validatedAfter: t.tChecked !== undefined ? t.tChecked - first : undefined, cls: t.cls || 0, state: t.state, bytes, before, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN; };
+const results = {};
+for (const net of ['loopback', 'throttled']) {
+  for (const c of CASES) await load(c, net); // one discarded load each: the browser's own caches warm
+  for (let run = 0; run < RUNS; run++) {
+    for (const c of CASES) {
+      const r = await load(c, net);
+      ((results[net] ||= {})[c.id] ||= []).push(r);
+    }
+  }
+}
+await browser.close();
+server.close();
+
+const fmt = (n) => Number.isFinite(n) ? n.toFixed(0) : 'n/a';
+const int = (n) => Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a';
+const out = [];
+const lines = [];
+const line = (name, value, budget, ok, note) => { lines.push({ name, value, budget, verdict: ok ? 'PASS' : 'MISS', note }); };
+const m = {};
+for (const net of Object.keys(results)) {
+  m[net] = {};
+  for (const c of CASES) {
+    const rs = results[net][c.id];
+    m[net][c.id] = { first: median(rs.map((r) => r.first)), validatedAfter: median(rs.map((r) => r.validatedAfter)), cls: Math.max(...rs.map((r) => r.cls)),
+      gzip: median(rs.map((r) => r.bytes.gzip)), brotli: median(rs.map((r) => r.bytes.brotli)), before: rs[0].before, errors: rs.flatMap((r) => r.errors) };
+  }
+}
+out.push(`First paint, English Mazhilis 2021 card, ${RUNS} cold loads each (medians), Chromium headless, ${new Date().toISOString().slice(0, 10)}`);
+for (const net of Object.keys(m)) {
+  out.push(`  ${net === 'loopback' ? 'loopback' : 'throttled 10 Mbit/s, 75 ms'}:`);
+  for (const c of CASES) {
+    const x = m[net][c.id];
+    out.push(`    ${c.label.padEnd(32)} first paint ${fmt(x.first).padStart(5)} ms   loaded before it ${int(x.gzip).padStart(8)} B gzip ${int(x.brotli).padStart(8)} B brotli` +
+      (Number.isFinite(x.validatedAfter) ? `   validated +${fmt(x.validatedAfter)} ms` : '') + (c.id === 'svg' || c.id === 'src' ? `   CLS ${x.cls.toFixed(3)}` : '') +
+      (x.errors.length ? `   ERRORS ${x.errors.slice(0, 2).join(' | ')}` : ''));
+  }
+}
+const L = m.loopback;
+for (const id of ['render', 'src', 'svg']) {
+  const x = L[id];
+  const over = x.gzip - BUDGET.bytes;
+  line(`${id}: bytes loaded before the first paint, gzip`, x.gzip, `<= ${BUDGET.bytes}`, over <= 0,
+    over > 0 ? `${int(over)} B over: ${x.before.filter((p) => /\.(wasm|js)$/.test(p)).map((p) => `${path.basename(p)} ${int(size(p).gzip)}`).join(', ')}` : x.before.join(' '));
+}
+for (const net of Object.keys(m)) {
+  const x = m[net];
+  const tag = net === 'loopback' ? 'loopback' : 'throttled';
+  line(`svg first / Chart.js, ${tag}`, x.svg.first / x.chartjs.first, `<= ${BUDGET.svgVsChart}`, x.svg.first / x.chartjs.first <= BUDGET.svgVsChart);
+  line(`svg first / d3-parliament-chart, ${tag}`, x.svg.first / x.d3.first, `<= ${BUDGET.svgVsD3}`, x.svg.first / x.d3.first <= BUDGET.svgVsD3);
+  for (const id of ['render', 'src']) {
+    const r = x[id].first / x.chartjs.first;
+    line(`${id} / Chart.js, ${tag}`, r, `<= ${BUDGET.liveVsChart}`, r <= BUDGET.liveVsChart,
+      r > BUDGET.liveVsChart ? `${fmt(x[id].first)} ms against ${fmt(x.chartjs.first)} ms: ${fmt(x[id].first - BUDGET.liveVsChart * x.chartjs.first)} ms over` : '');
+  }
+  for (const id of ['src', 'svg']) {
+    const v = x[id].validatedAfter;
+    line(`${id}: validated after the first paint, ${tag}`, v, `<= ${BUDGET.validatedMs} ms`, v <= BUDGET.validatedMs,
+      v > BUDGET.validatedMs ? `${fmt(v - BUDGET.validatedMs)} ms over: the full module (${int(size('/pkg/tallyboard_bg.wasm').gzip)} B gzip) loads after the first paint` : '');
+  }
+}
+out.push('', 'Budgets (first paint):');
+for (const l of lines) out.push(`   ${l.verdict}  ${l.name.padEnd(56)} ${typeof l.value === 'number' && l.value < 20 ? l.value.toFixed(2) : int(l.value)}  (${l.budget})${l.note ? '  ' + l.note : ''}`);
+console.log(out.join('\n'));
+fs.writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), runs: RUNS, medians: m, lines }, null, 2) + '\n');
+console.log(`\nwrote ${path.relative(ROOT, OUT)}`);

@@ -1,0 +1,98 @@
+// Render first, validate after (issue #15): an English election card is drawn by the first
+// paint's module (no validation in it) and says "Checking the numbers…", never "checked", until
+// the full module has validated it; then the badge gives the verdict, in the frame the check ran.
+// Every animation frame of the page is watched: the canvas's data-state and label (its summary,
+// which starts with the verdict) as the reader sees them, frame by frame.
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, browser, checks, ROOT } from './server.mjs';
+
+const { check, summary } = checks();
+const { server, url } = await serve();
+const b = await browser();
+
+// Frame by frame: each change of the card's canvas (a new canvas, its state or its label).
+const RECORD = () => {
+  window.__frames = [];
+  let last = '';
+  const t0 = performance.now();
+  const look = () => {
+    const el = document.querySelector('tally-board');
+    const c = el && el.shadowRoot && el.shadowRoot.querySelector('canvas');
+    if (c) {
+      const now = `${c.dataset.state}|${c.getAttribute('aria-label')}`;
+      if (now !== last) {
+        last = now;
+        window.__frames.push({ t: performance.now() - t0, state: c.dataset.state, label: c.getAttribute('aria-label') || '', canvases: el.shadowRoot.querySelectorAll('canvas').length });
+      }
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+  // The event with the canvas as it is when it fires (the rAF watch sees that canvas a frame later).
+  addEventListener('tally-update', (e) => {
+    const c = e.target.shadowRoot.querySelector('canvas');
+    window.__frames.push({ t: performance.now() - t0, event: 'tally-update', ok: e.detail.report.ok, state: c && c.dataset.state });
+  }, true);
+};
+
+const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>first paint</title>
+<script type="module" src="pkg/tally-board.js"></script></head><body>${body}</body></html>`;
+
+async function frames(html, route) {
+  const p = await b.newPage({ viewport: { width: 1000, height: 900 } });
+  await p.addInitScript(RECORD);
+  await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: html }));
+  if (route) await p.route(route.url, (r) => r.fulfill({ contentType: 'application/json', body: route.body }));
+  await p.goto(url + 'first-test.html');
+  await p.waitForFunction(() => window.__frames.some((f) => f.event), null, { timeout: 30000 });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const got = await p.evaluate(() => window.__frames);
+  await p.close();
+  return got;
+}
+const drawn = (fs_) => fs_.filter((f) => !f.event);
+const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}` : `${Math.round(f.t)} ms ${f.state}: ${f.label.slice(0, 44)}`).join(' | ');
+
+// A valid card: checking, then the verdict.
+{
+  const f = await frames(page('<tally-board src="data/kz-mazhilis-2021.json"></tally-board>'));
+  const d = drawn(f);
+  check('an English card is first drawn by the first paint\'s module, saying "Checking the numbers"',
+    d[0] && d[0].state === 'checking' && d[0].label.startsWith('Kazakhstan Mazhilis election') && /Checking the numbers/.test(d[0].label), show(f));
+  check('no frame says "checked" before the check has run', d.filter((x) => x.state === 'checking').every((x) => !/checked/i.test(x.label)), show(f));
+  const last = d[d.length - 1];
+  check('then the verdict: data-state ok, "Numbers checked: no errors"', last.state === 'ok' && /Numbers checked: no errors/.test(last.label), show(f));
+  check('the sequence is checking -> verdict, with one canvas at every frame', d.length === 2 && d.every((x) => x.canvases === 1), show(f));
+  const ev = f.find((x) => x.event);
+  check('tally-update fires once, when the verdict is drawn', f.filter((x) => x.event).length === 1 && ev.state === 'ok' && ev.ok === true, show(f));
+  console.log(`  first paint -> verdict: ${Math.round(last.t - d[0].t)} ms (loopback, full module loaded after the first paint)`);
+}
+
+// A card whose check finds errors: its badge changes in the frame the check ran.
+{
+  const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'www/data/kz-mazhilis-2021.json'), 'utf8'));
+  const line = doc.contests[0].parties[0];
+  line.seats += 1; // more seats than the Mazhilis has, and not what the declared rules give
+  const f = await frames(page('<tally-board src="data/broken.json"></tally-board>'), { url: '**/data/broken.json', body: JSON.stringify(doc) });
+  const d = drawn(f);
+  check('a card with wrong numbers: first "checking" (no verdict before the check)', d[0] && d[0].state === 'checking' && !/checked/i.test(d[0].label), show(f));
+  const last = d[d.length - 1];
+  check('then "invalid" with its errors in the label, no frame between', last.state === 'invalid' && /Numbers checked: \d+ errors?/.test(last.label) && d.length === 2, show(f));
+}
+
+// What the first paint's module leaves to the full one: another language, a mixed-member card.
+{
+  const f = await frames(page('<tally-board locale="ru" src="data/kz-mazhilis-2021.json"></tally-board>'));
+  const d = drawn(f);
+  check('a Russian card is drawn by the full module only (no "checking" frame)', d.length >= 1 && d.every((x) => x.state === 'ok') && /Цифры проверены/.test(d[0].label), show(f));
+}
+{
+  const f = await frames(page('<tally-board src="data/nz-parliament-2014.json"></tally-board>'));
+  const d = drawn(f);
+  check('a mixed-member card (its seats need the rules replayed) goes straight to the full module', d.length >= 1 && d.every((x) => x.state !== 'checking'), show(f));
+}
+
+await b.close();
+server.close();
+process.exit(summary('render first, validate after') ? 1 : 0);
