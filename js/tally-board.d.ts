@@ -1,6 +1,8 @@
 import type { Card, TallyboardData, TallyboardReport } from './tallyboard.js';
 
-/** `tally-update`: a new card was drawn (the first one too), with its validation report. */
+/** `tally-update`: a new validated card was drawn (the first one too), with its validation report.
+ * An English card is painted before that by the first paint's module ("Checking the numbers…",
+ * canvas `data-state="checking"`); the event comes with the verdict, not with that first paint. */
 export type TallyUpdateEvent = CustomEvent<{ report: TallyboardReport }>;
 /** `tally-error`: a failure, worded in the card's locale: a load that failed ("could not load
  * results.json: HTTP 500", the network's message, a time-out) or data that cannot be read. */
@@ -22,6 +24,8 @@ export interface TallyBoardEventMap extends HTMLElementEventMap {
  * The `<tally-board>` custom element. Importing this module defines it.
  *
  * Attributes: `src`, `refresh`, `theme`, `locale`, `parts`, `table`, `exports`, `coalition`.
+ * A CLI-rendered SVG inside it (`tallyboard render FILE --svg OUT --embed`) is shown at once and
+ * replaced by the live card, at the SVG's width and text layout, when that is ready.
  * `refresh="60"` (seconds, at least 0.5) makes a live card: `src` is asked for again on that
  * interval with a conditional request (a 304 redraws nothing), not while the page is hidden,
  * never two requests at once, waiting twice as long after each failure in a row (up to 5
@@ -32,9 +36,9 @@ export interface TallyBoardEventMap extends HTMLElementEventMap {
 export declare class TallyBoard extends HTMLElement {
   /** The data, as an object or JSON text (instead of `src` or an inline JSON script; not polled). */
   data: TallyboardData | null;
-  /** The validation report of the current data. */
+  /** The validation report of the current data (null until it is validated). */
   readonly report: TallyboardReport | null;
-  /** The card handle of the wasm API. */
+  /** The card handle of the wasm API (the full module's; null while the first paint's card is shown). */
   readonly card: Card | null;
   /** The card as a file: PNG at 2x, SVG, CSV or Wikipedia wikitext. */
   export(kind: 'png' | 'svg' | 'csv' | 'wikitext'): Promise<Blob | null>;

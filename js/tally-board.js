@@ -231,6 +231,9 @@ class TallyBoard extends HTMLElement {
     this._module = m;
     this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
     this._loading(m);
+    // The full module (validation) loads now, while the data arrives and the first card is drawn
+    // (once per page; when m is the full module it is loaded already). A failure is the draw's to say.
+    loadWasm().catch(() => {});
     if (!('IntersectionObserver' in window)) return this._reveal();
     // Already on screen: now, not a frame later (when the observer would first call back).
     const box = this.getBoundingClientRect();

@@ -197,3 +197,31 @@ fn render_writes_one_file_per_contest_into_a_folder() {
     assert!(said.contains("8 files written"), "{said}");
     let _ = std::fs::remove_dir_all(&out);
 }
+
+#[test]
+fn render_embed_writes_the_svg_inside_a_tally_board_element() {
+    let file = data("kz-mazhilis-2021.json");
+    let (code, out, err) = run(&["render", &file, "--svg", "-", "--embed"]);
+    assert_eq!(code, 0, "{err}");
+    // The element's src is the data file's name (beside the page), the SVG inside with its box set.
+    assert!(out.starts_with("<tally-board src=\"kz-mazhilis-2021.json\">\n<svg display=\"block\" xmlns="), "{}", &out[..120]);
+    assert!(out.trim_end().ends_with("</svg>\n</tally-board>"), "{}", &out[out.len() - 60..]);
+    // The CLI's verdict is in it (the element shows it until the live card has validated the data).
+    assert!(out.contains("Numbers checked: no errors"), "the verdict");
+    let doc = roxmltree::Document::parse(out.trim_start_matches(|c| c != '\n').trim().trim_end_matches("</tally-board>")).unwrap();
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    // --src: any address, escaped as an attribute value.
+    let (code, out, _) = run(&["render", &file, "--svg", "-", "--embed", "--src", "/results/a\"b&c.json"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<tally-board src=\"/results/a&quot;b&amp;c.json\">"), "{}", &out[..80]);
+    // What it does not take, said.
+    let (code, _, err) = run(&["render", &file, "--svg", "-", "--src", "x.json"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--src") && err.contains("--embed"), "{err}");
+    let (code, _, err) = run(&["render", &file, "--csv", "-", "--embed"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give --svg OUT"), "{err}");
+    let (code, _, err) = run(&["render", &file, "--out-dir", "/tmp/x", "--embed"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("one document's card"), "{err}");
+}

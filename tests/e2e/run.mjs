@@ -6,7 +6,7 @@
 // It starts its own static server for www/ on 127.0.0.1 at a free port (tests/e2e/server.mjs:
 // .wasm as application/wasm) and stops it at the end. The page is opened at 1280 px; then:
 //   - the page: no console error and no page error from load to the end (checked last), the wasm
-//     served as application/wasm and fetched once, one card per example of www/examples.json in
+//     modules (the first paint's and the full one) served as application/wasm and each fetched once, one card per example of www/examples.json in
 //     its own container, every gallery canvas with data-state set and "ok";
 //   - pixels: every card's canvas is not blank (pixels that differ from its own background,
 //     sampled in a corner); at every seat centre of the Mazhilis card (card.seatCentres() x
@@ -105,7 +105,7 @@ async function openDemo(b, url, opts) {
   const wasm = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.headers()['content-type']); });
+  page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push({ url: r.url(), type: r.headers()['content-type'] }); });
   await page.addInitScript(pageHelpers);
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, WAIT);
@@ -145,7 +145,9 @@ try {
     return [states.every((s) => s === 'ok'), states.join(', ')];
   });
   await step('the wasm is served as application/wasm and fetched once', async () =>
-    [demo.wasm.length === 1 && demo.wasm[0] === 'application/wasm', demo.wasm.join(', ') || 'not fetched']);
+    // (Two modules: the first paint's and the full one, each fetched once.)
+    [demo.wasm.length === 2 && new Set(demo.wasm.map((w) => w.url)).size === 2 && demo.wasm.every((w) => w.type === 'application/wasm'),
+      demo.wasm.map((w) => `${w.url.split('/').pop()} ${w.type}`).join(', ') || 'not fetched']);
   await step('no card is blank (pixels unlike its background)', async () => {
     const r = [];
     for (const f of [...examples.map((e) => e.file), 'editor']) r.push(await inked(page, f));
@@ -420,17 +422,18 @@ try {
       out.noticeCleared = a.shadowRoot.querySelector('.notice').hidden;
       out.stateA = a.shadowRoot.querySelector('canvas').dataset.state;
       out.seatsB = seats(bb);
-      // A card whose very first render traps: no card, the notice, and the others still drawn.
-      armed = true;
+      // A card whose very first renders trap (the first paint's module's, then the full module's):
+      // no card, the notice, and the others still drawn.
+      let traps = 2;
       CanvasRenderingContext2D.prototype.fillRect = function (...args) {
-        if (armed) { armed = false; throw new WebAssembly.RuntimeError('unreachable (injected by the test, first render)'); }
+        if (traps > 0) { traps--; throw new WebAssembly.RuntimeError('unreachable (injected by the test, first render)'); }
         return orig.apply(this, args);
       };
       const cc = make('Card C');
-      for (let i = 0; i < 200 && armed; i++) await frame();
+      for (let i = 0; i < 200 && traps > 0; i++) await frame();
       CanvasRenderingContext2D.prototype.fillRect = orig;
       await frame();
-      out.firstFired = !armed;
+      out.firstFired = traps === 0;
       out.cNotice = !cc.shadowRoot.querySelector('.notice').hidden;
       out.cCard = !!cc.card;
       out.seatsAfterC = seats(a) === seats(bb) ? seats(a) : 'differ';
