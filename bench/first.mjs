@@ -11,7 +11,8 @@
 // First paint: navigation start to the frame after the card is drawn (the SVG's: the frame after
 // the parser has it, from a requestAnimationFrame asked for just after it). Bytes: every response that ended before that paint, gzip -9 and brotli
 // (q 11) of its body. "Validated": the live card with its verdict, after the first paint.
-// Layout shift: the sum of the page's layout-shift entries (CLS) up to the validated card.
+// Layout shift: the sum of the page's layout-shift entries (CLS) up to the validated card (in the
+// viewport only), and how far a paragraph below the card moved from the first paint to the verdict.
 //
 //   node bench/first.mjs [--runs N] [--cli target/debug/tallyboard] [--out bench/first.json]
 import fs from 'node:fs';
@@ -48,8 +49,10 @@ const WATCH = `<script>
   const look = () => {
     const el = document.querySelector('tally-board');
     const c = el && el.shadowRoot && el.shadowRoot.querySelector('canvas[data-state]');
+    const below = () => { const p = document.getElementById('below'); return p ? p.getBoundingClientRect().top + scrollY : NaN; };
+    if (b.yFirst === undefined && (c || document.querySelector('tally-board > svg'))) b.yFirst = below();
     if (c && b.tFrame === undefined) b.tFrame = performance.now();
-    if (c && (c.dataset.state === 'ok' || c.dataset.state === 'invalid') && b.tChecked === undefined) { b.tChecked = performance.now(); b.state = c.dataset.state; b.done = true; }
+    if (c && (c.dataset.state === 'ok' || c.dataset.state === 'invalid') && b.tChecked === undefined) { b.tChecked = performance.now(); b.state = c.dataset.state; b.yChecked = below(); b.done = true; }
     if (!b.done) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
@@ -62,10 +65,10 @@ const PAGES = {
 <link rel="preload" href="/pkg/tallyboard_first_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 <link rel="preload" href="/data/mazhilis.json" as="fetch" type="application/json" crossorigin>
 <script type="module" src="/pkg/tally-board.js"></script>${WATCH}</head><body>
-<div id="card"><tally-board src="/data/mazhilis.json"></tally-board></div></body></html>`,
+<div id="card"><tally-board src="/data/mazhilis.json"></tally-board></div><p id="below">The article goes on.</p></body></html>`,
   'svg.html': `${head('bench: element with the CLI SVG first')}
 <script type="module" src="/pkg/tally-board.js"></script>${WATCH}</head><body>
-<div id="card">${snippet}</div>
+<div id="card">${snippet}</div><p id="below">The article goes on.</p>
 <script>requestAnimationFrame(() => { window.__bench.tSvg = performance.now(); });</script></body></html>`,
 };
 
@@ -135,7 +138,7 @@ async function load(c, net) {
     const first = c.id === 'svg' ? t.tSvg : t.tFrame;
     const before = t.responses.filter((r) => r.end <= first).map((r) => new URL(r.url).pathname);
     const bytes = before.reduce((a, p) => { const s = size(p); return { gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }; }, { gzip: 0, brotli: 0 });
-    return { first, checked: t.tChecked, validatedAfter: t.tChecked !== undefined ? t.tChecked - first : undefined, cls: t.cls || 0, state: t.state, bytes, before, errors };
+    return { first, checked: t.tChecked, validatedAfter: t.tChecked !== undefined ? t.tChecked - first : undefined, cls: t.cls || 0, moved: t.yChecked - t.yFirst, state: t.state, bytes, before, errors };
   } finally {
     await context.close();
   }
@@ -165,7 +168,7 @@ for (const net of Object.keys(results)) {
   m[net] = {};
   for (const c of CASES) {
     const rs = results[net][c.id];
-    m[net][c.id] = { first: median(rs.map((r) => r.first)), validatedAfter: median(rs.map((r) => r.validatedAfter)), cls: Math.max(...rs.map((r) => r.cls)),
+    m[net][c.id] = { first: median(rs.map((r) => r.first)), validatedAfter: median(rs.map((r) => r.validatedAfter)), cls: Math.max(...rs.map((r) => r.cls)), moved: median(rs.map((r) => r.moved)),
       gzip: median(rs.map((r) => r.bytes.gzip)), brotli: median(rs.map((r) => r.bytes.brotli)), before: rs[0].before, errors: rs.flatMap((r) => r.errors) };
   }
 }
@@ -175,7 +178,7 @@ for (const net of Object.keys(m)) {
   for (const c of CASES) {
     const x = m[net][c.id];
     out.push(`    ${c.label.padEnd(32)} first paint ${fmt(x.first).padStart(5)} ms   loaded before it ${int(x.gzip).padStart(8)} B gzip ${int(x.brotli).padStart(8)} B brotli` +
-      (Number.isFinite(x.validatedAfter) ? `   validated +${fmt(x.validatedAfter)} ms` : '') + (c.id === 'svg' || c.id === 'src' ? `   CLS ${x.cls.toFixed(3)}` : '') +
+      (Number.isFinite(x.validatedAfter) ? `   validated +${fmt(x.validatedAfter)} ms` : '') + (c.id === 'svg' || c.id === 'src' ? `   CLS ${x.cls.toFixed(3)}, text below moved ${fmt(x.moved)} px` : '') +
       (x.errors.length ? `   ERRORS ${x.errors.slice(0, 2).join(' | ')}` : ''));
   }
 }
