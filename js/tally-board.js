@@ -58,33 +58,28 @@ class LoadFailure {
   constructor(src, status, reason) { Object.assign(this, { src, status, reason }); }
 }
 
-let wasm = null;
-function loadWasm() {
-  if (!wasm) {
-    wasm = import('./tallyboard.js').then(async (m) => {
-      await m.default();
-      return m;
-    });
-    // A failed load (network, wrong MIME type) is not kept: the next card tries again.
-    wasm.catch(() => { wasm = null; });
-  }
-  return wasm;
+// A module loaded once per page and shared by every card: its glue (`load`: an import() with a
+// literal name, which bundlers follow), then its wasm. A failed load (network, wrong MIME type) is
+// not kept: the next card tries again.
+function loader(load) {
+  let loading = null;
+  return () => {
+    if (!loading) {
+      loading = load().then(async (m) => {
+        await m.default();
+        return m;
+      });
+      loading.catch(() => { loading = null; });
+    }
+    return loading;
+  };
 }
 
+const loadWasm = loader(() => import('./tallyboard.js'));
 // The first paint's module (the crate without validation, other kinds or locales, see the
 // Makefile): an English card is drawn by it first, saying "Checking the numbers…", and replaced
 // by the full module's card, with its verdict, as soon as that is loaded (right after).
-let first = null;
-function loadFirst() {
-  if (!first) {
-    first = import('./tallyboard_first.js').then(async (m) => {
-      await m.default();
-      return m;
-    });
-    first.catch(() => { first = null; });
-  }
-  return first;
-}
+const loadFirst = loader(() => import('./tallyboard_first.js'));
 
 // One stylesheet for every card of the page, written by the wasm.
 let sheet = null;
