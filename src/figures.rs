@@ -7,7 +7,6 @@
 //! gets a body too large to draw (the validator reports it), never a wrapped sum.
 
 use crate::contest::{Base, Contest, Kind, Role, System};
-#[cfg(feature = "full")]
 use crate::seats::Fate;
 use crate::number::Decimal;
 
@@ -151,8 +150,7 @@ pub fn of(c: &Contest) -> Figures {
     let (mut overhang, mut marks, mut projection) = (0, vec![None; c.parties.len()], None);
     let mut body = body;
     // The replay only where it changes what the card shows (it is linear in the lines and the seats), once.
-    #[cfg(feature = "full")]
-    if replays(c) {
+    if cfg!(feature = "full") && replays(c) {
         if let crate::seats::Outcome::Replayed(run) = crate::seats::replay(c, false) {
             overhang = run.overhang;
             if c.system == System::Mmp {

@@ -30,10 +30,11 @@ impl Locale {
 
     /// The locale for a BCP 47 tag ("ru", "ru-RU", "kk-KZ"); English otherwise.
     pub fn from_tag(tag: &str) -> Locale {
-        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         // The first paint's module is English only (the full one has every locale).
-        #[cfg(not(feature = "full"))]
-        let lang = if lang == "en" { lang } else { String::new() };
+        if !cfg!(feature = "full") {
+            return EN;
+        }
+        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match lang.as_str() {
             "ru" => RU,
             "kk" => KK,

@@ -63,15 +63,11 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
         match c.kind {
             Kind::Election => election(&mut b, i, c, f),
             Kind::Vote => vote(&mut b, i, c, f),
-            #[cfg(feature = "full")]
-            Kind::Composition => composition(&mut b, i, c, f),
-            #[cfg(feature = "full")]
-            Kind::Series => series(&mut b, i, c),
-            #[cfg(feature = "full")]
-            Kind::Primaries => primaries(&mut b, i, c),
             // The first paint's module leaves these kinds to the full one (see `first_paint`).
-            #[cfg(not(feature = "full"))]
-            _ => {}
+            _ if !cfg!(feature = "full") => {}
+            Kind::Composition => composition(&mut b, i, c, f),
+            Kind::Series => series(&mut b, i, c),
+            Kind::Primaries => primaries(&mut b, i, c),
         }
     }
     if o.parts.notes && !doc.notes.is_empty() {

@@ -196,10 +196,11 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
 
 /// Read (and, in the full module, validate) the data of a card.
 fn check(text: &str) -> crate::Checked {
-    #[cfg(feature = "full")]
-    return crate::check(text);
-    #[cfg(not(feature = "full"))]
-    crate::read_only(text)
+    if cfg!(feature = "full") {
+        crate::check(text)
+    } else {
+        crate::read_only(text)
+    }
 }
 
 /// The first paint's module draws English cards only (see [`crate::first_paint`] for the rest).
