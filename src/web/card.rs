@@ -54,6 +54,8 @@ fn reduced_motion() -> bool {
 }
 
 /// A call on a card; one made while the card is busy waits its turn (see [`crate::queue`]).
+// (The first paint's card takes none of the calls that make most of these.)
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 pub(super) enum Op {
     /// New results; `true`: move from the card shown to the new one.
     Update(String, bool),
@@ -410,10 +412,13 @@ fn mount(element: Element, text: String, options_value: JsValue, checked: Option
     if !fixed_width {
         watch_width(&shared, &element)?;
     }
-    watch_clicks_and_scheme(&shared, &canvas)?;
-    let on_frame = Closure::<dyn FnMut(f64)>::new(sender(&shared, Op::Frame));
-    if let Some(mut s) = shared.write() {
-        s._on_frame = Some(on_frame);
+    // Clicks, the colour scheme and transitions: the full module's cards only.
+    if cfg!(feature = "full") {
+        watch_clicks_and_scheme(&shared, &canvas)?;
+        let on_frame = Closure::<dyn FnMut(f64)>::new(sender(&shared, Op::Frame));
+        if let Some(mut s) = shared.write() {
+            s._on_frame = Some(on_frame);
+        }
     }
     stop_handles(&shared, &element);
     Ok(Card { shared })
@@ -458,6 +463,9 @@ impl Card {
     }
 }
 
+// What the element asks of a card it shows: the full module's only (the first paint's card
+// is shown, then destroyed).
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 impl Card {
     /// New results. Bad data keeps the last good card and shows the error above it.
@@ -536,7 +544,10 @@ impl Card {
     pub fn click(&self, x: f64, y: f64) {
         self.send(Op::Click(x, y));
     }
+}
 
+#[wasm_bindgen]
+impl Card {
     /// Remove the canvas and stop observing the container.
     pub fn destroy(&self) {
         self.send(Op::Destroy);
