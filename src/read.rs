@@ -92,6 +92,10 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
         c.count = crate::count::read(&mut o);
     }
     if matches!(kind, Kind::Composition | Kind::Series | Kind::Primaries) {
+        // The first paint's module leaves these kinds to the full one (`lib::first_paint`): unread there.
+        if !cfg!(feature = "full") {
+            return Some(c);
+        }
         let own = other_kind(&mut o, &mut c);
         let allowed: Vec<&str> = ["kind", "id", "title", "date", "body", "notes", "source", "electorate", "turnout_percent"].iter().chain(own).copied().collect();
         o.finish(&allowed);

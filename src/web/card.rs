@@ -182,7 +182,8 @@ impl State {
             None => {
                 let mut c = check(&self.text);
                 // Between two updates: figures older than the ones shown before.
-                if let (Some(before), Some(doc)) = (self.before.as_ref(), c.document.as_ref()) {
+                // (A check: the full module's. The first paint's card takes no update.)
+                if let (true, Some(before), Some(doc)) = (cfg!(feature = "full"), self.before.as_ref(), c.document.as_ref()) {
                     crate::count::check_update(before, doc, &mut c.report);
                     c.report.sort();
                 }
@@ -191,7 +192,7 @@ impl State {
         };
         // `estimate`: text laid out by the CLI's width estimate, as in its SVG (the element asks for
         // it when its live card replaces a CLI-rendered SVG: the same lines, the same height).
-        let scene = if get(&self.options, "estimate").as_bool() == Some(true) {
+        let scene = if cfg!(feature = "full") && get(&self.options, "estimate").as_bool() == Some(true) {
             crate::scene_of(&checked, &opts, &layout::Approx, self.last_good.as_deref())
         } else {
             let ctx = measurer(self.host.owner_document(), &self.ctx);
@@ -210,7 +211,7 @@ impl State {
         };
         let _ = self.canvas.set_attribute("data-state", state);
         // An update asked to move: from the card shown to the new one, unless the reader asks for less motion.
-        let animate = std::mem::take(&mut self.animate_next) && readable && !reduced_motion();
+        let animate = std::mem::take(&mut self.animate_next) && readable && cfg!(feature = "full") && !reduced_motion();
         match self.scene.clone().filter(|_| animate) {
             Some(from) => {
                 self.paint(&layout::tween::tween(&from, &scene, 0.0), &font);
