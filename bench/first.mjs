@@ -102,6 +102,8 @@ const sized = new Map();
 function size(p) {
   if (!sized.has(p)) {
     const b = bodies.get(p) || body(p);
+    // (A 404, the browser's favicon say, is an empty answer.)
+    if (!b) return { gzip: 0, brotli: 0 };
     sized.set(p, { gzip: zlib.gzipSync(b, { level: 9 }).length, brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
   }
   return sized.get(p);
