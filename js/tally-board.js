@@ -125,6 +125,41 @@ function tools(name, output) {
   return box;
 }
 
+// Replays a card's display list on a 2D context: the wasm laid the card out and drew it
+// (src/backend/list.rs: each call is its code, then its arguments; texts, colours and fonts
+// are indices into `strings`), so the canvas shows exactly the card the SVG shows.
+function paint(c, ops, strings) {
+  let i = 0;
+  const n = () => ops[i++];
+  const s = () => strings[ops[i++]];
+  const calls = [
+    () => { c.fillStyle = s(); },
+    () => { c.strokeStyle = s(); c.lineWidth = n(); },
+    () => { c.font = s(); },
+    () => { c.textAlign = s(); c.textBaseline = s(); },
+    () => c.fillRect(n(), n(), n(), n()),
+    () => c.strokeRect(n(), n(), n(), n()),
+    () => c.beginPath(),
+    () => c.moveTo(n(), n()),
+    () => c.lineTo(n(), n()),
+    () => c.arc(n(), n(), n(), n(), n()),
+    () => c.fill(),
+    () => c.stroke(),
+    () => c.fillText(s(), n(), n()),
+  ];
+  while (i < ops.length) calls[n()]();
+}
+
+// The width of a text in a CSS font, as the page's canvas measures it (one detached canvas for
+// every card: a font resolved once serves them all).
+let measurer = null;
+let measuring = '';
+function measure(font, text) {
+  measurer = measurer || document.createElement('canvas').getContext('2d');
+  if (measuring !== font) measurer.font = measuring = font;
+  return measurer.measureText(text).width;
+}
+
 class TallyBoard extends HTMLElement {
   static get observedAttributes() { return ['src', 'theme', 'locale', 'parts', 'table', 'exports', 'coalition', 'refresh']; }
 
@@ -202,9 +237,19 @@ class TallyBoard extends HTMLElement {
     }
     if (this._card || !this.isConnected) return;
     try {
-      // (undefined: a card it leaves to the full module.)
-      this._firstCard = f.firstPaint(this.shadowRoot.querySelector('.card'), data, this._options()) || null;
-      if (!this._firstCard) return;
+      // The card read, laid out and drawn into a display list by the wasm (undefined: a card it
+      // leaves to the full module), painted here on a canvas of its size and with its attributes.
+      const box = this.shadowRoot.querySelector('.card');
+      const first = f.firstPaint(data, this._options(), box.clientWidth, window.devicePixelRatio || 1, measure);
+      if (!first) return;
+      const canvas = el('canvas', Object.fromEntries(first.marks));
+      canvas.width = first.width;
+      canvas.height = first.height;
+      for (const [name, value] of first.style) canvas.style.setProperty(name, value);
+      canvas.textContent = canvas.getAttribute('aria-label');
+      paint(canvas.getContext('2d'), first.ops, first.strings);
+      box.append(canvas);
+      this._firstCard = canvas;
       this._loaded();
       this.shadowRoot.querySelector('.fallback').hidden = true;
     } catch (err) {
@@ -217,7 +262,7 @@ class TallyBoard extends HTMLElement {
   // The first paint's card goes when the full module's card is drawn, in the same task (no frame between).
   _dropFirst() {
     if (!this._firstCard) return;
-    try { this._firstCard.destroy(); } catch (err) { /* its instance trapped: nothing to keep */ }
+    this._firstCard.remove();
     this._firstCard = null;
   }
 

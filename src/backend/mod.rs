@@ -9,8 +9,9 @@
 //! crates leave to us: a devicePixelRatio-scaled canvas, SVG text the same
 //! size as canvas text, an accessible SVG root.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 pub mod canvas;
+pub mod list;
 pub mod svg;
 
 use crate::format::int;

@@ -54,8 +54,6 @@ fn reduced_motion() -> bool {
 }
 
 /// A call on a card; one made while the card is busy waits its turn (see [`crate::queue`]).
-// (The first paint's card takes none of the calls that make most of these.)
-#[cfg_attr(not(feature = "full"), allow(dead_code))]
 pub(super) enum Op {
     /// New results; `true`: move from the card shown to the new one.
     Update(String, bool),
@@ -182,8 +180,7 @@ impl State {
             None => {
                 let mut c = check(&self.text);
                 // Between two updates: figures older than the ones shown before.
-                // (A check: the full module's. The first paint's card takes no update.)
-                if let (true, Some(before), Some(doc)) = (cfg!(feature = "full"), self.before.as_ref(), c.document.as_ref()) {
+                if let (Some(before), Some(doc)) = (self.before.as_ref(), c.document.as_ref()) {
                     crate::count::check_update(before, doc, &mut c.report);
                     c.report.sort();
                 }
@@ -192,7 +189,7 @@ impl State {
         };
         // `estimate`: text laid out by the CLI's width estimate, as in its SVG (the element asks for
         // it when its live card replaces a CLI-rendered SVG: the same lines, the same height).
-        let scene = if cfg!(feature = "full") && get(&self.options, "estimate").as_bool() == Some(true) {
+        let scene = if get(&self.options, "estimate").as_bool() == Some(true) {
             crate::scene_of(&checked, &opts, &layout::Approx, self.last_good.as_deref())
         } else {
             let ctx = measurer(self.host.owner_document(), &self.ctx);
@@ -200,18 +197,12 @@ impl State {
         };
         let scene = Rc::new(scene);
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
-        let _ = self.canvas.set_attribute("aria-label", &scene.summary);
+        for (name, value) in super::canvas_marks(&scene, &checked) {
+            let _ = self.canvas.set_attribute(name, &value);
+        }
         self.canvas.set_text_content(Some(&scene.summary));
-        let state = match (readable, checked.report.has_errors(), checked.report.pending) {
-            (false, _, _) => "error",
-            (true, true, _) => "invalid",
-            // Read, not yet validated: the first paint's card.
-            (true, false, true) => "checking",
-            (true, false, false) => "ok",
-        };
-        let _ = self.canvas.set_attribute("data-state", state);
         // An update asked to move: from the card shown to the new one, unless the reader asks for less motion.
-        let animate = std::mem::take(&mut self.animate_next) && readable && cfg!(feature = "full") && !reduced_motion();
+        let animate = std::mem::take(&mut self.animate_next) && readable && !reduced_motion();
         match self.scene.clone().filter(|_| animate) {
             Some(from) => {
                 self.paint(&layout::tween::tween(&from, &scene, 0.0), &font);
@@ -240,9 +231,9 @@ impl State {
         self.canvas.set_width((scene.width * dpr).round() as u32);
         self.canvas.set_height((scene.height * dpr).round() as u32);
         let style = self.canvas.style();
-        let _ = style.set_property("width", &(crate::format::int(scene.width as u64) + "px"));
-        let _ = style.set_property("height", &(crate::format::int(scene.height as u64) + "px"));
-        let _ = style.set_property("display", "block");
+        for (name, value) in super::canvas_style(scene) {
+            let _ = style.set_property(name, &value);
+        }
         let mut backend = crate::backend::canvas::CanvasBackend::new(self.canvas.clone(), self.ctx.clone());
         let _ = crate::draw::draw(scene, &mut backend, crate::draw::Surface { scale: dpr, font });
     }
@@ -392,11 +383,6 @@ pub fn render(element: Element, data: JsValue, options_value: JsValue) -> Result
 fn mount(element: Element, text: String, options_value: JsValue, checked: Option<crate::Checked>) -> Result<Card, JsValue> {
     let document = element.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    canvas.set_attribute("role", "img")?;
-    // The card lays its text out left to right: on a right-to-left page the
-    // canvas would otherwise inherit `direction: rtl` and reorder it ("−8" as "8−").
-    canvas.set_attribute("dir", "ltr")?;
-    canvas.set_class_name("tallyboard-canvas");
     element.append_child(&canvas)?;
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")?
@@ -413,36 +399,15 @@ fn mount(element: Element, text: String, options_value: JsValue, checked: Option
     if !fixed_width {
         watch_width(&shared, &element)?;
     }
-    // Clicks, the colour scheme and transitions: the full module's cards only.
-    if cfg!(feature = "full") {
-        watch_clicks_and_scheme(&shared, &canvas)?;
-        let on_frame = Closure::<dyn FnMut(f64)>::new(sender(&shared, Op::Frame));
-        if let Some(mut s) = shared.write() {
-            s._on_frame = Some(on_frame);
-        }
+    watch_clicks_and_scheme(&shared, &canvas)?;
+    let on_frame = Closure::<dyn FnMut(f64)>::new(sender(&shared, Op::Frame));
+    if let Some(mut s) = shared.write() {
+        s._on_frame = Some(on_frame);
     }
     stop_handles(&shared, &element);
     Ok(Card { shared })
 }
 
-/// The first paint's card (the module built without `full`): the card, or
-/// `undefined` for one it leaves to the full module, which would draw it
-/// otherwise (another language, a kind or a replay of the rules it does not have).
-#[cfg(not(feature = "full"))]
-#[wasm_bindgen(js_name = firstPaint, skip_typescript)]
-pub fn first_paint(element: Element, data: JsValue, options_value: JsValue) -> Result<Option<Card>, JsValue> {
-    if !super::english(&options_value) {
-        return Ok(None);
-    }
-    let text = text_of(&data);
-    let checked = check(&text);
-    if !crate::first_paint(&checked) {
-        return Ok(None);
-    }
-    mount(element, text, options_value, Some(checked)).map(Some)
-}
-
-#[cfg(feature = "full")]
 /// The card drawn at the export scale (2x) into a new canvas that is in no page, for a PNG.
 #[wasm_bindgen(js_name = exportCanvas)]
 pub fn export_canvas(data: JsValue, options_value: JsValue, width: f64) -> Result<HtmlCanvasElement, JsValue> {
@@ -464,9 +429,7 @@ impl Card {
     }
 }
 
-// What the element asks of a card it shows: the full module's only (the first paint's card
-// is shown, then destroyed).
-#[cfg(feature = "full")]
+// What the element asks of a card it shows.
 #[wasm_bindgen]
 impl Card {
     /// New results. Bad data keeps the last good card and shows the error above it.

@@ -2,15 +2,19 @@
 //! `toSvg(data, options)`. Thin: parsing, checking and layout are the core's;
 //! this file owns the canvas, devicePixelRatio, resizing and clicks.
 
+// The card on a canvas (its state, events and calls), and what the element asks of it: the full
+// module's. The first paint's module draws into a display list that the element paints (`first`).
+#[cfg(feature = "full")]
 mod card;
+#[cfg(not(feature = "full"))]
+mod first;
+#[cfg(feature = "full")]
 mod measure;
-// What the element asks a drawn card (report, tables, tooltips, findings): the full module only.
 #[cfg(feature = "full")]
 mod said;
 
 #[cfg(feature = "full")]
-pub use card::export_canvas;
-pub use card::{render, Card};
+pub use card::{export_canvas, render, Card};
 
 use crate::layout::{self, Options};
 use wasm_bindgen::prelude::*;
@@ -201,6 +205,40 @@ fn check(text: &str) -> crate::Checked {
     } else {
         crate::read_only(text)
     }
+}
+
+/// Where the card stands: it cannot be read ("error"), it has errors ("invalid"), it is read but
+/// not yet validated (the first paint: "checking"), or its numbers check out ("ok").
+fn card_state(checked: &crate::Checked) -> &'static str {
+    let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());
+    match (readable, checked.report.has_errors(), checked.report.pending) {
+        (false, _, _) => "error",
+        (true, true, _) => "invalid",
+        (true, false, true) => "checking",
+        (true, false, false) => "ok",
+    }
+}
+
+/// The canvas's attributes: an image, laid out left to right (on a right-to-left page it would
+/// otherwise inherit `direction: rtl` and reorder the text: "−8" as "8−"), its class, its label (the
+/// card's summary, which opens with the verdict) and where the card stands.
+fn canvas_marks(scene: &layout::Scene, checked: &crate::Checked) -> [(&'static str, String); 5] {
+    [
+        ("role", "img".into()),
+        ("dir", "ltr".into()),
+        ("class", "tallyboard-canvas".into()),
+        ("aria-label", scene.summary.clone()),
+        ("data-state", card_state(checked).into()),
+    ]
+}
+
+/// The canvas's size on the page, in CSS pixels (its backing store is that times the pixel ratio).
+fn canvas_style(scene: &layout::Scene) -> [(&'static str, String); 3] {
+    [
+        ("width", crate::format::int(scene.width as u64) + "px"),
+        ("height", crate::format::int(scene.height as u64) + "px"),
+        ("display", "block".into()),
+    ]
 }
 
 /// The first paint's module draws English cards only (see [`crate::first_paint`] for the rest).

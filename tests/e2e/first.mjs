@@ -93,6 +93,41 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   check('a mixed-member card (its seats need the rules replayed) goes straight to the full module', d.length >= 1 && d.every((x) => x.state !== 'checking'), show(f));
 }
 
+// The first card is the wasm's display list replayed by the element's painter; the full card is drawn
+// by the canvas backend. Both come from the one draw(): the same pixels but the badge's line.
+{
+  const p = await b.newPage({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2 });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await p.route('**/tallyboard_bg.wasm', async (r) => { await held; await r.continue(); });
+  await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: page('<tally-board src="data/kz-mazhilis-2021.json"></tally-board>') }));
+  await p.goto(url + 'first-test.html');
+  const pixels = (state) => p.waitForFunction((st) => {
+    const c = document.querySelector('tally-board').shadowRoot.querySelector('canvas');
+    if (!c || c.dataset.state !== st) return null;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    return { w: c.width, h: c.height, cssWidth: c.style.width, data: Array.from(d) };
+  }, state, { timeout: 30000 }).then((h) => h.jsonValue());
+  const first = await pixels('checking');
+  release();
+  const full = await pixels('ok');
+  const rows = new Set();
+  let differ = 0;
+  if (first.w === full.w && first.h === full.h) {
+    for (let i = 0; i < first.data.length; i += 4) {
+      if (first.data[i] !== full.data[i] || first.data[i + 1] !== full.data[i + 1] || first.data[i + 2] !== full.data[i + 2]) {
+        differ++;
+        rows.add(Math.floor(i / 4 / first.w));
+      }
+    }
+  }
+  const span = rows.size ? Math.max(...rows) - Math.min(...rows) + 1 : 0;
+  check('the painted display list and the canvas backend draw the same card (same size; only the badge differs)',
+    first.w === full.w && first.h === full.h && first.cssWidth === full.cssWidth && differ > 0 && span <= 2 * 40,
+    `first ${first.w}x${first.h} (${first.cssWidth}), full ${full.w}x${full.h} (${full.cssWidth}); ${differ} pixels differ, on ${span} device rows`);
+  await p.close();
+}
+
 await b.close();
 server.close();
 process.exit(summary('render first, validate after') ? 1 : 0);

@@ -1,0 +1,246 @@
+//! A recording [`DrawingBackend`]: the drawing as a display list of canvas
+//! calls, which a small JavaScript painter replays on a 2D context
+//! (`paint` in js/tally-board.js). The wasm then needs no canvas bindings,
+//! and the card on the canvas is the card of [`crate::draw::draw`], the one
+//! drawing path that the SVG backend takes too.
+//!
+//! The list is numbers (`ops`): each call is its [`Op`] code and then its
+//! arguments; a text, colour, font or alignment is an index into `strings`.
+//! Like the canvas backend it sets a style only when it changes, and fills the
+//! seats of one colour as one path.
+
+use super::{css_color, css_font};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
+
+/// The calls, in the painter's order (it keeps them in an array indexed by these codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `fillStyle = strings[a]`
+    Fill = 0,
+    /// `strokeStyle = strings[a]; lineWidth = b`
+    Stroke,
+    /// `font = strings[a]`
+    Font,
+    /// `textAlign = strings[a]; textBaseline = strings[b]`
+    Anchor,
+    /// `fillRect(x, y, w, h)`
+    FillRect,
+    /// `strokeRect(x, y, w, h)`
+    StrokeRect,
+    BeginPath,
+    /// `moveTo(x, y)`
+    MoveTo,
+    /// `lineTo(x, y)`
+    LineTo,
+    /// `arc(x, y, r, start, end)`
+    Arc,
+    FillPath,
+    StrokePath,
+    /// `fillText(strings[a], x, y)`
+    Text,
+}
+
+/// A colour as a key: red, green, blue and the alpha in thousandths.
+type Key = (u8, u8, u8, u16);
+
+fn key(c: &BackendColor) -> Key {
+    (c.rgb.0, c.rgb.1, c.rgb.2, (c.alpha.clamp(0.0, 1.0) * 1000.0).round() as u16)
+}
+
+/// The display list of one card, `width` × `height` device pixels.
+#[derive(Debug, Default, Clone)]
+pub struct ListBackend {
+    pub width: u32,
+    pub height: u32,
+    pub ops: Vec<f64>,
+    pub strings: Vec<String>,
+    fill: Option<Key>,
+    stroke: Option<(Key, u32)>,
+    font: Option<usize>,
+    anchor: Option<(u8, u8)>,
+    /// The colour of the open path of filled circles, if one is open.
+    circles: Option<Key>,
+}
+
+impl ListBackend {
+    pub fn new(width: u32, height: u32) -> Self {
+        ListBackend { width, height, ..Self::default() }
+    }
+
+    fn op(&mut self, op: Op, args: &[f64]) {
+        self.ops.push(op as u8 as f64);
+        self.ops.extend_from_slice(args);
+    }
+
+    /// The index of `s` in the strings (styles are few and repeat; texts are added as they come).
+    fn string(&mut self, s: String, shared: bool) -> f64 {
+        if shared {
+            if let Some(i) = self.strings.iter().position(|t| *t == s) {
+                return i as f64;
+            }
+        }
+        self.strings.push(s);
+        (self.strings.len() - 1) as f64
+    }
+
+    fn flush(&mut self) {
+        if self.circles.take().is_some() {
+            self.op(Op::FillPath, &[]);
+        }
+    }
+
+    fn set_fill(&mut self, c: &BackendColor) {
+        let k = key(c);
+        if self.fill != Some(k) {
+            let s = self.string(css_color(c), true);
+            self.op(Op::Fill, &[s]);
+            self.fill = Some(k);
+        }
+    }
+
+    fn set_stroke(&mut self, c: &BackendColor, width: u32) {
+        let k = (key(c), width);
+        if self.stroke != Some(k) {
+            let s = self.string(css_color(c), true);
+            self.op(Op::Stroke, &[s, width as f64]);
+            self.stroke = Some(k);
+        }
+    }
+}
+
+impl DrawingBackend for ListBackend {
+    type ErrorType = super::svg::Never;
+
+    fn get_size(&self) -> (u32, u32) {
+        (self.width, self.height)
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.flush();
+        Ok(())
+    }
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.flush();
+        self.set_fill(&c);
+        self.op(Op::FillRect, &[p.0 as f64, p.1 as f64, 1.0, 1.0]);
+        Ok(())
+    }
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        // Odd widths sit on half pixels to stay crisp.
+        let off = if s.stroke_width() % 2 == 1 { 0.5 } else { 0.0 };
+        self.flush();
+        self.set_stroke(&s.color(), s.stroke_width());
+        self.op(Op::BeginPath, &[]);
+        self.op(Op::MoveTo, &[from.0 as f64 + off, from.1 as f64 + off]);
+        self.op(Op::LineTo, &[to.0 as f64 + off, to.1 as f64 + off]);
+        self.op(Op::StrokePath, &[]);
+        Ok(())
+    }
+    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let (x, y) = (a.0.min(b.0) as f64, a.1.min(b.1) as f64);
+        let (w, h) = ((b.0 - a.0).abs() as f64, (b.1 - a.1).abs() as f64);
+        self.flush();
+        if fill {
+            self.set_fill(&s.color());
+            self.op(Op::FillRect, &[x, y, w, h]);
+        } else {
+            let off = if s.stroke_width() % 2 == 1 { 0.5 } else { 0.0 };
+            self.set_stroke(&s.color(), s.stroke_width());
+            self.op(Op::StrokeRect, &[x + off, y + off, w - 2.0 * off, h - 2.0 * off]);
+        }
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let (x, y, r) = (c.0 as f64, c.1 as f64, r as f64);
+        if fill {
+            let k = key(&s.color());
+            if self.circles != Some(k) {
+                self.flush();
+                self.set_fill(&s.color());
+                self.op(Op::BeginPath, &[]);
+                self.circles = Some(k);
+            }
+            // A new subpath per circle, so no line joins one seat to the next.
+            self.op(Op::MoveTo, &[x + r, y]);
+            self.op(Op::Arc, &[x, y, r, 0.0, std::f64::consts::TAU]);
+        } else {
+            self.flush();
+            self.set_stroke(&s.color(), s.stroke_width());
+            self.op(Op::BeginPath, &[]);
+            self.op(Op::Arc, &[x, y, r, 0.0, std::f64::consts::TAU]);
+            self.op(Op::StrokePath, &[]);
+        }
+        Ok(())
+    }
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.flush();
+        let anchor = style.anchor();
+        let (v, h) = (anchor.v_pos as u8, anchor.h_pos as u8);
+        if self.anchor != Some((v, h)) {
+            let align = match anchor.h_pos {
+                HPos::Left => "left",
+                HPos::Center => "center",
+                HPos::Right => "right",
+            };
+            let baseline = match anchor.v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            };
+            let (a, b) = (self.string(align.into(), true), self.string(baseline.into(), true));
+            self.op(Op::Anchor, &[a, b]);
+            self.anchor = Some((v, h));
+        }
+        let font = self.string(css_font(matches!(style.style(), FontStyle::Bold), style.size(), style.family().as_str()), true);
+        if self.font != Some(font as usize) {
+            self.op(Op::Font, &[font]);
+            self.font = Some(font as usize);
+        }
+        self.set_fill(&style.color());
+        let t = self.string(text.to_string(), false);
+        self.op(Op::Text, &[t, pos.0 as f64, pos.1 as f64]);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Align, Scene, Shape};
+    use crate::contest::Rgb;
+
+    #[test]
+    fn records_the_calls_with_styles_set_once() {
+        let red = Rgb(200, 0, 0);
+        let shapes = vec![
+            Shape::Circle { x: 1.0, y: 1.0, r: 1.0, color: red },
+            Shape::Circle { x: 4.0, y: 1.0, r: 1.0, color: red },
+            Shape::Text { x: 2.0, y: 3.0, text: "a".into(), size: 10.0, bold: false, color: red, align: Align::Left },
+            Shape::Text { x: 2.0, y: 5.0, text: "a".into(), size: 10.0, bold: false, color: red, align: Align::Left },
+        ];
+        let scene = Scene { width: 10.0, height: 10.0, background: Rgb(255, 255, 255), shapes, regions: vec![], seats: vec![], summary: String::new(), pages: 1 };
+        let mut b = ListBackend::new(20, 20);
+        crate::draw::draw(&scene, &mut b, crate::draw::Surface { scale: 2.0, font: "serif" }).unwrap();
+        let codes: Vec<u8> = {
+            let mut out = Vec::new();
+            let mut i = 0;
+            let arity = |op: u8| [1, 2, 1, 2, 4, 4, 0, 2, 2, 5, 0, 0, 3][op as usize];
+            while i < b.ops.len() {
+                let op = b.ops[i] as u8;
+                out.push(op);
+                i += 1 + arity(op);
+            }
+            out
+        };
+        use Op::*;
+        let want = [Fill, FillRect, Fill, BeginPath, MoveTo, Arc, MoveTo, Arc, FillPath, Anchor, Font, Text, Text];
+        assert_eq!(codes, want.iter().map(|o| *o as u8).collect::<Vec<_>>());
+        // The background, the red, the two anchors and the font once each; the texts each time.
+        assert_eq!(b.strings.iter().filter(|s| s.as_str() == "rgb(200,0,0)").count(), 1);
+        assert_eq!(b.strings.iter().filter(|s| s.as_str() == "a").count(), 2);
+        assert!(b.strings.contains(&"normal 20px serif".to_string()));
+    }
+}

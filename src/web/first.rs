@@ -1,0 +1,85 @@
+//! The first paint's card (the module built without `full`): the data read,
+//! laid out and drawn into a display list ([`ListBackend`]) that the element
+//! paints on its canvas. No canvas bindings, card state or event handlers: the
+//! full module's card, which validates, replaces it right after.
+
+use super::{canvas_marks, canvas_style, check, font_of, get, options, text_of};
+use crate::backend::list::ListBackend;
+use crate::layout::{self, Measure};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// Text measured by the page: `measure(font, text)` is its width in pixels on
+/// a canvas (the element's). Each text is measured once per card.
+struct PageMeasure<'a> {
+    measure: &'a js_sys::Function,
+    family: &'a str,
+    seen: RefCell<Vec<(String, f64, f64)>>,
+}
+
+impl Measure for PageMeasure<'_> {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        // The key's size is negative for bold.
+        let key = if bold { -size } else { size };
+        if let Some(&(_, _, w)) = self.seen.borrow().iter().find(|(t, k, _)| *k == key && t == text) {
+            return w;
+        }
+        // Measured at 10x and scaled back: the font string takes whole pixels.
+        let font = crate::backend::css_font(bold, size * 10.0, self.family);
+        let w = self
+            .measure
+            .call2(&JsValue::NULL, &font.into(), &text.into())
+            .ok()
+            .and_then(|w| w.as_f64())
+            .filter(|w| w.is_finite() && *w >= 0.0)
+            .map_or_else(|| layout::Approx.width(text, size, bold), |w| w / 10.0);
+        let mut seen = self.seen.borrow_mut();
+        if seen.len() < 512 {
+            seen.push((text.to_string(), key, w));
+        }
+        w
+    }
+}
+
+fn set(o: &js_sys::Object, key: &str, value: JsValue) {
+    let _ = js_sys::Reflect::set(o, &key.into(), &value);
+}
+
+/// The first paint of an English election or vote card: `{width, height, ops,
+/// strings, marks, style}` (the canvas's size in device pixels, the display
+/// list, the canvas's attributes and its style as `[name, value]` pairs), or `undefined`
+/// for a card it leaves to the full module (another language, a kind or a
+/// replay of the rules it does not have). `width`: the container's, in CSS
+/// pixels, unless the options fix one; `ratio`: the screen's devicePixelRatio.
+#[wasm_bindgen(js_name = firstPaint, skip_typescript)]
+pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64, measure: js_sys::Function) -> JsValue {
+    if !super::english(&options_value) {
+        return JsValue::UNDEFINED;
+    }
+    let checked = check(&text_of(&data));
+    if !crate::first_paint(&checked) {
+        return JsValue::UNDEFINED;
+    }
+    let fallback = if width.is_finite() && width > 0.0 { width } else { crate::sizes::FALLBACK_WIDTH };
+    let opts = options(&options_value, fallback);
+    let font = font_of(&options_value);
+    let page = PageMeasure { measure: &measure, family: &font, seen: RefCell::new(Vec::new()) };
+    let scene = crate::scene_of(&checked, &opts, &page, None);
+    let dpr = get(&options_value, "pixelRatio").as_f64().unwrap_or(ratio);
+    let dpr = crate::sizes::canvas_ratio(scene.width, scene.height, if dpr.is_finite() && dpr > 0.0 && dpr <= 8.0 { dpr } else { 1.0 });
+    let mut list = ListBackend::new((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
+    let _ = crate::draw::draw(&scene, &mut list, crate::draw::Surface { scale: dpr, font: &font });
+    let o = js_sys::Object::new();
+    set(&o, "width", list.width.into());
+    set(&o, "height", list.height.into());
+    set(&o, "ops", js_sys::Float64Array::from(&list.ops[..]).into());
+    let strings: js_sys::Array = list.strings.iter().map(|s| JsValue::from_str(s)).collect();
+    set(&o, "strings", strings.into());
+    set(&o, "marks", pairs(&canvas_marks(&scene, &checked)));
+    set(&o, "style", pairs(&canvas_style(&scene)));
+    o.into()
+}
+
+fn pairs(list: &[(&str, String)]) -> JsValue {
+    list.iter().map(|(k, v)| -> JsValue { js_sys::Array::of2(&(*k).into(), &v.into()).into() }).collect::<js_sys::Array>().into()
+}
