@@ -141,16 +141,16 @@ pub fn check(c: &Contest, path: &str, r: &mut Report) {
     let k = &c.count;
     if let (Some(u), Some(of)) = (k.units, k.of) {
         if u > of {
-            r.error("count/units-over", &(path.to_string() + "/counted/units"), grouped(u, &EN) + " units counted of " + &grouped(of, &EN));
+            r.error("count/units-over", &(path.to_string() + "/counted/units"), || grouped(u, &EN) + " units counted of " + &grouped(of, &EN));
         }
     }
     let all = k.percent.is_none_or(|p| p.cmp_int(100).is_eq()) && k.units.zip(k.of).is_none_or(|(u, of)| u == of);
     if matches!(k.status, Some(Status::Final | Status::Certified)) && !all {
-        r.warning("count/status", &(path.to_string() + "/status"), "the status is final, but the count is not complete (".to_string() + &counted_en(k) + ")");
+        r.warning("count/status", &(path.to_string() + "/status"), || "the status is final, but the count is not complete (".to_string() + &counted_en(k) + ")");
     }
     if let Some(t) = &k.as_of {
         if Time::parse(t).is_none() {
-            r.error("count/as-of", &(path.to_string() + "/as_of"), "as_of is a date and time with its offset, like 2021-01-10T23:41:00+06:00; found \"".to_string() + t + "\"");
+            r.error("count/as-of", &(path.to_string() + "/as_of"), || "as_of is a date and time with its offset, like 2021-01-10T23:41:00+06:00; found \"".to_string() + t + "\"");
         }
     }
     previous_shares(c, path, r);
@@ -181,7 +181,7 @@ fn previous_shares(c: &Contest, path: &str, r: &mut Report) {
         r.error(
             "previous/over-100",
             &(path.to_string() + "/" + c.list_key),
-            "the previous shares add up to ".to_string() + &format::percent(&total, &EN) + ", more than 100% and more than their rounding allows",
+            || "the previous shares add up to ".to_string() + &format::percent(&total, &EN) + ", more than 100% and more than their rounding allows",
         );
     }
 }
@@ -209,7 +209,7 @@ pub fn check_update(before: &[Stamp], after: &Document, r: &mut Report) {
             if new.epoch() < old.epoch() {
                 let path = "/contests/".to_string() + &int(i as u64) + "/as_of";
                 let msg = "these figures are older (".to_string() + c.count.as_of.as_deref().unwrap_or("") + ") than the ones shown before (" + old_text.unwrap_or("") + ")";
-                r.warning("count/as-of-backwards", &path, msg);
+                r.warning("count/as-of-backwards", &path, || msg);
             }
         }
     }

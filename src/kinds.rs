@@ -20,7 +20,7 @@ fn share_of_whole(s: &Share, whole: u64, path: &str, what: &str, r: &mut Report)
             r.error(
                 "share/mismatch",
                 &(path.to_string() + "/percent"),
-                "\"".to_string() + &s.name + "\": " + &g(n) + " of " + &g(whole) + " " + what + " is " + &percent(&Decimal::share(n, whole, p.scale), &EN) + ", reported " + &percent(p, &EN),
+                || "\"".to_string() + &s.name + "\": " + &g(n) + " of " + &g(whole) + " " + what + " is " + &percent(&Decimal::share(n, whole, p.scale), &EN) + ", reported " + &percent(p, &EN),
             );
         }
         return;
@@ -33,7 +33,7 @@ fn share_of_whole(s: &Share, whole: u64, path: &str, what: &str, r: &mut Report)
         r.error(
             "share/impossible",
             &(path.to_string() + "/percent"),
-            "\"".to_string() + &s.name + "\": no whole number of the " + &g(whole) + " " + what + " is " + &percent(p, &EN) + " (" + &g(lo) + " would be "
+            || "\"".to_string() + &s.name + "\": no whole number of the " + &g(whole) + " " + what + " is " + &percent(p, &EN) + " (" + &g(lo) + " would be "
                 + &percent(&Decimal::share(lo, whole, p.scale), &EN) + ", " + &g(hi) + " would be " + &percent(&Decimal::share(hi, whole, p.scale), &EN) + ")",
         );
     } else {
@@ -41,7 +41,7 @@ fn share_of_whole(s: &Share, whole: u64, path: &str, what: &str, r: &mut Report)
         r.info(
             "share/members",
             &(path.to_string() + "/percent"),
-            "\"".to_string() + &s.name + "\": " + &percent(p, &EN) + " of " + &g(whole) + " " + what + " is " + &list.join(" or ") + if fits.len() == 1 && fits[0] == 1 { " person" } else { " people" },
+            || "\"".to_string() + &s.name + "\": " + &percent(p, &EN) + " of " + &g(whole) + " " + what + " is " + &list.join(" or ") + if fits.len() == 1 && fits[0] == 1 { " person" } else { " people" },
         );
     }
 }
@@ -49,7 +49,7 @@ fn share_of_whole(s: &Share, whole: u64, path: &str, what: &str, r: &mut Report)
 pub fn validate_composition(c: &Composition, groups: &[crate::contest::Party], path: &str, r: &mut Report) {
     let Some(m) = c.members else {
         if !c.shares.is_empty() {
-            r.info("check/blocked", &(path.to_string() + "/members"), "the number of members is not given: the shares are not checked".to_string());
+            r.info("check/blocked", &(path.to_string() + "/members"), || "the number of members is not given: the shares are not checked".to_string());
         }
         return;
     };
@@ -59,7 +59,7 @@ pub fn validate_composition(c: &Composition, groups: &[crate::contest::Party], p
     if !groups.is_empty() {
         if let Some(sum) = groups.iter().map(|p| p.seats).collect::<Option<Vec<u64>>>().map(|v| v.iter().sum::<u64>()) {
             if sum != m {
-                r.error("members/sum-mismatch", &(path.to_string() + "/members"), "the groups add up to ".to_string() + &g(sum) + " members, but the body has " + &g(m));
+                r.error("members/sum-mismatch", &(path.to_string() + "/members"), || "the groups add up to ".to_string() + &g(sum) + " members, but the body has " + &g(m));
             }
         }
     }
@@ -67,38 +67,38 @@ pub fn validate_composition(c: &Composition, groups: &[crate::contest::Party], p
 
 pub fn validate_series(s: &Series, path: &str, r: &mut Report) {
     if s.points.is_empty() {
-        r.error("list/empty", &(path.to_string() + "/points"), "no points listed: expected at least one election".to_string());
+        r.error("list/empty", &(path.to_string() + "/points"), || "no points listed: expected at least one election".to_string());
     }
     for (i, p) in s.points.iter().enumerate() {
         let pp = path.to_string() + "/points/" + &int(i as u64);
         if let (Some(seats), Some(of)) = (p.seats, p.of) {
             if seats > of {
-                r.error("seats/over-total", &(pp.clone() + "/seats"), g(seats) + " seats of a body of " + &g(of));
+                r.error("seats/over-total", &(pp.clone() + "/seats"), || g(seats) + " seats of a body of " + &g(of));
             } else if let Some(sp) = &p.seat_percent {
                 if !sp.matches_share(seats, of) {
                     r.error(
                         "percent/mismatch",
                         &(pp.clone() + "/seat_percent"),
-                        p.label.clone() + ": " + &g(seats) + " of " + &g(of) + " seats is " + &percent(&Decimal::share(seats, of, sp.scale), &EN) + ", reported " + &percent(sp, &EN),
+                        || p.label.clone() + ": " + &g(seats) + " of " + &g(of) + " seats is " + &percent(&Decimal::share(seats, of, sp.scale), &EN) + ", reported " + &percent(sp, &EN),
                     );
                 }
             }
         } else if p.seat_percent.is_some() {
-            r.info("check/blocked", &(pp.clone() + "/seat_percent"), "the seat share is not checked: seats or the body's size is not given".to_string());
+            r.info("check/blocked", &(pp.clone() + "/seat_percent"), || "the seat share is not checked: seats or the body's size is not given".to_string());
         }
         if let (Some(v), Some(valid), Some(vp)) = (p.votes, p.valid, &p.vote_percent) {
             if !vp.matches_share(v, valid) {
                 r.error(
                     "percent/mismatch",
                     &(pp.clone() + "/vote_percent"),
-                    p.label.clone() + ": " + &g(v) + " of " + &g(valid) + " votes is " + &percent(&Decimal::share(v, valid, vp.scale), &EN) + ", reported " + &percent(vp, &EN),
+                    || p.label.clone() + ": " + &g(v) + " of " + &g(valid) + " votes is " + &percent(&Decimal::share(v, valid, vp.scale), &EN) + ", reported " + &percent(vp, &EN),
                 );
             }
         }
         for (key, d) in [("vote_percent", &p.vote_percent), ("seat_percent", &p.seat_percent)] {
             if let Some(d) = d {
                 if d.is_negative() || d.cmp_int(100) == std::cmp::Ordering::Greater {
-                    r.error("percent/out-of-range", &(pp.clone() + "/" + key), "a percentage must be between 0 and 100, found ".to_string() + &percent(d, &EN));
+                    r.error("percent/out-of-range", &(pp.clone() + "/" + key), || "a percentage must be between 0 and 100, found ".to_string() + &percent(d, &EN));
                 }
             }
         }
@@ -130,7 +130,7 @@ fn stages_never_grow(p: &Primaries, path: &str, r: &mut Report) {
                 r.error(
                     "stages/grow",
                     &(path.to_string() + "/stages/" + &int(i as u64) + "/count"),
-                    "\"".to_string() + &b.name + "\" (" + &g(y) + ") is more than the stage before it, \"" + &a.name + "\" (" + &g(x) + "): a selection never grows",
+                    || "\"".to_string() + &b.name + "\" (" + &g(y) + ") is more than the stage before it, \"" + &a.name + "\" (" + &g(x) + "): a selection never grows",
                 );
             }
         }
@@ -145,7 +145,7 @@ fn primaries_turnout(v: u64, t: &Decimal, electorate: Option<u64>, path: &str, r
                 r.error(
                     "turnout/mismatch",
                     &(path.to_string() + "/turnout_percent"),
-                    "turnout: expected ".to_string() + &percent(&Decimal::share(v, e, t.scale), &EN) + " (" + &g(v) + " voters of " + &g(e) + "), found " + &percent(t, &EN),
+                    || "turnout: expected ".to_string() + &percent(&Decimal::share(v, e, t.scale), &EN) + " (" + &g(v) + " voters of " + &g(e) + "), found " + &percent(t, &EN),
                 );
             }
         }
@@ -158,7 +158,7 @@ fn primaries_turnout(v: u64, t: &Decimal, electorate: Option<u64>, path: &str, r
             r.info(
                 "turnout/implied-electorate",
                 &(path.to_string() + "/electorate"),
-                "the electorate is not given: ".to_string() + &g(v) + " voters at " + &percent(t, &EN) + " turnout imply " + &g(lo as u64) + " to " + &g(hi as u64) + " eligible voters",
+                || "the electorate is not given: ".to_string() + &g(v) + " voters at " + &percent(t, &EN) + " turnout imply " + &g(lo as u64) + " to " + &g(hi as u64) + " eligible voters",
             );
         }
         _ => {}
@@ -170,9 +170,9 @@ fn removals(rem: &Removed, path: &str, r: &mut Report) {
     let sum: u64 = rem.reasons.iter().map(|(_, c)| c).sum();
     if let Some(n) = rem.count {
         if sum > n {
-            r.error("removed/sum-exceeds", &(path.to_string() + "/removed/count"), "the reasons add up to ".to_string() + &g(sum) + " removals, more than the " + &g(n) + " reported");
+            r.error("removed/sum-exceeds", &(path.to_string() + "/removed/count"), || "the reasons add up to ".to_string() + &g(sum) + " removals, more than the " + &g(n) + " reported");
         } else if sum < n && !rem.reasons.is_empty() {
-            r.info("removed/unexplained", &(path.to_string() + "/removed/count"), g(n - sum) + " of the " + &g(n) + " removals are not broken down by reason");
+            r.info("removed/unexplained", &(path.to_string() + "/removed/count"), || g(n - sum) + " of the " + &g(n) + " removals are not broken down by reason");
         }
     }
 }
@@ -187,7 +187,7 @@ fn stage_shares(p: &Primaries, path: &str, r: &mut Report) {
         }
         if let Some(d) = &s.percent {
             if d.is_negative() || d.cmp_int(100) == std::cmp::Ordering::Greater {
-                r.error("percent/out-of-range", &(sp + "/percent"), "a percentage must be between 0 and 100, found ".to_string() + &percent(d, &EN));
+                r.error("percent/out-of-range", &(sp + "/percent"), || "a percentage must be between 0 and 100, found ".to_string() + &percent(d, &EN));
             }
         }
     }
@@ -202,7 +202,7 @@ fn quota(p: &Primaries, q: &Quota, path: &str, r: &mut Report) {
             None => r.info(
                 "check/blocked",
                 &qp,
-                "the quota of ".to_string() + &percent(&q.percent, &EN) + " for \"" + name + "\" is not checked: no share of \"" + name + "\""
+                || "the quota of ".to_string() + &percent(&q.percent, &EN) + " for \"" + name + "\" is not checked: no share of \"" + name + "\""
                     + &q.stage.as_ref().map(|s| " among \"".to_string() + s + "\"").unwrap_or_default() + " is given",
             ),
             Some((i, d)) => {
@@ -214,7 +214,7 @@ fn quota(p: &Primaries, q: &Quota, path: &str, r: &mut Report) {
                     r.error(
                         "quota/not-met",
                         &(path.to_string() + "/shares/" + &int(i as u64) + "/percent"),
-                        "\"".to_string() + name + "\" is " + &percent(&d, &EN) + ", under the quota of " + &percent(&q.percent, &EN),
+                        || "\"".to_string() + name + "\" is " + &percent(&d, &EN) + ", under the quota of " + &percent(&q.percent, &EN),
                     );
                 }
             }

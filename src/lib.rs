@@ -114,9 +114,19 @@ fn read_checked(text: &str, validate: bool) -> Checked {
         validate::validate_into(&document, &mut report);
     }
     report.sort();
-    // Line and column of every finding in one pass over the text (minified
-    // documents are one long line: no rescanning from the start per finding).
-    let offsets: Vec<usize> = report.findings.iter().map(|f| f.offset.or_else(|| locate(&root, &f.path)).unwrap_or(0)).collect();
+    // (The first paint's module shows no finding: it needs no line and column.)
+    if cfg!(feature = "full") {
+        place(text, &root, &mut report);
+    }
+    let document = is_object.then_some(document);
+    let figures = document.as_ref().map(|d| d.contests.iter().map(figures::of).collect()).unwrap_or_default();
+    Checked { document, report, figures }
+}
+
+/// The line and column of every finding, in one pass over the text (minified
+/// documents are one long line: no rescanning from the start per finding).
+fn place(text: &str, root: &json::Node, report: &mut Report) {
+    let offsets: Vec<usize> = report.findings.iter().map(|f| f.offset.or_else(|| locate(root, &f.path)).unwrap_or(0)).collect();
     let order = number::sorted_indices(offsets.len(), &|a, b| offsets[a] < offsets[b]);
     let mut walker = json::Positions::new(text);
     for i in order {
@@ -124,9 +134,6 @@ fn read_checked(text: &str, validate: bool) -> Checked {
         report.findings[i].line = Some(line);
         report.findings[i].column = Some(column);
     }
-    let document = is_object.then_some(document);
-    let figures = document.as_ref().map(|d| d.contests.iter().map(figures::of).collect()).unwrap_or_default();
-    Checked { document, report, figures }
 }
 
 /// The byte offset of the value at a JSON Pointer, or of the deepest
@@ -225,11 +232,12 @@ pub fn one_contest(checked: &Checked, i: usize) -> Checked {
 /// Whether the first paint's module (built without the `full` feature: no
 /// validation, allocation, other kinds or locales) draws this document as the
 /// full module will: elections and votes whose figures need no replay of the
-/// rules (see [`figures::replays`]). A document that cannot be read is drawn
-/// (its error card needs nothing more).
+/// rules (see [`figures::replays`]), read without an error. A document that
+/// cannot be read, or has an error already, is left to the full module, which
+/// says what is wrong and where.
 pub fn first_paint(checked: &Checked) -> bool {
     let plain = |c: &contest::Contest| matches!(c.kind, contest::Kind::Election | contest::Kind::Vote) && !figures::replays(c);
-    checked.document.as_ref().is_none_or(|d| d.contests.iter().all(plain))
+    !checked.report.has_errors() && checked.document.as_ref().is_some_and(|d| !d.contests.is_empty() && d.contests.iter().all(plain))
 }
 
 /// Check a document and lay out its card; a document that cannot be shown

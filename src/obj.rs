@@ -53,7 +53,7 @@ impl<'a, 'r> Obj<'a, 'r> {
                     report.error(
                         "shape/duplicate-key",
                         &p,
-                        "\"".to_string() + &m.key + "\" appears more than once in this object; the first is used",
+                        || "\"".to_string() + &m.key + "\" appears more than once in this object; the first is used",
                     );
                 }
                 Some(Obj { used: vec![false; members.len()], members, path, report })
@@ -142,15 +142,15 @@ impl<'a, 'r> Obj<'a, 'r> {
             Value::Number(lit) => match count(lit) {
                 Ok(v) => Some(v),
                 Err(CountError::Negative) => {
-                    self.report.error("count/negative", &p, "a count cannot be negative, found ".to_string() + lit);
+                    self.report.error("count/negative", &p, || "a count cannot be negative, found ".to_string() + lit);
                     None
                 }
                 Err(CountError::Fractional) => {
-                    self.report.error("count/fractional", &p, "a count must be a whole number, found ".to_string() + lit);
+                    self.report.error("count/fractional", &p, || "a count must be a whole number, found ".to_string() + lit);
                     None
                 }
                 Err(CountError::TooLarge) => {
-                    self.report.error("count/too-large", &p, "this count is too large to be real: ".to_string() + lit);
+                    self.report.error("count/too-large", &p, || "this count is too large to be real: ".to_string() + lit);
                     None
                 }
             },
@@ -162,7 +162,7 @@ impl<'a, 'r> Obj<'a, 'r> {
                     msg += "; write it without quotes or separators: ";
                     msg += &digits;
                 }
-                self.report.error("shape/type", &p, msg);
+                self.report.error("shape/type", &p, || msg);
                 None
             }
             _ => {
@@ -177,7 +177,7 @@ impl<'a, 'r> Obj<'a, 'r> {
         for k in keys {
             if !self.has(k) {
                 let p = self.child(k);
-                self.report.error("shape/missing", &p, "missing \"".to_string() + k + "\"");
+                self.report.error("shape/missing", &p, || "missing \"".to_string() + k + "\"");
             }
         }
     }
@@ -187,10 +187,10 @@ impl<'a, 'r> Obj<'a, 'r> {
         let d = self.decimal(key)?;
         let p = self.child(key);
         if d.is_negative() {
-            self.report.error("percent/negative", &p, "a percentage cannot be negative, found ".to_string() + &crate::format::percent(&d, &crate::format::EN));
+            self.report.error("percent/negative", &p, || "a percentage cannot be negative, found ".to_string() + &crate::format::percent(&d, &crate::format::EN));
             None
         } else if d.cmp_int(100) == std::cmp::Ordering::Greater {
-            self.report.error("percent/over-100", &p, "a percentage cannot exceed 100, found ".to_string() + &crate::format::percent(&d, &crate::format::EN));
+            self.report.error("percent/over-100", &p, || "a percentage cannot exceed 100, found ".to_string() + &crate::format::percent(&d, &crate::format::EN));
             None
         } else {
             Some(d)
@@ -204,7 +204,7 @@ impl<'a, 'r> Obj<'a, 'r> {
         if low == std::cmp::Ordering::Less || (open && low == std::cmp::Ordering::Equal) || d.cmp_int(100) == std::cmp::Ordering::Greater {
             let p = self.child(key);
             let from = if open { "above ".to_string() } else { "from ".to_string() } + &int(min as u64);
-            self.report.error("shape/range", &p, "expected a number ".to_string() + &from + " to 100");
+            self.report.error("shape/range", &p, || "expected a number ".to_string() + &from + " to 100");
             return None;
         }
         Some(d)
@@ -235,7 +235,7 @@ impl<'a, 'r> Obj<'a, 'r> {
                     self.report.error(
                         "percent/unreadable",
                         &p,
-                        "expected a percentage with at most 12 decimals, found ".to_string() + lit,
+                        || "expected a percentage with at most 12 decimals, found ".to_string() + lit,
                     );
                     None
                 }
@@ -260,7 +260,7 @@ impl<'a, 'r> Obj<'a, 'r> {
             msg += best;
             msg += "\"?";
         }
-        self.report.error("shape/keyword", &p, msg);
+        self.report.error("shape/keyword", &p, || msg);
         None
     }
 
@@ -290,6 +290,10 @@ impl<'a, 'r> Obj<'a, 'r> {
 
     /// Report members that were never read: typos get a suggestion.
     pub(crate) fn finish(&mut self, allowed: &[&str]) {
+        // (The first paint's module shows no warning: it does not look.)
+        if !cfg!(feature = "full") {
+            return;
+        }
         for (m, used) in self.members.iter().zip(&self.used) {
             if *used {
                 continue;
@@ -303,7 +307,7 @@ impl<'a, 'r> Obj<'a, 'r> {
             } else if CONTEST_KEYS.contains(&m.key.as_str()) || PARTY_KEYS.contains(&m.key.as_str()) {
                 msg += " here";
             }
-            self.report.warning("shape/unknown-key", &p, msg);
+            self.report.warning("shape/unknown-key", &p, || msg);
             // Many unknown keys in one object must not each search the object again.
             if let Some(f) = self.report.findings.last_mut() {
                 f.offset = Some(m.key_offset);
@@ -329,7 +333,7 @@ pub(crate) fn type_error(report: &mut Report, path: &str, expected: &str, found:
         msg += " ";
         msg += &show(found);
     }
-    report.error("shape/type", path, msg);
+    report.error("shape/type", path, || msg);
 }
 
 /// The allowed word closest to `word`, if it is a plausible typo

@@ -51,14 +51,25 @@ impl Report {
     pub fn push(&mut self, severity: Severity, code: &'static str, path: &str, message: String) {
         self.findings.push(Finding { severity, code, path: path.to_string(), message, line: None, column: None, offset: None });
     }
-    pub fn error(&mut self, code: &'static str, path: &str, message: String) {
-        self.push(Severity::Error, code, path, message)
+    /// A finding whose message is worded only when it will be read: the first paint's module
+    /// (built without `full`) shows no finding and declines a document with an error, so it keeps
+    /// a finding's severity and code only, and no message or path of the reader is built in it.
+    #[inline(always)]
+    fn lazy(&mut self, severity: Severity, code: &'static str, path: &str, message: impl FnOnce() -> String) {
+        if cfg!(feature = "full") {
+            self.push(severity, code, path, message())
+        } else {
+            self.push(severity, code, "", String::new())
+        }
     }
-    pub fn warning(&mut self, code: &'static str, path: &str, message: String) {
-        self.push(Severity::Warning, code, path, message)
+    pub fn error(&mut self, code: &'static str, path: &str, message: impl FnOnce() -> String) {
+        self.lazy(Severity::Error, code, path, message)
     }
-    pub fn info(&mut self, code: &'static str, path: &str, message: String) {
-        self.push(Severity::Info, code, path, message)
+    pub fn warning(&mut self, code: &'static str, path: &str, message: impl FnOnce() -> String) {
+        self.lazy(Severity::Warning, code, path, message)
+    }
+    pub fn info(&mut self, code: &'static str, path: &str, message: impl FnOnce() -> String) {
+        self.lazy(Severity::Info, code, path, message)
     }
     pub fn count(&self, severity: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == severity).count()

@@ -30,7 +30,7 @@ pub fn seats(c: &Contest, path: &str, r: &mut Report) {
     let body = run.map(|run| run.body).or_else(|| c.body_seats());
     if let (Some(m), Some(s)) = (c.majority, body) {
         if m > s {
-            r.error("seats/majority-over-total", &(path.to_string() + "/majority"), "a majority of ".to_string() + &g(m) + " is more than the " + &g(s) + " seats");
+            r.error("seats/majority-over-total", &(path.to_string() + "/majority"), || "a majority of ".to_string() + &g(m) + " is more than the " + &g(s) + " seats");
         }
     }
     // A line claiming more seats than its body is an error before any sum or drawing.
@@ -39,7 +39,7 @@ pub fn seats(c: &Contest, path: &str, r: &mut Report) {
         for (i, p) in c.parties.iter().enumerate() {
             if let Some(s) = p.seats.filter(|&s| s > b) {
                 claims_fit = false;
-                r.error("seats/over-body", &(lp.clone() + &int(i as u64) + "/seats"), q(&p.name) + " is given " + &g(s) + " seats, more than the " + &g(b) + " of the whole body");
+                r.error("seats/over-body", &(lp.clone() + &int(i as u64) + "/seats"), || q(&p.name) + " is given " + &g(s) + " seats, more than the " + &g(b) + " of the whole body");
             }
         }
     }
@@ -48,18 +48,18 @@ pub fn seats(c: &Contest, path: &str, r: &mut Report) {
         if c.system != System::List {
             let what = if c.system == System::Mmp { " overhang" } else { " district seats" };
             let extra = run.body - c.seats.unwrap_or(0);
-            r.info("seats/body", &(path.to_string() + "/seats"), "the body: ".to_string() + &g(run.body) + " seats = " + &g(c.seats.unwrap_or(0)) + " + " + &g(extra) + what);
+            r.info("seats/body", &(path.to_string() + "/seats"), || "the body: ".to_string() + &g(run.body) + " seats = " + &g(c.seats.unwrap_or(0)) + " + " + &g(extra) + what);
         }
     }
     match outcome {
         Outcome::Blocked { path: p, message } => {
             if c.parties.iter().any(|p| p.seats.is_some()) || c.method.is_some() {
-                r.info("check/blocked", &(path.to_string() + &p), message);
+                r.info("check/blocked", &(path.to_string() + &p), || message);
             }
         }
         Outcome::Problems(problems) => {
             for p in problems {
-                r.error("seats/rule", &(path.to_string() + &p.path), p.message);
+                r.error("seats/rule", &(path.to_string() + &p.path), || p.message);
             }
         }
         Outcome::Replayed(run) if claims_fit => {
@@ -80,12 +80,12 @@ fn sum(c: &Contest, path: &str, body: Option<u64>, run: Option<&Replay>, r: &mut
         (Some(total), Some(sum)) if c.count.open() && sum < total as u128 => r.info(
             "check/waiting",
             &(path.to_string() + "/seats"),
-            "the count is not over: the parties' seats add up to ".to_string() + &g128(sum) + " of the " + &g(total) + "; the seat sum waits for the final count",
+            || "the count is not over: the parties' seats add up to ".to_string() + &g128(sum) + " of the " + &g(total) + "; the seat sum waits for the final count",
         ),
         (Some(total), None) if c.count.open() && any => r.info(
             "check/waiting",
             &(path.to_string() + "/seats"),
-            "the count is not over: seats are given for some lines only (the rest of the ".to_string() + &g(total) + " are unassigned); the seat sum waits for the final count",
+            || "the count is not over: seats are given for some lines only (the rest of the ".to_string() + &g(total) + " are unassigned); the seat sum waits for the final count",
         ),
         (Some(total), Some(sum)) if sum != total as u128 => {
             let mut msg = "the parties' seats add up to ".to_string() + &g128(sum) + ", but the body has " + &g(total) + " seats";
@@ -96,15 +96,15 @@ fn sum(c: &Contest, path: &str, body: Option<u64>, run: Option<&Replay>, r: &mut
                 msg += &g(run.overhang);
                 msg += " overhang)";
             }
-            r.error("seats/sum-mismatch", &(path.to_string() + "/seats"), msg);
+            r.error("seats/sum-mismatch", &(path.to_string() + "/seats"), || msg);
         }
-        (None, Some(_)) if any => r.info("check/blocked", &(path.to_string() + "/seats"), "the total number of seats is not given: the seat sum is not checked".to_string()),
+        (None, Some(_)) if any => r.info("check/blocked", &(path.to_string() + "/seats"), || "the total number of seats is not given: the seat sum is not checked".to_string()),
         (Some(_), None) if any => {
             let missing = c.parties.iter().position(|p| p.seats.is_none()).unwrap_or(0);
             r.info(
                 "check/blocked",
                 &(path.to_string() + "/" + c.list_key + "/" + &int(missing as u64) + "/seats"),
-                "seats are not given for every line: the seat sum and the method are not checked against them".to_string(),
+                || "seats are not given for every line: the seat sum and the method are not checked against them".to_string(),
             )
         }
         _ => {}
@@ -142,14 +142,14 @@ fn fates(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
             _ => String::new(),
         };
         if !msg.is_empty() {
-            r.info("seats/rule", &here, msg);
+            r.info("seats/rule", &here, || msg);
         }
         if l.overhang > 0 {
             let ds = p.district_seats.unwrap_or(0);
             r.info(
                 "seats/overhang",
                 &(here + "/district_seats"),
-                q(&p.name) + ": " + &g(ds) + " district seat" + if ds == 1 { "" } else { "s" } + ", entitled to " + &g(l.list_seats) + ": "
+                || q(&p.name) + ": " + &g(ds) + " district seat" + if ds == 1 { "" } else { "s" } + ", entitled to " + &g(l.list_seats) + ": "
                     + &g(l.overhang) + " overhang seat" + if l.overhang == 1 { "" } else { "s" },
             );
         }
@@ -162,7 +162,7 @@ fn tie(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
     r.warning(
         "seats/tie",
         &(path.to_string() + "/method"),
-        how(c) + " leaves a tie: " + &int(t.seats) + if t.seats == 1 { " seat" } else { " seats" } + " in doubt between " + &names.join(", ")
+        || how(c) + " leaves a tie: " + &int(t.seats) + if t.seats == 1 { " seat" } else { " seats" } + " in doubt between " + &names.join(", ")
             + "; the method alone does not decide it (by law, a lot or a rule of precedence does)",
     );
 }
@@ -200,9 +200,9 @@ fn compare(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
             // On a partial count the reported seats are a projection: a newsroom's
             // model may differ from the method on the votes counted so far.
             msg += " on the votes counted so far (a projection: the count is not over)";
-            r.warning("seats/projection", &(lp.clone() + &int(i as u64) + "/seats"), msg);
+            r.warning("seats/projection", &(lp.clone() + &int(i as u64) + "/seats"), || msg);
         } else {
-            r.error("seats/method-mismatch", &(lp.clone() + &int(i as u64) + "/seats"), msg);
+            r.error("seats/method-mismatch", &(lp.clone() + &int(i as u64) + "/seats"), || msg);
         }
     }
 }
@@ -217,7 +217,7 @@ fn districts(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
         let dp = path.to_string() + "/districts/" + &int(d.district as u64);
         if d.unopposed {
             let (n, s) = if d.seats == 1 { ("1 candidate", "1 seat") } else { ("as many candidates", "seats") };
-            r.info("seats/unopposed", &dp, district.name.clone() + ": " + n + " for " + s + ", elected unopposed with no poll: each takes a seat");
+            r.info("seats/unopposed", &dp, || district.name.clone() + ": " + n + " for " + s + ", elected unopposed with no poll: each takes a seat");
         }
         // The seats sit on the second round's lines when one was held.
         let (decided, decided_lines, at) = match (&d.runoff, &district.runoff) {
@@ -232,7 +232,7 @@ fn districts(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
         if d.runoff.is_some() {
             for (j, line) in district.parties.iter().enumerate() {
                 if let Some(s) = line.seats.filter(|&s| s > 0) {
-                    r.error("seats/method-mismatch", &(dp.clone() + "/parties/" + &int(j as u64) + "/seats"), q(line.candidate.as_ref().unwrap_or(&line.name)) + " in " + &district.name + ": a second round was held, so the first round elects no one, reported " + &int(s));
+                    r.error("seats/method-mismatch", &(dp.clone() + "/parties/" + &int(j as u64) + "/seats"), || q(line.candidate.as_ref().unwrap_or(&line.name)) + " in " + &district.name + ": a second round was held, so the first round elects no one, reported " + &int(s));
                 }
             }
         }
@@ -255,7 +255,7 @@ fn districts(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
                     r.error(
                         "seats/method-mismatch",
                         &(at.clone() + "/parties/" + &int(j as u64) + "/seats"),
-                        who + " in " + &district.name + ": " + &how(c) + " gives " + &expected + " seats, reported " + &int(got),
+                        || who + " in " + &district.name + ": " + &how(c) + " gives " + &expected + " seats, reported " + &int(got),
                     );
                 }
                 _ => {}
@@ -268,10 +268,10 @@ fn districts(c: &Contest, path: &str, run: &Replay, r: &mut Report) {
     let lp = path.to_string() + "/" + c.list_key + "/";
     for (i, p) in c.parties.iter().enumerate() {
         if let Some(v) = p.votes.filter(|&v| v as u128 != votes[i]) {
-            r.error("districts/votes-mismatch", &(lp.clone() + &int(i as u64) + "/votes"), q(&p.name) + ": the districts' votes add up to " + &g128(votes[i]) + ", the national line says " + &g(v));
+            r.error("districts/votes-mismatch", &(lp.clone() + &int(i as u64) + "/votes"), || q(&p.name) + ": the districts' votes add up to " + &g128(votes[i]) + ", the national line says " + &g(v));
         }
         if let Some(s) = p.seats.filter(|&s| seats_given[i] && s as u128 != seats[i]) {
-            r.error("districts/seats-mismatch", &(lp.clone() + &int(i as u64) + "/seats"), q(&p.name) + ": the districts' seats add up to " + &g128(seats[i]) + ", the national line says " + &g(s));
+            r.error("districts/seats-mismatch", &(lp.clone() + &int(i as u64) + "/seats"), || q(&p.name) + ": the districts' seats add up to " + &g128(seats[i]) + ", the national line says " + &g(s));
         }
     }
 }

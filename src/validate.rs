@@ -26,7 +26,7 @@ pub fn validate_into(doc: &Document, r: &mut Report) {
     for (i, c) in doc.contests.iter().enumerate() {
         let path = "/contests/".to_string() + &int(i as u64);
         if let (true, Some(id)) = (repeated[i], &c.id) {
-            r.warning("contest/duplicate-id", &(path.clone() + "/id"), "another contest already has the id \"".to_string() + id + "\"");
+            r.warning("contest/duplicate-id", &(path.clone() + "/id"), || "another contest already has the id \"".to_string() + id + "\"");
         }
         contest(c, &path, r);
     }
@@ -87,7 +87,7 @@ pub fn contest(c: &Contest, path: &str, r: &mut Report) {
 fn names(c: &Contest, path: &str, r: &mut Report) {
     let lp = list_path(c, path);
     if c.parties.is_empty() {
-        r.error("list/empty", &lp, "no ".to_string() + c.list_key + " listed: expected at least one");
+        r.error("list/empty", &lp, || "no ".to_string() + c.list_key + " listed: expected at least one");
     }
     // Folded names, sorted (stably: the first of equal names leads its run),
     // so duplicates sit side by side: n log n, not a comparison of every pair.
@@ -105,13 +105,13 @@ fn names(c: &Contest, path: &str, r: &mut Report) {
     for (i, p) in c.parties.iter().enumerate() {
         if keys[i].is_empty() {
             let pp = lp.clone() + "/" + &int(i as u64) + "/name";
-            r.error("name/empty", &pp, "the name is empty".to_string());
+            r.error("name/empty", &pp, || "the name is empty".to_string());
         } else if let Some(j) = first_of[i] {
             let pp = lp.clone() + "/" + &int(i as u64) + "/name";
             r.error(
                 "name/duplicate",
                 &pp,
-                "\"".to_string() + &p.name + "\" is listed twice (also at " + &lp + "/" + &int(j as u64) + ")",
+                || "\"".to_string() + &p.name + "\" is listed twice (also at " + &lp + "/" + &int(j as u64) + ")",
             );
         }
     }
@@ -122,9 +122,9 @@ fn percent_ranges(c: &Contest, path: &str, r: &mut Report) {
     let mut check = |d: &Option<Decimal>, p: String| {
         if let Some(d) = d {
             if d.is_negative() {
-                r.error("percent/negative", &p, "a percentage cannot be negative, found ".to_string() + &pct(d));
+                r.error("percent/negative", &p, || "a percentage cannot be negative, found ".to_string() + &pct(d));
             } else if d.cmp_int(100) == std::cmp::Ordering::Greater {
-                r.error("percent/over-100", &p, "a percentage cannot exceed 100, found ".to_string() + &pct(d));
+                r.error("percent/over-100", &p, || "a percentage cannot exceed 100, found ".to_string() + &pct(d));
             }
         }
     };
@@ -159,7 +159,7 @@ fn turnout(c: &Contest, path: &str, r: &mut Report) {
             r.error(
                 "ballots/cast-exceeds-electorate",
                 &(path.to_string() + p),
-                "more ".to_string() + cast_word + " (" + &g(cast) + ") than the electorate (" + &g(el) + ")",
+                || "more ".to_string() + cast_word + " (" + &g(cast) + ") than the electorate (" + &g(el) + ")",
             );
         }
     }
@@ -172,7 +172,7 @@ fn turnout(c: &Contest, path: &str, r: &mut Report) {
                 r.error(
                     "turnout/mismatch",
                     &tp,
-                    "turnout: expected ".to_string() + &pct(&expected) + " (" + &g(cast) + " " + cast_word + " of " + &g(el)
+                    || "turnout: expected ".to_string() + &pct(&expected) + " (" + &g(cast) + " " + cast_word + " of " + &g(el)
                         + "), found " + &pct(t),
                 );
             }
@@ -180,12 +180,12 @@ fn turnout(c: &Contest, path: &str, r: &mut Report) {
         (None, _) => r.info(
             "check/blocked",
             &tp,
-            "the reported turnout ".to_string() + &pct(t) + " is not checked: the number of " + cast_word + " is not given",
+            || "the reported turnout ".to_string() + &pct(t) + " is not checked: the number of " + cast_word + " is not given",
         ),
         _ => r.info(
             "check/blocked",
             &tp,
-            "the reported turnout ".to_string() + &pct(t) + " is not checked: the electorate is not given",
+            || "the reported turnout ".to_string() + &pct(t) + " is not checked: the electorate is not given",
         ),
     }
 }
@@ -197,7 +197,7 @@ fn issued(c: &Contest, path: &str, r: &mut Report) {
             r.error(
                 "ballots/cast-exceeds-issued",
                 &(path.to_string() + "/ballots/cast"),
-                "more ballots cast (".to_string() + &g(cast) + ") than voters issued a ballot (" + &g(issued) + ")",
+                || "more ballots cast (".to_string() + &g(cast) + ") than voters issued a ballot (" + &g(issued) + ")",
             );
         }
     }
@@ -229,19 +229,19 @@ fn listed_against_valid(c: &Contest, listed: Option<u64>, path: &str, r: &mut Re
             let msg = "the listed votes add up to ".to_string() + &g(sum) + ", but ballots.valid is " + &g(valid) + " ("
                 + &if sum > valid { g(sum - valid) + " too many" } else { g(valid - sum) + " missing; is an \"Others\" line left out?" }
                 + ")";
-            r.error("votes/sum-mismatch", &(bp + "/valid"), msg);
+            r.error("votes/sum-mismatch", &(bp + "/valid"), || msg);
         }
         (None, Some(sum)) => r.info(
             "votes/valid-from-sum",
             &(bp + "/valid"),
-            "ballots.valid is not given: the valid total is taken as the sum of the listed votes, ".to_string() + &g(sum),
+            || "ballots.valid is not given: the valid total is taken as the sum of the listed votes, ".to_string() + &g(sum),
         ),
         (_, None) if !c.parties.is_empty() => {
             let missing = c.parties.iter().position(|p| p.votes.is_none()).unwrap_or(0);
             r.info(
                 "check/blocked",
                 &(list_path(c, path) + "/" + &int(missing as u64) + "/votes"),
-                "votes are not given for every line: the vote totals, shares and seats are not checked against them".to_string(),
+                || "votes are not given for every line: the vote totals, shares and seats are not checked against them".to_string(),
             )
         }
         _ => {}
@@ -256,7 +256,7 @@ fn ballots_against_cast(b: &Ballots, cast: u64, valid: u64, invalid: u64, bp: &s
         r.info(
             "ballots/unaccounted",
             &(bp.to_string() + "/uncounted"),
-            "ballots.uncounted is null: ".to_string() + &grouped((cast as u128 - sum) as u64, &EN)
+            || "ballots.uncounted is null: ".to_string() + &grouped((cast as u128 - sum) as u64, &EN)
                 + " of the ballots cast are neither valid nor invalid, and the source does not say how many were left uncounted",
         );
     } else if sum != cast as u128 {
@@ -271,7 +271,7 @@ fn ballots_against_cast(b: &Ballots, cast: u64, valid: u64, invalid: u64, bp: &s
         msg += &grouped(sum.min(u64::MAX as u128) as u64, &EN);
         msg += ", but ballots.cast is ";
         msg += &g(cast);
-        r.error("ballots/sum-mismatch", &(bp.to_string() + "/cast"), msg);
+        r.error("ballots/sum-mismatch", &(bp.to_string() + "/cast"), || msg);
     }
 }
 
@@ -281,13 +281,13 @@ fn valid_against_cast(cast: u64, valid: u64, bp: &str, r: &mut Report) {
         r.error(
             "ballots/valid-exceeds-cast",
             &(bp.to_string() + "/valid"),
-            "more valid ballots (".to_string() + &g(valid) + ") than ballots cast (" + &g(cast) + ")",
+            || "more valid ballots (".to_string() + &g(valid) + ") than ballots cast (" + &g(cast) + ")",
         );
     } else if valid < cast {
         r.info(
             "ballots/unaccounted",
             &(bp.to_string() + "/invalid"),
-            "ballots.invalid is not given: ".to_string() + &g(cast - valid) + " of the ballots cast are not valid votes and not broken down",
+            || "ballots.invalid is not given: ".to_string() + &g(cast - valid) + " of the ballots cast are not valid votes and not broken down",
         );
     }
 }
@@ -298,7 +298,7 @@ fn listed_against_cast(b: &Ballots, cast: u64, sum: u64, bp: &str, r: &mut Repor
         r.error(
             "votes/sum-exceeds-cast",
             &(bp.to_string() + "/cast"),
-            "the listed votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " ballots cast",
+            || "the listed votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " ballots cast",
         );
     } else if sum < cast {
         let given = b.invalid.unwrap_or(0).saturating_add(b.blank.unwrap_or(0)).saturating_add(b.uncounted.unwrap_or(0));
@@ -306,14 +306,14 @@ fn listed_against_cast(b: &Ballots, cast: u64, sum: u64, bp: &str, r: &mut Repor
             r.info(
                 "ballots/unaccounted",
                 &(bp.to_string() + "/cast"),
-                "the listed votes add up to ".to_string() + &g(sum) + ", " + &g(cast - sum) + " fewer than the "
+                || "the listed votes add up to ".to_string() + &g(sum) + ", " + &g(cast - sum) + " fewer than the "
                     + &g(cast) + " ballots cast; no invalid or blank ballots are given to account for them",
             );
         } else if sum as u128 + given as u128 != cast as u128 {
             r.error(
                 "ballots/sum-mismatch",
                 &(bp.to_string() + "/cast"),
-                "listed votes + invalid + blank ballots = ".to_string() + &g(sum.saturating_add(given)) + ", but ballots.cast is " + &g(cast),
+                || "listed votes + invalid + blank ballots = ".to_string() + &g(sum.saturating_add(given)) + ", but ballots.cast is " + &g(cast),
             );
         }
     }
@@ -329,11 +329,11 @@ fn shares(c: &Contest, path: &str, r: &mut Report) {
         let Some(reported) = &p.percent else { continue };
         let pp = lp.clone() + "/" + &int(i as u64) + "/percent";
         let Some(votes) = p.votes else {
-            r.info("check/blocked", &pp, "the reported ".to_string() + &pct(reported) + " is not checked: the votes are not given");
+            r.info("check/blocked", &pp, || "the reported ".to_string() + &pct(reported) + " is not checked: the votes are not given");
             continue;
         };
         let Some(base) = base.filter(|&b| b > 0) else {
-            r.info("check/blocked", &pp, "the reported ".to_string() + &pct(reported) + " is not checked: the total of " + base_word + " is not known");
+            r.info("check/blocked", &pp, || "the reported ".to_string() + &pct(reported) + " is not checked: the total of " + base_word + " is not known");
             continue;
         };
         if reported.matches_share(votes, base) {
@@ -351,7 +351,7 @@ fn shares(c: &Contest, path: &str, r: &mut Report) {
                 msg += "\"";
             }
         }
-        r.error("percent/mismatch", &pp, msg);
+        r.error("percent/mismatch", &pp, || msg);
     }
 }
 
@@ -402,13 +402,13 @@ fn participation(c: &Contest, path: &str, r: &mut Report) {
         (Some(sum), Some(cast)) if sum > cast => r.error(
             "votes/sum-exceeds-participants",
             &(path.to_string() + if c.ballots.cast.is_some() { "/ballots/cast" } else { "/participants" }),
-            "the options' votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " who voted",
+            || "the options' votes add up to ".to_string() + &g(sum) + ", more than the " + &g(cast) + " who voted",
         ),
         _ => {}
     }
     if let (Some(p), Some(bc)) = (c.participants, c.ballots.cast) {
         if bc > p {
-            r.error("ballots/cast-exceeds-participants", &(path.to_string() + "/ballots/cast"), "more ballots cast (".to_string() + &g(bc) + ") than participants (" + &g(p) + ")");
+            r.error("ballots/cast-exceeds-participants", &(path.to_string() + "/ballots/cast"), || "more ballots cast (".to_string() + &g(bc) + ") than participants (" + &g(p) + ")");
         }
     }
 }
@@ -439,31 +439,31 @@ fn outcome(c: &Contest, path: &str, r: &mut Report) {
     let op = path.to_string() + "/outcome";
     if let Some(o) = &c.outcome {
         if o != "none" && !c.parties.iter().any(|p| &p.name == o) {
-            r.error("outcome/unknown-option", &op, "the outcome \"".to_string() + o + "\" is not one of the options (or \"none\")");
+            r.error("outcome/unknown-option", &op, || "the outcome \"".to_string() + o + "\" is not one of the options (or \"none\")");
             return;
         }
     }
     let Some(rule) = c.rule else {
-        r.info("check/blocked", &(path.to_string() + "/rule"), "no decision rule is given: the outcome is not checked".to_string());
+        r.info("check/blocked", &(path.to_string() + "/rule"), || "no decision rule is given: the outcome is not checked".to_string());
         if let Some(i) = c.parties.iter().position(|p| p.votes.is_none()) {
-            r.info("check/blocked", &(list_path(c, path) + "/" + &int(i as u64) + "/votes"), "votes are not given for every option: the outcome cannot be computed from them".to_string());
+            r.info("check/blocked", &(list_path(c, path) + "/" + &int(i as u64) + "/votes"), || "votes are not given for every option: the outcome cannot be computed from them".to_string());
         }
         return;
     };
     let decided = match decide(c, rule) {
         None => {
-            r.info("check/blocked", &op, "votes are not given for every option: the outcome is not checked against the ".to_string() + rule.label());
+            r.info("check/blocked", &op, || "votes are not given for every option: the outcome is not checked against the ".to_string() + rule.label());
             return;
         }
         Some(Err(why)) => {
-            r.info("check/blocked", &op, "the outcome is not checked: ".to_string() + why);
+            r.info("check/blocked", &op, || "the outcome is not checked: ".to_string() + why);
             return;
         }
         Some(Ok(w)) => w,
     };
     let computed = decided.map_or("none", |i| c.parties[i].name.as_str());
     match &c.outcome {
-        None => r.info("outcome/computed", &op, "no outcome is reported; under the ".to_string() + rule.label() + " it is \"" + computed + "\""),
+        None => r.info("outcome/computed", &op, || "no outcome is reported; under the ".to_string() + rule.label() + " it is \"" + computed + "\""),
         Some(o) if o != computed => {
             let mut msg = "under the ".to_string() + rule.label() + " the outcome is \"" + computed + "\", reported \"" + o + "\"";
             if let Some(i) = c.parties.iter().position(|p| &p.name == o) {
@@ -481,7 +481,7 @@ fn outcome(c: &Contest, path: &str, r: &mut Report) {
                     msg += ")";
                 }
             }
-            r.error("outcome/mismatch", &op, msg);
+            r.error("outcome/mismatch", &op, || msg);
         }
         _ => {}
     }

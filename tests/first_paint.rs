@@ -67,6 +67,11 @@ fn the_first_module_leaves_replayed_rules_and_other_kinds_to_the_full_one() {
     assert!(!first("www/data/night/nz-parliament-2020-01.json"));
     // A candidate primary and a series: kinds the first module does not lay out.
     assert!(!first("www/data/nur-otan-primaries.json"));
-    // What cannot be read is drawn at once (its error card).
-    assert!(tallyboard::first_paint(&tallyboard::read_only("not json")));
+    // What cannot be read, or has an error when read, goes to the full module, which says what and
+    // where (the first module builds no message: tests/e2e/first.mjs sees that card's frames).
+    assert!(!tallyboard::first_paint(&tallyboard::read_only("not json")));
+    assert!(!tallyboard::first_paint(&tallyboard::read_only(r#"{"tallyboard": 1, "contests": []}"#)));
+    let negative = file("www/data/kz-mazhilis-2021.json").replacen("\"votes\": ", "\"votes\": -", 1);
+    assert!(tallyboard::read_only(&negative).report.has_errors());
+    assert!(!tallyboard::first_paint(&tallyboard::read_only(&negative)));
 }

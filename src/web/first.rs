@@ -49,7 +49,7 @@ fn set(o: &js_sys::Object, key: &str, value: JsValue) {
 /// strings, marks, style}` (the canvas's size in device pixels, the display
 /// list, the canvas's attributes and its style as `[name, value]` pairs), or `undefined`
 /// for a card it leaves to the full module (another language, a kind or a
-/// replay of the rules it does not have). `width`: the container's, in CSS
+/// replay of the rules it does not have, data it cannot read or with an error). `width`: the container's, in CSS
 /// pixels, unless the options fix one; `ratio`: the screen's devicePixelRatio.
 #[wasm_bindgen(js_name = firstPaint, skip_typescript)]
 pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64, measure: js_sys::Function) -> JsValue {
@@ -64,7 +64,9 @@ pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64
     let opts = options(&options_value, fallback);
     let font = font_of(&options_value);
     let page = PageMeasure { measure: &measure, family: &font, seen: RefCell::new(Vec::new()) };
-    let scene = crate::scene_of(&checked, &opts, &page, None);
+    // (Read, without an error: the card itself, never the error card.)
+    let Some(doc) = checked.document.as_ref() else { return JsValue::UNDEFINED };
+    let scene = crate::layout::card(doc, &checked.figures, &checked.report, &opts, &page);
     let dpr = get(&options_value, "pixelRatio").as_f64().unwrap_or(ratio);
     let dpr = crate::sizes::canvas_ratio(scene.width, scene.height, if dpr.is_finite() && dpr > 0.0 && dpr <= 8.0 { dpr } else { 1.0 });
     let mut list = ListBackend::new((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);

@@ -34,6 +34,7 @@ const RECORD = () => {
     const c = e.target.shadowRoot.querySelector('canvas');
     window.__frames.push({ t: performance.now() - t0, event: 'tally-update', ok: e.detail.report.ok, state: c && c.dataset.state });
   }, true);
+  addEventListener('tally-error', () => window.__frames.push({ t: performance.now() - t0, event: 'tally-error' }), true);
 };
 
 const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>first paint</title>
@@ -91,6 +92,14 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   const f = await frames(page('<tally-board src="data/nz-parliament-2014.json"></tally-board>'));
   const d = drawn(f);
   check('a mixed-member card (its seats need the rules replayed) goes straight to the full module', d.length >= 1 && d.every((x) => x.state !== 'checking'), show(f));
+}
+
+// Data that cannot be read: the first module declines it (it words no message); the full module
+// draws the error card, with the message and its line and column, as its first frame.
+{
+  const f = await frames(page('<tally-board src="data/broken.json"></tally-board>'), { url: '**/data/broken.json', body: '{"tallyboard": 1, "contests": [' });
+  const d = drawn(f);
+  check('unreadable data: no "checking" frame, the full module\'s error card at once', d.length >= 1 && d.every((x) => x.state === 'error') && /not valid JSON/.test(d[0].label), show(f));
 }
 
 // The first card is the wasm's display list replayed by the element's painter; the full card is drawn
