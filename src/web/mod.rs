@@ -244,7 +244,8 @@ fn canvas_style(scene: &layout::Scene) -> [(&'static str, String); 3] {
 /// The first paint's module draws English cards only (see [`crate::first_paint`] for the rest).
 #[cfg(not(feature = "full"))]
 fn english(o: &JsValue) -> bool {
-    get(o, "locale").as_string().is_none_or(|l| l.split(['-', '_']).next().is_some_and(|lang| lang.eq_ignore_ascii_case("en")))
+    // (No locale, or an empty one from a page with no `lang`: English, the default.)
+    get(o, "locale").as_string().is_none_or(|l| l.is_empty() || l.split(['-', '_']).next().is_some_and(|lang| lang.eq_ignore_ascii_case("en")))
 }
 
 /// The font family from the options, or the card's default stack.

@@ -70,6 +70,13 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   console.log(`  first paint -> verdict: ${Math.round(last.t - d[0].t)} ms (loopback, full module loaded after the first paint)`);
 }
 
+// A page with no lang: the element's locale is empty, English by default: the first module draws it.
+{
+  const f = await frames(page('<tally-board src="data/kz-mazhilis-2021.json"></tally-board>').replace(' lang="en"', ''));
+  const d = drawn(f);
+  check('a page with no lang attribute: the first paint\'s module draws the card first', d[0] && d[0].state === 'checking' && d[d.length - 1].state === 'ok', show(f));
+}
+
 // A card whose check finds errors: its badge changes in the frame the check ran.
 {
   const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'www/data/kz-mazhilis-2021.json'), 'utf8'));
