@@ -58,4 +58,6 @@ pub struct Scene {
     pub summary: String,
     /// Pages of the longest results table ([`MAX_ROWS`] rows a page; 1 when it fits).
     pub pages: usize,
+    /// The card's text direction is right to left (the canvas's `direction`, the SVG's).
+    pub rtl: bool,
 }
