@@ -46,6 +46,12 @@ pub struct TableModel {
     /// The seat total row (the body), when seats are shown.
     pub seat_total: Option<String>,
     pub seat_total_label: String,
+    /// The card's direction ("rtl" or "ltr"), for the HTML table's `dir`.
+    pub dir: &'static str,
+    /// The language of the caption (the document's) and of each name (its own, else
+    /// the document's): "" where the data does not say (unknown, never assumed English).
+    pub lang: String,
+    pub langs: Vec<String>,
 }
 
 /// A coalition's seats against the majority, worded in the card's locale:
@@ -120,6 +126,7 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         projection,
         swing,
         names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
+        langs: party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect(),
         // As drawn on the card (lightened on a dark one where too dark to see).
         colors: party.iter().map(|&i| theme::party_on(c.parties[i].color, i, o.theme.background).hex()).collect(),
         votes,
@@ -141,6 +148,8 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         foot: ballot_rows(c, f, o),
         seat_total: show_seats.then(|| num(f.body, o)),
         seat_total_label: o.words.seat_total.to_string(),
+        dir: if o.rtl { "rtl" } else { "ltr" },
+        lang: c.lang.clone().unwrap_or_default(),
     }
 }
 
@@ -487,7 +496,7 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
         b.y += lh + 2.0;
     }
     let name = cell_text(b, &model.names[k]);
-    let lines = b.wrap_lines(&name, cols.wn - 8.0, size, false, 3);
+    let lines = b.wrap_lines(&name, name_room(b, model, k, cols), size, false, 3);
     let rh = lh * lines.len() as f64 + 8.0;
     let row_top = b.y;
     if k % 2 == 1 {
@@ -518,6 +527,18 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
     }
     b.regions.push(Region { x: b.pad, y: row_top, w: cols.tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
     b.y += rh;
+}
+
+/// How wide row `k`'s name may be: its column, or, when a word of it is wider than
+/// that, up to this row's own votes (narrower than the column's widest figures),
+/// so that a name is wrapped between words rather than inside one.
+fn name_room(b: &Builder, model: &TableModel, k: usize, cols: &Columns) -> f64 {
+    let room = cols.wn - 8.0;
+    if widest_word(b, &model.names[k..=k]) <= room {
+        return room;
+    }
+    let votes = b.m.width(&model.votes[k], b.fs, false);
+    room.max(cols.x_votes - cols.x_name - votes - 8.0)
 }
 
 /// The seat total row (the body).

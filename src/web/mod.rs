@@ -268,10 +268,14 @@ pub fn element_settings() -> JsValue {
 }
 
 #[cfg(feature = "full")]
-/// The words of the element's controls in `locale`: `{lang, coalition, download, table, rows, prev, next, failed, exports}`.
+/// The words of the element's controls in `locale`: `{lang, dir, coalition, download, table, rows, prev, next, failed, exports}`.
 #[wasm_bindgen(js_name = elementControls)]
 pub fn element_controls(locale: &str) -> JsValue {
-    serde_wasm_bindgen::to_value(&crate::element::controls(crate::words::for_locale(locale))).unwrap_or(JsValue::NULL)
+    let mut controls = crate::element::controls(crate::words::for_locale(locale));
+    if crate::format::rtl(locale) {
+        controls.dir = "rtl";
+    }
+    serde_wasm_bindgen::to_value(&controls).unwrap_or(JsValue::NULL)
 }
 
 /// The first load's text, in `locale` ("Loading results…").
