@@ -211,3 +211,36 @@ fn at_320_px_names_wrap_between_words_not_inside_them() {
 }
 
 
+
+#[test]
+fn names_carry_their_language_where_the_data_gives_it() {
+    // Israel 2021 as published: English names, the small lists' official Hebrew names.
+    let mut doc: serde_json::Value = serde_json::from_str(&knesset()).unwrap();
+    doc["lang"] = "en".into();
+    let parties = doc["contests"][0]["parties"].as_array_mut().unwrap();
+    for p in parties.iter_mut() {
+        if tallyboard::format::has_rtl(p["name"].as_str().unwrap()) {
+            p["lang"] = "he".into();
+        }
+    }
+    let checked = tallyboard::check(&doc.to_string());
+    assert!(!checked.report.findings.iter().any(|f| f.code == "shape/unknown-key"), "lang is a key of the format");
+    let o = Options { rtl: true, ..Options::default() };
+    let model = tallyboard::layout::table_model(&checked.document.as_ref().unwrap().contests[0], &checked.figures[0], &o);
+    assert_eq!(model.dir, "rtl");
+    assert_eq!(model.lang, "en");
+    let at = |name: &str| model.langs[model.names.iter().position(|n| n == name).unwrap()].clone();
+    assert_eq!(at("Likud"), "en");
+    assert_eq!(at("הפיראטים"), "he");
+    // Without `lang` the language is unknown: "", never the card's words' "en".
+    let plain = tallyboard::check(&knesset());
+    let model = tallyboard::layout::table_model(&plain.document.as_ref().unwrap().contests[0], &plain.figures[0], &Options::default());
+    assert!(model.langs.iter().all(String::is_empty) && model.lang.is_empty());
+    assert_eq!(model.dir, "ltr");
+    // Not a language tag: said, and left out (never put into an attribute).
+    doc["lang"] = "en\" onclick=\"x".into();
+    let bad = tallyboard::check(&doc.to_string());
+    let f = bad.report.findings.iter().find(|f| f.code == "lang/invalid").expect("a warning");
+    assert_eq!(f.path, "/lang");
+    assert_eq!(bad.document.unwrap().lang, None);
+}
