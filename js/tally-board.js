@@ -118,10 +118,11 @@ function el(tag, attrs, ...children) {
 
 // A group of controls: a label, buttons, and a live output of class `output`, if given.
 function tools(name, output) {
-  const label = el('span', { id: `${name}-label` });
+  // (dir="auto": the words' own direction inside a right-to-left card.)
+  const label = el('span', { id: `${name}-label`, dir: 'auto' });
   const box = el('div', { class: `tools ${name}`, part: name, role: 'group', 'aria-labelledby': label.id, hidden: '' }, label,
     el('span', { class: 'buttons' }));
-  if (output) box.append(el('output', { class: output, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }));
+  if (output) box.append(el('output', { class: output, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', dir: 'auto' }));
   return box;
 }
 
@@ -710,8 +711,8 @@ class TallyBoard extends HTMLElement {
   // The findings as a real list (severity, message, place), read by assistive technology.
   _findings() {
     const list = el('ul', { class: 'findings-list', part: 'findings' });
-    list.append(...(this._card.findings() || []).map((f) => el('li', { 'data-severity': f.severity },
-      el('strong', {}, f.label), ': ', f.message, ' (', f.place, ')')));
+    list.append(...(this._card.findings() || []).map((f) => el('li', { 'data-severity': f.severity }, el('bdi', {},
+      el('strong', {}, f.label), ': ', f.message, ' (', f.place, ')'))));
     return list;
   }
 
@@ -740,7 +741,8 @@ class TallyBoard extends HTMLElement {
       cells.forEach((text, i) => {
         const cell = document.createElement(head || !i ? 'th' : 'td');
         if (head || !i) cell.scope = head ? 'col' : 'row';
-        cell.textContent = text;
+        // Each cell's text isolated: a name in its own direction, "−8" left to right in a right-to-left table.
+        cell.append(el('bdi', {}, text));
         tr.append(cell);
       });
       return tr;
@@ -756,7 +758,7 @@ class TallyBoard extends HTMLElement {
     foot.append(...t.foot.map((cells) => row(cells)));
     const head = document.createElement('thead');
     head.append(row(t.head, true));
-    const caption = el('caption', {}, t.caption || this._words().table);
+    const caption = el('caption', {}, el('bdi', {}, t.caption || this._words().table));
     if (t.caption) caption.lang = t.lang;
     return el('table', { dir: t.dir }, caption, head, body, foot);
   }

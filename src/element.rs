@@ -87,7 +87,7 @@ pub fn coalition_buttons(c: &crate::contest::Contest, f: &crate::figures::Figure
     let color = |i: usize| crate::theme::party_on(c.parties[i].color, i, o.theme.background).hex();
     Some(CoalitionButtons {
         names: party.iter().map(|&i| c.parties[i].name.clone()).collect(),
-        langs: party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect(),
+        langs: if cfg!(feature = "full") { party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect() } else { Vec::new() },
         seats: party.iter().map(|&i| f.seats[i]).collect(),
         colors: party.iter().map(|&i| color(i)).collect(),
         labels: party.iter().map(|&i| add_label(o.words, &c.parties[i].name, f.seats[i], &o.locale)).collect(),
@@ -236,9 +236,9 @@ button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; 
 button[aria-pressed="true"] { background: var(--tallyboard-pressed, var(--_pressed)); color: var(--tallyboard-pressed-text, var(--_pressed-text));
   border-color: var(--tallyboard-pressed, var(--_pressed)); }
 button[aria-disabled="true"] { opacity: 0.55; cursor: default; }
-button[aria-pressed="true"]::after { content: "\2713" / ""; margin-left: 6px; }
+button[aria-pressed="true"]::after { content: "\2713" / ""; margin-inline-start: 6px; }
 .buttons { display: contents; }
-.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-inline-end: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
 .sum { font-weight: bold; }
 table { border-collapse: collapse; font-size: 14px; margin: 8px 0; overflow-wrap: normal; word-break: normal; hyphens: manual; }
 caption { text-align: start; font-weight: bold; padding: 4px 0; }
@@ -251,7 +251,7 @@ table[dir="rtl"] th, table[dir="rtl"] td { text-align: right; }
 .fallback[hidden] { display: none; }
 ::slotted(svg) { max-width: 100%; height: auto; }
 .card.svg-first { min-height: 0; }
-.notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-left: 4px solid var(--tallyboard-error, var(--_error));
+.notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-inline-start: 4px solid var(--tallyboard-error, var(--_error));
   background: var(--tallyboard-background, var(--_background)); color: var(--tallyboard-text, var(--_text)); }
 .notice[hidden] { display: none; }
 .findings-list { margin: 8px 0; padding-inline-start: 20px; font-size: 14px; }

@@ -70,7 +70,7 @@ pub fn document(root: &Node, report: &mut Report) -> Document {
     }
     o.finish(DOC_KEYS);
     // The document's language is its contests' and, unless they say, their lines'.
-    for c in &mut doc.contests {
+    for c in doc.contests.iter_mut().filter(|_| cfg!(feature = "full") && doc.lang.is_some()) {
         c.lang = doc.lang.clone();
         for p in &mut c.parties {
             p.lang = p.lang.take().or_else(|| doc.lang.clone());
@@ -81,6 +81,10 @@ pub fn document(root: &Node, report: &mut Report) -> Document {
 
 /// `lang`: a BCP 47 language tag ("he", "ar-EG", "kk-Cyrl"); anything else is said and left out.
 fn lang(o: &mut Obj) -> Option<String> {
+    // The first paint's module draws no HTML table, where the languages are used.
+    if !cfg!(feature = "full") {
+        return None;
+    }
     let s = o.string("lang")?;
     let subtags_ok = s.split('-').all(|t| (1..=8).contains(&t.len()) && t.chars().all(|c| c.is_ascii_alphanumeric()));
     let first = s.split('-').next().unwrap_or("");

@@ -174,6 +174,12 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A right-to-left card (never in the first paint's module, which is English only:
+    /// there the mirroring code is left out).
+    pub(super) fn rtl(&self) -> bool {
+        cfg!(feature = "full") && self.o.rtl
+    }
+
     /// A party's colour on this card (see [`theme::legible`]).
     pub(super) fn party(&self, given: Option<Rgb>, index: usize) -> Rgb {
         theme::party_on(given, index, self.t().background)
@@ -191,7 +197,7 @@ impl<'a> Builder<'a> {
         if !s.is_empty() {
             // Control characters have no glyph and are not allowed in XML.
             let mut text: String = s.chars().filter(|c| !c.is_control()).collect();
-            if self.o.rtl {
+            if self.rtl() {
                 text = super::bidi::line(&text, self.o.words.lang);
             }
             self.shapes.push(Shape::Text { x, y, text, size, bold, color, align });
@@ -201,7 +207,8 @@ impl<'a> Builder<'a> {
     /// Text from data (a name, a title, a note) or a figure, isolated from the text
     /// around it on a right-to-left card or where it has right-to-left letters.
     pub(super) fn data(&self, s: &str) -> String {
-        if self.o.rtl || format::has_rtl(s) {
+        // (The first paint's module leaves this to the full one, which draws the card again at once.)
+        if self.rtl() || (cfg!(feature = "full") && format::has_rtl(s)) {
             format::isolate(s)
         } else {
             s.to_string()
@@ -211,7 +218,7 @@ impl<'a> Builder<'a> {
     /// A text part of the card begins (see [`Builder::mirror`]); inside another
     /// part it is that part's own (mirrored with it, not twice).
     pub(super) fn mark(&mut self) -> Mark {
-        if self.in_part {
+        if self.in_part || !self.rtl() {
             return None;
         }
         self.in_part = true;
@@ -223,7 +230,7 @@ impl<'a> Builder<'a> {
     pub(super) fn mirror(&mut self, from: Mark, left: f64, right: f64) {
         if let Some((shapes, regions)) = from {
             self.in_part = false;
-            if self.o.rtl {
+            if self.rtl() {
                 super::bidi::mirror(&mut self.shapes[shapes..], &mut self.regions[regions..], left + right);
             }
         }
@@ -276,7 +283,7 @@ impl<'a> Builder<'a> {
                 lines.push(line);
             }
         }
-        if self.o.rtl {
+        if self.rtl() {
             super::bidi::balance(&mut lines);
         }
         lines

@@ -37,7 +37,8 @@ pub fn error_card(report: &Report, o: &Options, m: &dyn Measure, last_good: Opti
     b.shapes.insert(0, Shape::Rect { x: b.pad, y: top, w: b.inner(), h, color: t.error, alpha: 0.06 });
     b.y += 8.0;
     b.mirror_card(start);
-    let mut scene = Scene { width: b.w, height: 0.0, background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary: String::new(), pages: 1, rtl: o.rtl };
+    let rtl = b.rtl();
+    let mut scene = Scene { width: b.w, height: 0.0, background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary: String::new(), pages: 1, rtl };
     let mut summary = o.words.cannot_read.to_string();
     if let Some(f) = report.findings.first() {
         summary += ": ";

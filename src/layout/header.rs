@@ -140,7 +140,7 @@ pub(super) fn finding(b: &mut Builder, f: &Finding) {
     let x = b.pad + 18.0;
     b.text(b.pad + 4.0, b.y + size * 0.675, mark, size, true, color, Align::Left);
     b.paragraph(&f.message, x, b.inner() - 18.0, size, false, t.text);
-    let at = if b.o.rtl { place_isolated(f, b.o.words) } else { place(f, b.o.words) };
+    let at = if b.rtl() { place_isolated(f, b.o.words) } else { place(f, b.o.words) };
     let fs = size - 2.0;
     b.paragraph(&at, x, b.inner() - 18.0, fs, false, t.muted);
     b.y += 4.0;

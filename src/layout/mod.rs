@@ -110,7 +110,8 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
         }
         _ => verdict + stop + &body,
     };
-    Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary, pages: b.pages, rtl: o.rtl }
+    let rtl = b.rtl();
+    Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary, pages: b.pages, rtl }
 }
 
 #[cfg(test)]

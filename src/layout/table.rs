@@ -126,7 +126,8 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         projection,
         swing,
         names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
-        langs: party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect(),
+        // (For the element's HTML table: the full module's.)
+        langs: if cfg!(feature = "full") { party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect() } else { Vec::new() },
         // As drawn on the card (lightened on a dark one where too dark to see).
         colors: party.iter().map(|&i| theme::party_on(c.parties[i].color, i, o.theme.background).hex()).collect(),
         votes,
@@ -297,7 +298,7 @@ impl Columns {
     /// that is the mirror image, left-aligned after the column's space.
     fn cell(&self, k: usize) -> (f64, Align) {
         let edges = [self.x_votes, self.x_pct, self.x_swing, self.x_district, self.x_list, self.x_seats, self.x_change, self.x_projection];
-        if self.rtl {
+        if cfg!(feature = "full") && self.rtl {
             (edges[k] - self.widths[k] + self.gap, Align::Left)
         } else {
             (edges[k], Align::Right)
@@ -315,13 +316,13 @@ const SEATS: usize = 5;
 const CHANGE: usize = 6;
 const PROJECTION: usize = 7;
 
-/// A figure or a name on a right-to-left card: isolated from the text around it
-/// ("−8" stays "−8" in a right-to-left line).
+/// A figure or a name, isolated from the text around it on a right-to-left card ("−8"
+/// stays "−8" in a right-to-left line) or where it has right-to-left letters.
 fn cell_text(b: &Builder, s: &str) -> String {
-    if b.o.rtl && !s.is_empty() {
-        b.data(s)
+    if s.is_empty() {
+        String::new()
     } else {
-        s.to_string()
+        b.data(s)
     }
 }
 
@@ -386,7 +387,7 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     let x_projection = x_change + wpr;
     let gap = if small { 10.0 } else { 18.0 };
     let widths = [wv, wp, wsw, wd, wl, ws, wc, wpr];
-    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_swing, x_district, x_list, x_seats, x_change, x_projection, split, seats: show_seats, change: wc > 0.0, swing: wsw > 0.0, projection: wpr > 0.0, gap, widths, rtl: b.o.rtl }
+    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_swing, x_district, x_list, x_seats, x_change, x_projection, split, seats: show_seats, change: wc > 0.0, swing: wsw > 0.0, projection: wpr > 0.0, gap, widths, rtl: b.rtl() }
 }
 
 /// A column's cells on this page and, for a paged table, in the widest row.

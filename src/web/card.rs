@@ -244,9 +244,12 @@ impl State {
         let _ = style.set_property("height", &(crate::format::int(scene.height as u64) + "px"));
         let _ = style.set_property("display", "block");
         // The card's direction, set on the canvas and its context (a size change resets the context).
-        let dir = if scene.rtl { "rtl" } else { "ltr" };
-        let _ = self.canvas.set_attribute("dir", dir);
-        let _ = js_sys::Reflect::set(&self.ctx, &"direction".into(), &dir.into());
+        // (The first paint's cards are English: their canvas keeps the dir="ltr" it was made with.)
+        if cfg!(feature = "full") {
+            let dir = if scene.rtl { "rtl" } else { "ltr" };
+            let _ = self.canvas.set_attribute("dir", dir);
+            let _ = js_sys::Reflect::set(&self.ctx, &"direction".into(), &dir.into());
+        }
         let mut backend = crate::backend::canvas::CanvasBackend::new(self.canvas.clone(), self.ctx.clone());
         let _ = crate::draw::draw(scene, &mut backend, crate::draw::Surface { scale: dpr, font });
     }

@@ -173,7 +173,8 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
     if let Some(l) = get(o, "locale").as_string() {
         opts.locale = crate::format::Locale::from_tag(&l);
         opts.words = crate::words::for_locale(&l);
-        opts.rtl = crate::format::rtl(&l);
+        // (The first paint's module draws English cards only.)
+        opts.rtl = cfg!(feature = "full") && crate::format::rtl(&l);
     }
     let parts = get(o, "parts");
     if let Some(s) = parts.as_string() {
