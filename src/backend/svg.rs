@@ -17,8 +17,6 @@ impl std::error::Error for Never {}
 pub struct SvgBackend<'a> {
     out: &'a mut String,
     size: (u32, u32),
-    /// Text is right to left (`direction="rtl"`, where `text-anchor` "start" is the right edge).
-    rtl: bool,
 }
 
 fn hex(c: &BackendColor) -> String {
@@ -42,13 +40,7 @@ impl<'a> SvgBackend<'a> {
         out.push_str("\"><title>");
         *out += &xml_escape(label);
         out.push_str("</title>\n");
-        SvgBackend { out, size, rtl: false }
-    }
-
-    /// Text written right to left (a right-to-left card).
-    pub fn right_to_left(mut self, rtl: bool) -> Self {
-        self.rtl = rtl;
-        self
+        SvgBackend { out, size }
     }
 
     fn fill(&mut self, c: &BackendColor) {
@@ -140,15 +132,11 @@ impl DrawingBackend for SvgBackend<'_> {
             VPos::Center => " dy=\"0.35em\"",
             VPos::Bottom => "",
         });
-        // The anchor names the text's start or end, and a right-to-left text starts at its right.
-        self.out.push_str(match (anchor.h_pos, self.rtl) {
-            (HPos::Left, false) | (HPos::Right, true) => "",
-            (HPos::Center, _) => " text-anchor=\"middle\"",
-            (HPos::Right, false) | (HPos::Left, true) => " text-anchor=\"end\"",
+        self.out.push_str(match anchor.h_pos {
+            HPos::Left => "",
+            HPos::Center => " text-anchor=\"middle\"",
+            HPos::Right => " text-anchor=\"end\"",
         });
-        if self.rtl {
-            self.out.push_str(" direction=\"rtl\"");
-        }
         int_attr(self.out, "font-size", style.size().round() as i64);
         if let FontStyle::Bold = style.style() {
             self.out.push_str(" font-weight=\"bold\"");

@@ -9,15 +9,14 @@ const LRI: char = '\u{2066}';
 const RLI: char = '\u{2067}';
 const PDI: char = '\u{2069}';
 
-/// A line of a right-to-left card: in its words' direction (English words on a
-/// Hebrew card read left to right inside the card's right-to-left flow; the
-/// card's own direction, set on the canvas and the SVG, needs no mark).
+/// A line of a right-to-left card, isolated in its words' direction (English words
+/// on a Hebrew card read left to right inside the card's right-to-left flow). The
+/// direction is in the text itself, so that every renderer lays the line out the
+/// same: the canvas (whose `direction` is set too), a browser's SVG, and resvg,
+/// which takes an SVG `direction` for bidi but not for `text-anchor`.
 pub(super) fn line(text: &str, words_lang: &str) -> String {
-    if crate::format::rtl(words_lang) {
-        text.to_string()
-    } else {
-        LRI.to_string() + text + &PDI.to_string()
-    }
+    let open = if crate::format::rtl(words_lang) { RLI } else { LRI };
+    open.to_string() + text + &PDI.to_string()
 }
 
 /// Shapes and regions mirrored about x = `axis` / 2 (`axis` = left + right of the span).
@@ -86,7 +85,7 @@ mod tests {
     #[test]
     fn lines_take_the_direction_of_their_words() {
         assert_eq!(line("Seats", "en"), "\u{2066}Seats\u{2069}");
-        assert_eq!(line("מושבים", "he"), "מושבים");
+        assert_eq!(line("מושבים", "he"), "\u{2067}מושבים\u{2069}");
     }
 
     #[test]
