@@ -35,11 +35,23 @@ async function page(width, data, { locale, dir = 'ltr', table } = {}) {
     if (locale) el.setAttribute('locale', locale);
     if (table) el.setAttribute('table', table);
     el.data = data;
-    document.querySelector('main').replaceChildren(el);
+    document.querySelector('tally-board').replaceWith(el);
   }, { data, locale, dir, table });
   await p.waitForFunction(() => document.querySelector('tally-board')?.shadowRoot?.querySelector('canvas[data-state]:not([data-state=checking])'), null, { timeout: 30000 });
   await p.evaluate(async () => { await document.fonts.ready; await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); });
   return { p, errors };
+}
+
+// axe-core (WCAG 2.1 A/AA, shadow DOM included) on the page: the names' lang values, the
+// right-to-left table and controls.
+async function axe(p) {
+  await p.addScriptTag({ path: path.join(ROOT, 'tools/node_modules/axe-core/axe.min.js') });
+  return p.evaluate(async () => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+    const rules = Object.fromEntries(window.axe.getRules(tags).map((r) => [r.ruleId, { enabled: true }]));
+    const r = await window.axe.run(document, { rules, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} x${v.nodes.length}: ${v.nodes[0].target.join(' ')}`);
+  });
 }
 
 // What the card says about its direction, and where the first row's swatch of the table is.
@@ -127,6 +139,8 @@ for (const width of [375, 1280]) {
   const hebrew = r.filter(([name]) => /[\u0590-\u05ff]/.test(name));
   check('names carry their language: the Hebrew lists lang="he", the English names lang="en"',
     hebrew.length > 10 && hebrew.every(([, l]) => l === 'he') && r.filter(([name]) => !/[\u0590-\u05ff]/.test(name)).every(([, l]) => l === 'en'), JSON.stringify(r.slice(12, 16)));
+  const v = await axe(p);
+  check('axe: the Hebrew card with its names\' languages, no violation', v.length === 0, v.join('; ') || 'no violations');
   await p.close();
 }
 
@@ -177,6 +191,10 @@ for (const [locale, data, what] of [['en', mazhilis, 'Mazhilis 2021'], ['he', kn
   check(`320 px, ${locale}: every name cell is as wide as its longest word`, r.narrow.length === 0, JSON.stringify(r.narrow.slice(0, 3)));
   check(`320 px, ${locale}: no horizontal overflow of the page`, r.page <= r.view, `${r.page} px of ${r.view} (table box ${Math.round(r.table)} px)`);
   check(`320 px, ${locale}: no console or page errors`, errors.length === 0, errors.join(' | ').slice(0, 300));
+  if (locale === 'he') {
+    const v = await axe(p);
+    check('axe: the visible right-to-left table at 320 px, no violation', v.length === 0, v.join('; ') || 'no violations');
+  }
   if (locale === 'en') {
     // A control that must fail: names forced to break anywhere are caught.
     await p.evaluate(() => {
