@@ -267,6 +267,21 @@ impl<'a> Builder<'a> {
                 if self.m.width(word, size, bold) <= max {
                     line = word.to_string();
                 } else {
+                    // Too wide for a line: broken after its hyphens and slashes if that
+                    // is enough, else (the last resort) between characters.
+                    let pieces: Vec<&str> = word.split_inclusive(['-', '\u{2010}', '\u{2013}', '/']).collect();
+                    if pieces.len() > 1 && pieces.iter().all(|p| self.m.width(p, size, bold) <= max) {
+                        for p in pieces {
+                            let next = line.clone() + p;
+                            if !line.is_empty() && self.m.width(&next, size, bold) > max {
+                                lines.push(std::mem::take(&mut line));
+                                line = p.to_string();
+                            } else {
+                                line = next;
+                            }
+                        }
+                        continue;
+                    }
                     for ch in word.chars() {
                         let mut next = line.clone();
                         next.push(ch);

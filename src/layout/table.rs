@@ -306,6 +306,9 @@ impl Columns {
     }
 }
 
+/// The space before a figure when a right-to-left table needs room for a long word.
+const TIGHT_GAP: f64 = 4.0;
+
 /// The number columns, as [`Columns::cell`] takes them.
 const VOTES: usize = 0;
 const PCT: usize = 1;
@@ -349,12 +352,12 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     all_votes.extend(model.foot.iter().map(|f| &f[1]));
     let mut all_pct = with_widest(&model.percent, |m| &m.percent);
     all_pct.extend(model.foot.iter().map(|f| &f[2]));
-    let wv = col_w(w.votes, &all_votes);
-    let wp = col_w("%", &all_pct);
-    let ws = if show_seats { col_w(w.seats, &with_widest(&model.seats, |m| &m.seats)) } else { 0.0 };
+    let mut wv = col_w(w.votes, &all_votes);
+    let mut wp = col_w("%", &all_pct);
+    let mut ws = if show_seats { col_w(w.seats, &with_widest(&model.seats, |m| &m.seats)) } else { 0.0 };
     let split = !model.district.is_empty() && !small;
-    let wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district)) } else { 0.0 };
-    let wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list)) } else { 0.0 };
+    let mut wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district)) } else { 0.0 };
+    let mut wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list)) } else { 0.0 };
     let mut wc = if show_change { col_w(w.change, &with_widest(&model.change, |m| &m.change)) } else { 0.0 };
     let mut wpr = if model.projection.is_empty() { 0.0 } else { col_w(w.projection, &with_widest(&model.projection, |m| &m.projection)) };
     let mut wsw = if model.swing.is_empty() { 0.0 } else { col_w(w.swing, &with_widest(&model.swing, |m| &m.swing)) };
@@ -376,6 +379,18 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
         wn += wpr;
         wpr = 0.0;
     }
+    let mut gap = if small { 10.0 } else { 18.0 };
+    // Right to left, a row's name has no room left over by its figures (they are right-aligned,
+    // beside it): a narrower space before each figure instead.
+    if b.rtl() && short(wn) {
+        let cut = gap - TIGHT_GAP;
+        let mut widths = [&mut wv, &mut wp, &mut wsw, &mut wd, &mut wl, &mut ws, &mut wc, &mut wpr];
+        for w in widths.iter_mut().filter(|w| ***w > 0.0) {
+            **w -= cut;
+            wn += cut;
+        }
+        gap = TIGHT_GAP;
+    }
     let x_name = b.pad + swatch;
     let x_votes = x_name + wn + wv; // right edges
     let x_pct = x_votes + wp;
@@ -385,7 +400,6 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     let x_seats = x_list + ws;
     let x_change = x_seats + wc;
     let x_projection = x_change + wpr;
-    let gap = if small { 10.0 } else { 18.0 };
     let widths = [wv, wp, wsw, wd, wl, ws, wc, wpr];
     Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_swing, x_district, x_list, x_seats, x_change, x_projection, split, seats: show_seats, change: wc > 0.0, swing: wsw > 0.0, projection: wpr > 0.0, gap, widths, rtl: b.rtl() }
 }
@@ -532,10 +546,11 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
 
 /// How wide row `k`'s name may be: its column, or, when a word of it is wider than
 /// that, up to this row's own votes (narrower than the column's widest figures),
-/// so that a name is wrapped between words rather than inside one.
+/// so that a name is wrapped between words rather than inside one. (Right to left,
+/// the figures are right-aligned beside the name: no room there.)
 fn name_room(b: &Builder, model: &TableModel, k: usize, cols: &Columns) -> f64 {
     let room = cols.wn - 8.0;
-    if widest_word(b, &model.names[k..=k]) <= room {
+    if cols.rtl || widest_word(b, &model.names[k..=k]) <= room {
         return room;
     }
     let votes = b.m.width(&model.votes[k], b.fs, false);
