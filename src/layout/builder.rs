@@ -244,6 +244,12 @@ impl<'a> Builder<'a> {
 
     /// Greedy word wrap; a word wider than the line is cut by characters.
     pub(super) fn wrap(&self, s: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
+        self.wrap_at(s, max, size, bold, false)
+    }
+
+    /// [`Builder::wrap`], where a word wider than the line may first break after its
+    /// hyphens and slashes (`at_hyphens`: a name in the table).
+    fn wrap_at(&self, s: &str, max: f64, size: f64, bold: bool, at_hyphens: bool) -> Vec<String> {
         let mut lines = Vec::new();
         for para in s.split('\n') {
             // Most text fits on one line: one measurement (a call into the
@@ -270,7 +276,7 @@ impl<'a> Builder<'a> {
                     // Too wide for a line: broken after its hyphens and slashes if that
                     // is enough, else (the last resort) between characters.
                     let pieces: Vec<&str> = word.split_inclusive(['-', '\u{2010}', '\u{2013}', '/']).collect();
-                    if pieces.len() > 1 && pieces.iter().all(|p| self.m.width(p, size, bold) <= max) {
+                    if at_hyphens && pieces.len() > 1 && pieces.iter().all(|p| self.m.width(p, size, bold) <= max) {
                         for p in pieces {
                             let next = line.clone() + p;
                             if !line.is_empty() && self.m.width(&next, size, bold) > max {
@@ -306,7 +312,17 @@ impl<'a> Builder<'a> {
 
     /// At most `max_lines` lines; the last one ends with "…" if text was cut.
     pub(super) fn wrap_lines(&self, s: &str, max: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
-        let mut lines = self.wrap(s, max, size, bold);
+        self.lines_at(s, max, size, bold, max_lines, false)
+    }
+
+    /// [`Builder::wrap_lines`] for a name in the table: a word too wide for the
+    /// column breaks after a hyphen or a slash before it is cut between characters.
+    pub(super) fn name_lines(&self, s: &str, max: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
+        self.lines_at(s, max, size, bold, max_lines, true)
+    }
+
+    fn lines_at(&self, s: &str, max: f64, size: f64, bold: bool, max_lines: usize, at_hyphens: bool) -> Vec<String> {
+        let mut lines = self.wrap_at(s, max, size, bold, at_hyphens);
         if lines.len() > max_lines {
             lines.truncate(max_lines);
             let last = lines.last_mut().unwrap_or_else(|| unreachable!());

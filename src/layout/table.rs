@@ -511,7 +511,7 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
         b.y += lh + 2.0;
     }
     let name = cell_text(b, &model.names[k]);
-    let lines = b.wrap_lines(&name, name_room(b, model, k, cols), size, false, 3);
+    let lines = b.name_lines(&name, name_room(b, model, k, cols), size, false, 3);
     let rh = lh * lines.len() as f64 + 8.0;
     let row_top = b.y;
     if k % 2 == 1 {
