@@ -275,9 +275,9 @@ impl<'a> Builder<'a> {
                 } else {
                     // Too wide for a line: broken after its hyphens and slashes if that
                     // is enough, else (the last resort) between characters.
-                    let pieces: Vec<&str> = word.split_inclusive(['-', '\u{2010}', '\u{2013}', '/']).collect();
-                    if at_hyphens && pieces.len() > 1 && pieces.iter().all(|p| self.m.width(p, size, bold) <= max) {
-                        for p in pieces {
+                    let breaks = ['-', '\u{2010}', '\u{2013}', '/'];
+                    if at_hyphens && word.contains(breaks) && word.split_inclusive(breaks).all(|p| self.m.width(p, size, bold) <= max) {
+                        for p in word.split_inclusive(breaks) {
                             let next = line.clone() + p;
                             if !line.is_empty() && self.m.width(&next, size, bold) > max {
                                 lines.push(std::mem::take(&mut line));
