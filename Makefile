@@ -46,7 +46,7 @@ demo: www/pkg
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	cd www && python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup test-native test-schema test-browser test-e2e test-first test-package test-a11y test-csp test-live test-pages test-visual test-corpus
+test: setup test-native test-schema test-browser test-e2e test-first test-package test-a11y test-csp test-live test-pages test-rtl test-visual test-corpus
 	@echo "make test: all suites passed"
 
 test-native:
@@ -111,6 +111,13 @@ test-live: www/pkg
 # canvas label (tests/e2e/pages.mjs). About 5 s.
 test-pages: www/pkg
 	node tests/e2e/pages.mjs
+
+# Right to left and reflow (tests/e2e/rtl.mjs): Hebrew and Arabic cards mirrored at 375 and 1280 px
+# with the hemicycle's seats where they were, an English card on a right-to-left page unchanged,
+# the visible HTML table at 320 px with no word broken; screenshots in target/e2e-rtl/. About 20 s.
+.PHONY: test-rtl
+test-rtl: www/pkg
+	node tests/e2e/rtl.mjs
 
 # Every gallery card at 1280 and 375 px against tests/e2e/baselines/ (pixelmatch). Baselines
 # are written only on purpose: `node tests/e2e/visual.mjs --update`, then look at each PNG.

@@ -118,10 +118,11 @@ function el(tag, attrs, ...children) {
 
 // A group of controls: a label, buttons, and a live output of class `output`, if given.
 function tools(name, output) {
-  const label = el('span', { id: `${name}-label` });
+  // (dir="auto": the words' own direction inside a right-to-left card.)
+  const label = el('span', { id: `${name}-label`, dir: 'auto' });
   const box = el('div', { class: `tools ${name}`, part: name, role: 'group', 'aria-labelledby': label.id, hidden: '' }, label,
     el('span', { class: 'buttons' }));
-  if (output) box.append(el('output', { class: output, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }));
+  if (output) box.append(el('output', { class: output, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', dir: 'auto' }));
   return box;
 }
 
@@ -707,7 +708,8 @@ class TallyBoard extends HTMLElement {
       const hit = this._card && this._guard(() => this._card.hitAt(e.offsetX, e.offsetY));
       if (!hit || hit.kind === 'badge') { tip.hidden = true; return; }
       tip.textContent = '';
-      hit.lines.forEach((l, i) => { if (i) tip.append(el('br')); tip.append(l); });
+      // Each line isolated (its own direction: a Latin name in a right-to-left card).
+      hit.lines.forEach((l, i) => { if (i) tip.append(el('br')); tip.append(el('bdi', {}, l)); });
       tip.hidden = false;
       const [left, top] = this._card.tipPlace(e.offsetX, e.offsetY, tip.offsetWidth);
       tip.style.left = `${left}px`;
@@ -739,7 +741,7 @@ class TallyBoard extends HTMLElement {
       this._kbParty = rows[at < 0 ? (step > 0 ? 0 : rows.length - 1) : (at + step + rows.length) % rows.length];
       this._guard(() => this._card.highlight(0, this._kbParty));
       const lines = this._card.partyLines(0, this._kbParty);
-      tip.replaceChildren(...lines.flatMap((l, i) => (i ? [el('br'), l] : [l])));
+      tip.replaceChildren(...lines.flatMap((l, i) => (i ? [el('br'), el('bdi', {}, l)] : [el('bdi', {}, l)])));
       tip.hidden = false;
       const [left, top] = this._card.tipPlace(0, 0, tip.offsetWidth);
       tip.style.left = `${left}px`;
@@ -754,8 +756,8 @@ class TallyBoard extends HTMLElement {
   // The findings as a real list (severity, message, place), read by assistive technology.
   _findings() {
     const list = el('ul', { class: 'findings-list', part: 'findings' });
-    list.append(...(this._card.findings() || []).map((f) => el('li', { 'data-severity': f.severity },
-      el('strong', {}, f.label), ': ', f.message, ' (', f.place, ')')));
+    list.append(...(this._card.findings() || []).map((f) => el('li', { 'data-severity': f.severity }, el('bdi', {},
+      el('strong', {}, f.label), ': ', f.message, ' (', f.place, ')'))));
     return list;
   }
 
@@ -768,9 +770,10 @@ class TallyBoard extends HTMLElement {
     const box = root.querySelector('.tables');
     box.className = this.getAttribute('table') === 'visible' ? 'tables' : 'tables hidden-table';
     box.replaceChildren(this._findings(), ...tables.map((t) => this._table(t)));
-    // The language of the card's words, for screen readers (the page's may differ).
-    const lang = this._words().lang;
-    for (const e of root.querySelectorAll('.card, .tip, .tools, .tables')) e.lang = lang;
+    // The language of the card's words, for screen readers (the page's may differ), and the
+    // card's direction (right to left for a right-to-left locale, whatever the page's).
+    const { lang, dir } = this._words();
+    for (const e of root.querySelectorAll('.card, .tip, .tools, .tables')) { e.lang = lang; e.dir = dir; }
     this._coalitionTools();
     this._exportTools();
     this._pagerTools();
@@ -783,18 +786,26 @@ class TallyBoard extends HTMLElement {
       cells.forEach((text, i) => {
         const cell = document.createElement(head || !i ? 'th' : 'td');
         if (head || !i) cell.scope = head ? 'col' : 'row';
-        cell.textContent = text;
+        // Each cell's text isolated: a name in its own direction, "−8" left to right in a right-to-left table.
+        cell.append(el('bdi', {}, text));
         tr.append(cell);
       });
       return tr;
     };
     const body = document.createElement('tbody');
-    body.append(...t.names.map((name, i) => row([name, ...t.cells[i]])));
+    // Each name in its own language where the data gives it; "" (unknown) otherwise, never the words' language.
+    body.append(...t.names.map((name, i) => {
+      const tr = row([name, ...t.cells[i]]);
+      tr.firstChild.lang = t.langs[i];
+      return tr;
+    }));
     const foot = document.createElement('tfoot');
     foot.append(...t.foot.map((cells) => row(cells)));
     const head = document.createElement('thead');
     head.append(row(t.head, true));
-    return el('table', {}, el('caption', {}, t.caption || this._words().table), head, body, foot);
+    const caption = el('caption', {}, el('bdi', {}, t.caption || this._words().table));
+    if (t.caption) caption.lang = t.lang;
+    return el('table', { dir: t.dir }, caption, head, body, foot);
   }
 
   _pagerTools() {
@@ -847,7 +858,7 @@ class TallyBoard extends HTMLElement {
     const p = t.party[i];
     const sw = el('span', { class: 'swatch' });
     sw.style.background = t.colors[i];
-    const b = el('button', { type: 'button', 'data-index': p, 'aria-label': t.labels[i] }, sw, t.names[i]);
+    const b = el('button', { type: 'button', 'data-index': p, 'aria-label': t.labels[i] }, sw, el('bdi', { lang: t.langs[i] }, t.names[i]));
     b.addEventListener('click', () => {
       if (this._coalition.has(p)) this._coalition.delete(p); else this._coalition.add(p);
       this._guard(() => this._card.setCoalition(0, Uint32Array.from(this._coalition)));

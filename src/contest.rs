@@ -14,6 +14,9 @@ pub struct Source {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Document {
+    /// The language of the document's text (a BCP 47 tag), when it says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     pub title: Option<String>,
     pub source: Option<Source>,
     pub notes: Vec<String>,
@@ -312,6 +315,9 @@ pub struct Party {
     pub alliance_of: Option<u64>,
     /// A candidate's own name (a district's line in first-past-the-post).
     pub candidate: Option<String>,
+    /// The language of the name (a BCP 47 tag): its own `lang`, else the document's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl Party {
@@ -324,6 +330,9 @@ impl Party {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contest {
     pub kind: Kind,
+    /// The language of the contest's text: the document's `lang`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     pub id: Option<String>,
     pub title: Option<String>,
     pub date: Option<String>,
@@ -414,6 +423,7 @@ impl Contest {
     pub fn new(kind: Kind) -> Contest {
         Contest {
             kind,
+            lang: None,
             id: None,
             title: None,
             date: None,

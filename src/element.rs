@@ -13,6 +13,8 @@ use crate::words::{count_word, Words};
 pub struct Controls {
     /// The language of the words (for the `lang` attribute of the card's parts).
     pub lang: &'static str,
+    /// The card's direction ("rtl" or "ltr": from the locale, not the words), for the `dir` of its parts.
+    pub dir: &'static str,
     /// The labels of the groups of controls.
     pub coalition: String,
     pub download: String,
@@ -45,6 +47,7 @@ pub fn controls(w: &Words) -> Controls {
     let e = &w.element;
     Controls {
         lang: w.lang,
+        dir: "ltr",
         coalition: label(e.coalition),
         download: label(e.download),
         rows: label(e.rows),
@@ -67,6 +70,8 @@ pub struct CoalitionButtons {
     /// Each button's line (index into the contest's list).
     pub party: Vec<usize>,
     pub names: Vec<String>,
+    /// The language of each name, "" where the data does not say.
+    pub langs: Vec<String>,
     pub seats: Vec<u64>,
     pub colors: Vec<String>,
     pub labels: Vec<String>,
@@ -82,6 +87,7 @@ pub fn coalition_buttons(c: &crate::contest::Contest, f: &crate::figures::Figure
     let color = |i: usize| crate::theme::party_on(c.parties[i].color, i, o.theme.background).hex();
     Some(CoalitionButtons {
         names: party.iter().map(|&i| c.parties[i].name.clone()).collect(),
+        langs: if cfg!(feature = "full") { party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect() } else { Vec::new() },
         seats: party.iter().map(|&i| f.seats[i]).collect(),
         colors: party.iter().map(|&i| color(i)).collect(),
         labels: party.iter().map(|&i| add_label(o.words, &c.parties[i].name, f.seats[i], &o.locale)).collect(),
@@ -211,7 +217,7 @@ pub fn style() -> String {
     css += &px(sizes::NARROW);
     css += ") { .tools { padding: 0 var(--tallyboard-padding, ";
     css += &px(sizes::PAD);
-    css += "); } }\n";
+    css += "); } th, td { padding: 3px 8px; } }\n";
     css
 }
 
@@ -230,19 +236,22 @@ button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; 
 button[aria-pressed="true"] { background: var(--tallyboard-pressed, var(--_pressed)); color: var(--tallyboard-pressed-text, var(--_pressed-text));
   border-color: var(--tallyboard-pressed, var(--_pressed)); }
 button[aria-disabled="true"] { opacity: 0.55; cursor: default; }
-button[aria-pressed="true"]::after { content: "\2713" / ""; margin-left: 6px; }
+button[aria-pressed="true"]::after { content: "\2713" / ""; margin-inline-start: 6px; }
 .buttons { display: contents; }
-.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-inline-end: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
 .sum { font-weight: bold; }
-table { border-collapse: collapse; font-size: 14px; margin: 8px 0; }
+table { border-collapse: collapse; font-size: 14px; margin: 8px 0; overflow-wrap: normal; word-break: normal; hyphens: manual; }
 caption { text-align: start; font-weight: bold; padding: 4px 0; }
-th, td { padding: 3px 8px; text-align: end; border-bottom: 1px solid var(--tallyboard-rule, var(--_rule)); }
+th, td { padding: 3px 4px; text-align: end; border-bottom: 1px solid var(--tallyboard-rule, var(--_rule)); }
 th:first-child, td:first-child { text-align: start; }
+td { white-space: nowrap; }
+table[dir="rtl"] th, table[dir="rtl"] td { text-align: right; }
+.tables:not(.hidden-table) { max-width: 100%; overflow-x: auto; }
 .hidden-table { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .fallback[hidden] { display: none; }
 ::slotted(svg) { max-width: 100%; height: auto; }
 .card.svg-first { min-height: 0; }
-.notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-left: 4px solid var(--tallyboard-error, var(--_error));
+.notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-inline-start: 4px solid var(--tallyboard-error, var(--_error));
   background: var(--tallyboard-background, var(--_background)); color: var(--tallyboard-text, var(--_text)); }
 .notice[hidden] { display: none; }
 .findings-list { margin: 8px 0; padding-inline-start: 20px; font-size: 14px; }

@@ -191,6 +191,28 @@ pub fn isolate(s: &str) -> String {
     "\u{2068}".to_string() + s + "\u{2069}"
 }
 
+/// Whether text in the language of a BCP 47 tag is written right to left: the
+/// script subtag when there is one ("az-Arab", "pa-Arab": yes; "ku-Latn": no),
+/// else the language's usual script (Arabic, Hebrew, Persian, Urdu, Pashto,
+/// Sindhi, Uyghur, Yiddish, Dhivehi, Central Kurdish, Syriac, N'Ko...).
+pub fn rtl(tag: &str) -> bool {
+    const RTL_SCRIPTS: [&str; 9] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr"];
+    const RTL_LANGUAGES: [&str; 17] = ["ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb", "syr", "arc", "nqo", "ks", "prs", "pnb"];
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts.next().unwrap_or("").to_ascii_lowercase();
+    // The script subtag: four letters, after the language (and any extended language).
+    match parts.take_while(|p| p.len() != 1).find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic())) {
+        Some(script) => RTL_SCRIPTS.contains(&script.to_ascii_lowercase().as_str()),
+        None => RTL_LANGUAGES.contains(&lang.as_str()),
+    }
+}
+
+/// Whether the text has a letter of a right-to-left script (Hebrew, Arabic,
+/// Syriac, Thaana, N'Ko and the presentation forms).
+pub fn has_rtl(s: &str) -> bool {
+    s.chars().any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF))
+}
+
 /// Text for a terminal: control characters (C0, DEL, C1) and bidi controls
 /// shown as `\u{..}` escapes, never sent to the terminal as they are.
 pub fn terminal(s: &str) -> String {
@@ -259,6 +281,17 @@ mod tests {
         assert_eq!(without_bidi_controls("Blue\u{202e}Party"), "BlueParty");
         assert_eq!(isolate("שלום"), "\u{2068}שלום\u{2069}");
         assert_eq!(terminal("a\u{1b}[31mb\u{202e}"), "a\\u{1b}[31mb\\u{202e}");
+    }
+
+    #[test]
+    fn right_to_left_is_decided_by_the_tag() {
+        use super::rtl;
+        for tag in ["ar", "he", "he-IL", "fa-IR", "ur", "ar-EG", "iw", "yi", "ckb", "az-Arab", "pa-Arab-PK", "ps_AF", "HE"] {
+            assert!(rtl(tag), "{tag}");
+        }
+        for tag in ["en", "ru", "kk", "de", "", "ku-Latn", "ar-Latn", "sd-Deva", "hi", "ja", "fr-x-arab", "en-u-nu-arab"] {
+            assert!(!rtl(tag), "{tag}");
+        }
     }
 
     #[test]

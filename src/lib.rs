@@ -215,7 +215,7 @@ pub fn seat_runs(doc: &Document, log: bool) -> Vec<SeatRun> {
 /// and its findings with their paths as in the one-contest document.
 pub fn one_contest(checked: &Checked, i: usize) -> Checked {
     let Some(doc) = &checked.document else { return checked.clone() };
-    let mut one = Document { title: doc.title.clone(), source: doc.source.clone(), notes: doc.notes.clone(), contests: Vec::new() };
+    let mut one = Document { lang: doc.lang.clone(), title: doc.title.clone(), source: doc.source.clone(), notes: doc.notes.clone(), contests: Vec::new() };
     one.contests.extend(doc.contests.get(i).cloned());
     let prefix = "/contests/".to_string() + &format::int(i as u64);
     let mut report = Report::default();

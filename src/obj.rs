@@ -17,7 +17,7 @@ pub(crate) const CONTEST_KEYS: &[&str] = &[
 ];
 
 pub(crate) const PARTY_KEYS: &[&str] = &[
-    "name", "short", "color", "votes", "percent", "seats", "previous_seats", "role", "lists", "district_seats", "minority",
+    "name", "short", "lang", "color", "votes", "percent", "seats", "previous_seats", "role", "lists", "district_seats", "minority",
     "alliance_of", "candidate", "previous_percent",
 ];
 

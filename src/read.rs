@@ -16,7 +16,7 @@ pub const MAX_LINES: usize = 100_000;
 /// The format version this reader understands.
 pub const VERSION: u64 = 1;
 
-const DOC_KEYS: &[&str] = &["tallyboard", "title", "source", "notes", "contests"];
+const DOC_KEYS: &[&str] = &["tallyboard", "lang", "title", "source", "notes", "contests"];
 const THRESHOLD_KEYS: &[&str] = &["percent", "of", "or_district_seats", "minorities_exempt", "alliances", "min_qualifying", "level"];
 const DISTRICT_KEYS: &[&str] = &["name", "seats", "electorate", "ballots", "parties", "runoff"];
 const BALLOT_KEYS: &[&str] = &["cast", "valid", "invalid", "blank", "uncounted", "issued"];
@@ -41,6 +41,7 @@ pub fn document(root: &Node, report: &mut Report) -> Document {
             ),
         },
     }
+    doc.lang = lang(&mut o);
     doc.title = o.string("title");
     doc.source = o.source("source");
     doc.notes = o.strings("notes");
@@ -68,7 +69,31 @@ pub fn document(root: &Node, report: &mut Report) -> Document {
         }
     }
     o.finish(DOC_KEYS);
+    // The document's language is its contests' and, unless they say, their lines'.
+    for c in doc.contests.iter_mut().filter(|_| cfg!(feature = "full") && doc.lang.is_some()) {
+        c.lang = doc.lang.clone();
+        for p in &mut c.parties {
+            p.lang = p.lang.take().or_else(|| doc.lang.clone());
+        }
+    }
     doc
+}
+
+/// `lang`: a BCP 47 language tag ("he", "ar-EG", "kk-Cyrl"); anything else is said and left out.
+fn lang(o: &mut Obj) -> Option<String> {
+    // The first paint's module draws no HTML table, where the languages are used.
+    if !cfg!(feature = "full") {
+        return None;
+    }
+    let s = o.string("lang")?;
+    let subtags_ok = s.split('-').all(|t| (1..=8).contains(&t.len()) && t.chars().all(|c| c.is_ascii_alphanumeric()));
+    let first = s.split('-').next().unwrap_or("");
+    if subtags_ok && (2..=8).contains(&first.len()) && first.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Some(s);
+    }
+    let path = o.child("lang");
+    o.report.warning("lang/invalid", &path, || "expected a language tag like \"he\" or \"ar-EG\", found \"".to_string() + &s + "\"; it is ignored");
+    None
 }
 
 fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
@@ -176,11 +201,11 @@ fn other_kind(o: &mut Obj, c: &mut Contest) -> &'static [&'static str] {
 fn groups(o: &mut Obj) -> Vec<Party> {
     let mut groups = Vec::new();
     o.each("groups", "an object like {\"name\": \"Women\", \"members\": 31}", &mut |g| {
-        let mut p = Party { name: g.string("name").unwrap_or_default(), short: g.string("short"), ..Party::default() };
+        let mut p = Party { name: g.string("name").unwrap_or_default(), short: g.string("short"), lang: lang(g), ..Party::default() };
         p.color = g.string("color").and_then(|s| Rgb::parse(&s));
         g.need(&["name", "members"]);
         p.seats = g.count("members");
-        g.finish(&["name", "short", "color", "members"]);
+        g.finish(&["name", "short", "lang", "color", "members"]);
         groups.push(p);
     });
     groups
@@ -401,6 +426,7 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
         },
     }
     p.short = o.string("short");
+    p.lang = lang(&mut o);
     if let Some(s) = o.string("color") {
         p.color = Rgb::parse(&s);
         if p.color.is_none() {
@@ -428,7 +454,7 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
         p.candidate = o.string("candidate");
         o.finish(PARTY_KEYS);
     } else {
-        o.finish(&["name", "short", "color", "votes", "percent", "previous_percent"]);
+        o.finish(&["name", "short", "lang", "color", "votes", "percent", "previous_percent"]);
     }
     p
 }

@@ -18,6 +18,8 @@ const CODE_WORDS: &[&str] = &[
     "coalition", "state", "error", "function", "string", "canvas", "badge", "visible", "off", "IntersectionObserver",
     // the findings list (elements, class, part, data attribute) and the keys and events of the keyboard
     "ul", "li", "strong", "findings", "list", "severity", "Enter", "blur",
+    // right to left: the isolate of a name or a tooltip line, the direction attribute
+    "bdi", "dir", "auto",
     // the export kinds the glue takes
     "png", "svg", "csv", "wikitext",
     // CSS classes and parts of the shadow tree, custom properties read from the page

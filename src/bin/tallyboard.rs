@@ -301,6 +301,7 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
                 Some(l) => {
                     opts.locale = l;
                     opts.words = tallyboard::words::for_locale(&v);
+                    opts.rtl = tallyboard::format::rtl(&v);
                     Ok(())
                 }
                 None => Err("--locale ".to_string() + &v + ": the CLI writes numbers for en, ru, kk and de"),

@@ -126,7 +126,8 @@ fn party_bars(b: &mut Builder, ci: usize, i: usize, p: &Party, (vote, seat): (Op
     let t = *b.t();
     let o = b.o;
     let (x0, size) = (a.x0, a.size);
-    let name = b.wrap_lines(&p.name, a.col, size, false, 1).remove(0);
+    let name = b.data(&p.name);
+    let name = b.wrap_lines(&name, a.col, size, false, 1).remove(0);
     b.text(x0, b.y + size * 0.6, &name, size, false, t.text, Align::Left);
     let row_top = b.y;
     b.y += size * 1.2 + 2.0;

@@ -24,7 +24,7 @@ impl Measure for Approx {
         let mut em = 0.0;
         for c in text.chars() {
             em += match c {
-                '\u{2068}' | '\u{2069}' | '\u{200e}' | '\u{200f}' => 0.0,
+                '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => 0.0,
                 ' ' | 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '(' | ')' | '·' | 'і' => 0.34,
                 'f' | 't' | 'r' => 0.42,
                 'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ю' | 'м' | 'ы' | 'Ш' | 'Щ' | 'Ж' | 'Ю' | 'М' | 'Ы' | '—' | '%' => 0.98,
@@ -109,6 +109,10 @@ pub struct Options {
     pub coalition: Option<(usize, u64)>,
     /// The page of long results tables to show (from 0; clamped to the last page).
     pub page: usize,
+    /// A right-to-left card (the locale's language is written so: [`format::rtl`]): its
+    /// text parts and table mirrored, its graphs (hemicycle, bars) in their own
+    /// left-to-right order.
+    pub rtl: bool,
 }
 
 impl Default for Options {
@@ -123,12 +127,17 @@ impl Default for Options {
             highlight: None,
             coalition: None,
             page: 0,
+            rtl: false,
         }
     }
 }
 
 pub use crate::sizes::{MAX_WIDTH, MIN_WIDTH};
 use crate::sizes;
+
+/// Where a text part of the card begins in the lists of shapes and regions
+/// (None: inside another part).
+pub(super) type Mark = Option<(usize, usize)>;
 
 pub(super) struct Builder<'a> {
     pub(super) o: &'a Options,
@@ -142,6 +151,8 @@ pub(super) struct Builder<'a> {
     pub(super) w: f64,
     /// Base font size.
     pub(super) fs: f64,
+    /// Inside a text part that is mirrored as a whole on a right-to-left card.
+    in_part: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -159,7 +170,14 @@ impl<'a> Builder<'a> {
             pad: if narrow { sizes::PAD_NARROW } else { sizes::PAD },
             w,
             fs: if narrow { sizes::TYPE_NARROW } else { sizes::TYPE },
+            in_part: false,
         }
+    }
+
+    /// A right-to-left card (never in the first paint's module, which is English only:
+    /// there the mirroring code is left out).
+    pub(super) fn rtl(&self) -> bool {
+        cfg!(feature = "full") && self.o.rtl
     }
 
     /// A party's colour on this card (see [`theme::legible`]).
@@ -178,13 +196,60 @@ impl<'a> Builder<'a> {
     pub(super) fn text(&mut self, x: f64, y: f64, s: &str, size: f64, bold: bool, color: Rgb, align: Align) {
         if !s.is_empty() {
             // Control characters have no glyph and are not allowed in XML.
-            let text: String = s.chars().filter(|c| !c.is_control()).collect();
+            let mut text: String = s.chars().filter(|c| !c.is_control()).collect();
+            if self.rtl() {
+                text = super::bidi::line(&text, self.o.words.lang);
+            }
             self.shapes.push(Shape::Text { x, y, text, size, bold, color, align });
         }
     }
 
+    /// Text from data (a name, a title, a note) or a figure, isolated from the text
+    /// around it on a right-to-left card or where it has right-to-left letters.
+    pub(super) fn data(&self, s: &str) -> String {
+        // (The first paint's module leaves this to the full one, which draws the card again at once.)
+        if self.rtl() || (cfg!(feature = "full") && format::has_rtl(s)) {
+            format::isolate(s)
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// A text part of the card begins (see [`Builder::mirror`]); inside another
+    /// part it is that part's own (mirrored with it, not twice).
+    pub(super) fn mark(&mut self) -> Mark {
+        if self.in_part || !self.rtl() {
+            return None;
+        }
+        self.in_part = true;
+        Some((self.shapes.len(), self.regions.len()))
+    }
+
+    /// On a right-to-left card, the part drawn since `from` mirrored about the middle
+    /// of `left..right` (x positions, and text aligned to the other side).
+    pub(super) fn mirror(&mut self, from: Mark, left: f64, right: f64) {
+        if let Some((shapes, regions)) = from {
+            self.in_part = false;
+            if self.rtl() {
+                super::bidi::mirror(&mut self.shapes[shapes..], &mut self.regions[regions..], left + right);
+            }
+        }
+    }
+
+    /// [`Builder::mirror`] about the whole card.
+    pub(super) fn mirror_card(&mut self, from: Mark) {
+        let w = self.w;
+        self.mirror(from, 0.0, w);
+    }
+
     /// Greedy word wrap; a word wider than the line is cut by characters.
     pub(super) fn wrap(&self, s: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
+        self.wrap_at(s, max, size, bold, false)
+    }
+
+    /// [`Builder::wrap`], where a word wider than the line may first break after its
+    /// hyphens and slashes (`at_hyphens`: a name in the table).
+    fn wrap_at(&self, s: &str, max: f64, size: f64, bold: bool, at_hyphens: bool) -> Vec<String> {
         let mut lines = Vec::new();
         for para in s.split('\n') {
             // Most text fits on one line: one measurement (a call into the
@@ -208,6 +273,21 @@ impl<'a> Builder<'a> {
                 if self.m.width(word, size, bold) <= max {
                     line = word.to_string();
                 } else {
+                    // Too wide for a line: broken after its hyphens and slashes if that
+                    // is enough, else (the last resort) between characters.
+                    let breaks = ['-', '\u{2010}', '\u{2013}', '/'];
+                    if at_hyphens && word.contains(breaks) && word.split_inclusive(breaks).all(|p| self.m.width(p, size, bold) <= max) {
+                        for p in word.split_inclusive(breaks) {
+                            let next = line.clone() + p;
+                            if !line.is_empty() && self.m.width(&next, size, bold) > max {
+                                lines.push(std::mem::take(&mut line));
+                                line = p.to_string();
+                            } else {
+                                line = next;
+                            }
+                        }
+                        continue;
+                    }
                     for ch in word.chars() {
                         let mut next = line.clone();
                         next.push(ch);
@@ -224,12 +304,25 @@ impl<'a> Builder<'a> {
                 lines.push(line);
             }
         }
+        if self.rtl() {
+            super::bidi::balance(&mut lines);
+        }
         lines
     }
 
     /// At most `max_lines` lines; the last one ends with "…" if text was cut.
     pub(super) fn wrap_lines(&self, s: &str, max: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
-        let mut lines = self.wrap(s, max, size, bold);
+        self.lines_at(s, max, size, bold, max_lines, false)
+    }
+
+    /// [`Builder::wrap_lines`] for a name in the table: a word too wide for the
+    /// column breaks after a hyphen or a slash before it is cut between characters.
+    pub(super) fn name_lines(&self, s: &str, max: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
+        self.lines_at(s, max, size, bold, max_lines, true)
+    }
+
+    fn lines_at(&self, s: &str, max: f64, size: f64, bold: bool, max_lines: usize, at_hyphens: bool) -> Vec<String> {
+        let mut lines = self.wrap_at(s, max, size, bold, at_hyphens);
         if lines.len() > max_lines {
             lines.truncate(max_lines);
             let last = lines.last_mut().unwrap_or_else(|| unreachable!());

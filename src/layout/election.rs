@@ -21,7 +21,10 @@ pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
         let col = if wide && o.parts.bars { (b.inner() * 0.52).min(crate::sizes::MAX_COLUMN) } else { b.inner().min(crate::sizes::MAX_COLUMN) };
         let x0 = if wide && o.parts.bars { b.pad } else { b.pad + (b.inner() - col) / 2.0 };
         parliament(b, ci, f, &colors, x0, col);
+        // The legend is text: mirrored under its hemicycle, whose seats keep their order.
+        let part = b.mark();
         legend(b, ci, c, counts, f.unassigned, &colors, x0, col);
+        b.mirror(part, x0, x0 + col);
         bottom = b.y;
     }
     if o.parts.bars && c.parties.iter().any(|p| p.votes.is_some() || p.percent.is_some()) {

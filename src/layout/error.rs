@@ -10,6 +10,7 @@ use super::header::*;
 /// with the last good scene below it when there is one.
 pub fn error_card(report: &Report, o: &Options, m: &dyn Measure, last_good: Option<&Scene>) -> Scene {
     let mut b = Builder::new(o, m);
+    let start = b.mark();
     let t = *b.t();
     let top = b.y;
     b.y += 10.0;
@@ -35,7 +36,9 @@ pub fn error_card(report: &Report, o: &Options, m: &dyn Measure, last_good: Opti
     b.shapes.insert(0, Shape::Frame { x: b.pad, y: top, w: b.inner(), h, color: t.error, width: 2.0 });
     b.shapes.insert(0, Shape::Rect { x: b.pad, y: top, w: b.inner(), h, color: t.error, alpha: 0.06 });
     b.y += 8.0;
-    let mut scene = Scene { width: b.w, height: 0.0, background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary: String::new(), pages: 1 };
+    b.mirror_card(start);
+    let rtl = b.rtl();
+    let mut scene = Scene { width: b.w, height: 0.0, background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary: String::new(), pages: 1, rtl };
     let mut summary = o.words.cannot_read.to_string();
     if let Some(f) = report.findings.first() {
         summary += ": ";

@@ -9,22 +9,26 @@ use super::scene::*;
 
 pub(super) fn source_line(b: &mut Builder, s: &crate::contest::Source) {
     let t = *b.t();
+    let part = b.mark();
     let mut line = b.o.words.source.to_string() + ": ";
-    line += s.name.as_deref().unwrap_or("");
+    if let Some(n) = &s.name {
+        line += &b.data(n);
+    }
     if let Some(u) = &s.url {
         if s.name.is_some() {
             line += " — ";
         }
-        line += u;
+        line += &b.data(u);
     }
     if let Some(r) = &s.retrieved {
         line += " (";
-        line += r;
+        line += &b.data(r);
         line += ")";
     }
     b.y += 4.0;
     let fs = b.fs - 2.0;
     b.paragraph(&line, b.pad, b.inner(), fs, false, t.muted);
+    b.mirror_card(part);
 }
 
 /// Whether the numbers check out, in words: "Numbers checked: no errors, 2 findings".
@@ -45,6 +49,12 @@ pub(super) fn verdict(report: &Report, w: &crate::words::Words) -> String {
 }
 
 pub(super) fn badge(b: &mut Builder, report: &Report) {
+    let part = b.mark();
+    badge_and_findings(b, report);
+    b.mirror_card(part);
+}
+
+fn badge_and_findings(b: &mut Builder, report: &Report) {
     let t = *b.t();
     let w = b.o.words;
     let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
@@ -113,6 +123,12 @@ pub fn place(f: &Finding, w: &crate::words::Words) -> String {
     at
 }
 
+/// [`place`] with the JSON path isolated (a path is left-to-right text).
+fn place_isolated(f: &Finding, w: &crate::words::Words) -> String {
+    let path = crate::format::isolate(&f.path);
+    place(&Finding { path, ..f.clone() }, w)
+}
+
 pub(super) fn finding(b: &mut Builder, f: &Finding) {
     let t = *b.t();
     let (mark, color) = match f.severity {
@@ -124,17 +140,24 @@ pub(super) fn finding(b: &mut Builder, f: &Finding) {
     let x = b.pad + 18.0;
     b.text(b.pad + 4.0, b.y + size * 0.675, mark, size, true, color, Align::Left);
     b.paragraph(&f.message, x, b.inner() - 18.0, size, false, t.text);
-    let at = place(f, b.o.words);
+    let at = if b.rtl() { place_isolated(f, b.o.words) } else { place(f, b.o.words) };
     let fs = size - 2.0;
     b.paragraph(&at, x, b.inner() - 18.0, fs, false, t.muted);
     b.y += 4.0;
 }
 
 pub(super) fn heading(b: &mut Builder, c: &Contest) {
+    let part = b.mark();
+    heading_lines(b, c);
+    b.mirror_card(part);
+}
+
+fn heading_lines(b: &mut Builder, c: &Contest) {
     let t = *b.t();
     if let Some(title) = &c.title {
         let fs = b.fs + 3.0;
-        b.paragraph(title, b.pad, b.inner(), fs, true, t.text);
+        let title = b.data(title);
+        b.paragraph(&title, b.pad, b.inner(), fs, true, t.text);
     }
     let mut sub = String::new();
     if let Some(d) = &c.date {
@@ -144,7 +167,7 @@ pub(super) fn heading(b: &mut Builder, c: &Contest) {
         if !sub.is_empty() {
             sub += " · ";
         }
-        sub += body;
+        sub += &b.data(body);
     }
     if !sub.is_empty() {
         let fs = b.fs - 1.0;
@@ -161,9 +184,12 @@ pub(super) fn heading(b: &mut Builder, c: &Contest) {
 
 pub(super) fn notes(b: &mut Builder, c: &Contest) {
     let t = *b.t();
+    let part = b.mark();
     for n in &c.notes {
         b.y += 2.0;
         let fs = b.fs - 2.0;
-        b.paragraph(n, b.pad, b.inner(), fs, false, t.muted);
+        let n = b.data(n);
+        b.paragraph(&n, b.pad, b.inner(), fs, false, t.muted);
     }
+    b.mirror_card(part);
 }

@@ -8,6 +8,7 @@ use crate::figures::Figures;
 use crate::report::Report;
 
 mod bars;
+mod bidi;
 mod builder;
 mod election;
 mod error;
@@ -47,7 +48,10 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
     if o.parts.title {
         if let Some(title) = &doc.title {
             let size = if b.w < crate::sizes::NARROW { 18.0 } else { 21.0 };
-            b.paragraph(title, b.pad, b.inner(), size, true, t.text);
+            let start = b.mark();
+            let title = b.data(title);
+            b.paragraph(&title, b.pad, b.inner(), size, true, t.text);
+            b.mirror_card(start);
             b.y += 6.0;
         }
     }
@@ -62,7 +66,12 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
         }
         match c.kind {
             Kind::Election => election(&mut b, i, c, f),
-            Kind::Vote => vote(&mut b, i, c, f),
+            Kind::Vote => {
+                // A vote has no graph with a political order: all of it is mirrored.
+                let start = b.mark();
+                vote(&mut b, i, c, f);
+                b.mirror_card(start);
+            }
             // The first paint's module leaves these kinds to the full one (see `first_paint`).
             _ if !cfg!(feature = "full") => {}
             Kind::Composition => composition(&mut b, i, c, f),
@@ -72,11 +81,14 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
     }
     if o.parts.notes && !doc.notes.is_empty() {
         b.y += 6.0;
+        let start = b.mark();
         for n in &doc.notes {
             let fs = b.fs - 2.0;
-            b.paragraph(n, b.pad, b.inner(), fs, false, t.muted);
+            let n = b.data(n);
+            b.paragraph(&n, b.pad, b.inner(), fs, false, t.muted);
             b.y += 3.0;
         }
+        b.mirror_card(start);
     }
     // The document's source, unless its only contest already named one.
     let contest_source = doc.contests.len() == 1 && doc.contests[0].source.is_some();
@@ -98,7 +110,8 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
         }
         _ => verdict + stop + &body,
     };
-    Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary, pages: b.pages }
+    let rtl = b.rtl();
+    Scene { width: b.w, height: b.y.ceil(), background: t.background, shapes: b.shapes, regions: b.regions, seats: b.seats, summary, pages: b.pages, rtl }
 }
 
 #[cfg(test)]

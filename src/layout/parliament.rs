@@ -61,6 +61,14 @@ pub(super) fn parliament(b: &mut Builder, ci: usize, f: &Figures, colors: &[Rgb]
     seat_marks(b, ci, f, colors, &h, &chamber, &focus);
     chamber_total(b, f, &chamber, &focus);
     b.y = chamber.cy + seat_r + 10.0;
+    let part = b.mark();
+    below_chamber(b, f, x0, col);
+    b.mirror(part, x0, x0 + col);
+}
+
+/// Under the seats: the overhang, and the key to district and list seats.
+fn below_chamber(b: &mut Builder, f: &Figures, x0: f64, col: f64) {
+    let t = *b.t();
     let fs = b.fs - 2.0;
     if f.overhang > 0 {
         // "121 seats: 120 + 1 overhang"

@@ -58,4 +58,7 @@ pub struct Scene {
     pub summary: String,
     /// Pages of the longest results table ([`MAX_ROWS`] rows a page; 1 when it fits).
     pub pages: usize,
+    /// The card's text direction is right to left (the canvas's `direction`; each line
+    /// of text carries its own direction as an isolate, for the SVG).
+    pub rtl: bool,
 }

@@ -46,6 +46,12 @@ pub struct TableModel {
     /// The seat total row (the body), when seats are shown.
     pub seat_total: Option<String>,
     pub seat_total_label: String,
+    /// The card's direction ("rtl" or "ltr"), for the HTML table's `dir`.
+    pub dir: &'static str,
+    /// The language of the caption (the document's) and of each name (its own, else
+    /// the document's): "" where the data does not say (unknown, never assumed English).
+    pub lang: String,
+    pub langs: Vec<String>,
 }
 
 /// A coalition's seats against the majority, worded in the card's locale:
@@ -120,6 +126,8 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         projection,
         swing,
         names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
+        // (For the element's HTML table: the full module's.)
+        langs: if cfg!(feature = "full") { party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect() } else { Vec::new() },
         // As drawn on the card (lightened on a dark one where too dark to see).
         colors: party.iter().map(|&i| theme::party_on(c.parties[i].color, i, o.theme.background).hex()).collect(),
         votes,
@@ -141,6 +149,8 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         foot: ballot_rows(c, f, o),
         seat_total: show_seats.then(|| num(f.body, o)),
         seat_total_label: o.words.seat_total.to_string(),
+        dir: if o.rtl { "rtl" } else { "ltr" },
+        lang: c.lang.clone().unwrap_or_default(),
     }
 }
 
@@ -274,6 +284,56 @@ struct Columns {
     swing: bool,
     /// The projection column (asked for), likewise.
     projection: bool,
+    /// The space before a number column's figures.
+    gap: f64,
+    /// The widths of the number columns, in the order of the right edges above.
+    widths: [f64; 8],
+    rtl: bool,
+}
+
+impl Columns {
+    /// Where a figure of number column `k` ([`VOTES`], [`PCT`], ...) is drawn. On a
+    /// right-to-left card the table is mirrored as a whole afterwards, and its
+    /// figures stay right-aligned within their columns (digits under digits): here
+    /// that is the mirror image, left-aligned after the column's space.
+    fn cell(&self, k: usize) -> (f64, Align) {
+        let edges = [self.x_votes, self.x_pct, self.x_swing, self.x_district, self.x_list, self.x_seats, self.x_change, self.x_projection];
+        if cfg!(feature = "full") && self.rtl {
+            (edges[k] - self.widths[k] + self.gap, Align::Left)
+        } else {
+            (edges[k], Align::Right)
+        }
+    }
+}
+
+/// The space before a figure when a right-to-left table needs room for a long word.
+const TIGHT_GAP: f64 = 4.0;
+
+/// The number columns, as [`Columns::cell`] takes them.
+const VOTES: usize = 0;
+const PCT: usize = 1;
+const SWING: usize = 2;
+const DISTRICT: usize = 3;
+const LIST: usize = 4;
+const SEATS: usize = 5;
+const CHANGE: usize = 6;
+const PROJECTION: usize = 7;
+
+/// A figure or a name, isolated from the text around it on a right-to-left card ("−8"
+/// stays "−8" in a right-to-left line) or where it has right-to-left letters.
+fn cell_text(b: &Builder, s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        b.data(s)
+    }
+}
+
+/// The widest word of the names (a name is wrapped at spaces, never inside a word
+/// while the optional columns can give the room).
+fn widest_word(b: &Builder, names: &[String]) -> f64 {
+    let words = names.iter().flat_map(|n| n.split(' '));
+    words.map(|w| b.m.width(w, b.fs, false)).fold(0.0, f64::max)
 }
 
 /// The table's columns, their widths from content: this page's cells, the summary
@@ -292,29 +352,44 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     all_votes.extend(model.foot.iter().map(|f| &f[1]));
     let mut all_pct = with_widest(&model.percent, |m| &m.percent);
     all_pct.extend(model.foot.iter().map(|f| &f[2]));
-    let wv = col_w(w.votes, &all_votes);
-    let wp = col_w("%", &all_pct);
-    let ws = if show_seats { col_w(w.seats, &with_widest(&model.seats, |m| &m.seats)) } else { 0.0 };
+    let mut wv = col_w(w.votes, &all_votes);
+    let mut wp = col_w("%", &all_pct);
+    let mut ws = if show_seats { col_w(w.seats, &with_widest(&model.seats, |m| &m.seats)) } else { 0.0 };
     let split = !model.district.is_empty() && !small;
-    let wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district)) } else { 0.0 };
-    let wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list)) } else { 0.0 };
+    let mut wd = if split { col_w(w.district, &with_widest(&model.district, |m| &m.district)) } else { 0.0 };
+    let mut wl = if split { col_w(w.list, &with_widest(&model.list, |m| &m.list)) } else { 0.0 };
     let mut wc = if show_change { col_w(w.change, &with_widest(&model.change, |m| &m.change)) } else { 0.0 };
     let mut wpr = if model.projection.is_empty() { 0.0 } else { col_w(w.projection, &with_widest(&model.projection, |m| &m.projection)) };
     let mut wsw = if model.swing.is_empty() { 0.0 } else { col_w(w.swing, &with_widest(&model.swing, |m| &m.swing)) };
     let swatch = 16.0;
     let tw = b.inner().min(crate::sizes::MAX_TABLE);
     let mut wn = tw - swatch - wv - wp - wsw - wd - wl - ws - wc - wpr;
-    if wn < 80.0 && show_change {
+    // Room for the names: at least 80 px, and their widest word whole (WCAG 1.4.10).
+    let least = widest_word(b, &model.names) + 8.0;
+    let short = |wn: f64| wn < 80.0 || wn < least;
+    if short(wn) && show_change {
         wn += wc;
         wc = 0.0;
     }
-    if wn < 80.0 && wsw > 0.0 {
+    if short(wn) && wsw > 0.0 {
         wn += wsw;
         wsw = 0.0;
     }
-    if wn < 80.0 && wpr > 0.0 {
+    if short(wn) && wpr > 0.0 {
         wn += wpr;
         wpr = 0.0;
+    }
+    let mut gap = if small { 10.0 } else { 18.0 };
+    // Right to left, a row's name has no room left over by its figures (they are right-aligned,
+    // beside it): a narrower space before each figure instead.
+    if b.rtl() && short(wn) {
+        let cut = gap - TIGHT_GAP;
+        let mut widths = [&mut wv, &mut wp, &mut wsw, &mut wd, &mut wl, &mut ws, &mut wc, &mut wpr];
+        for w in widths.iter_mut().filter(|w| ***w > 0.0) {
+            **w -= cut;
+            wn += cut;
+        }
+        gap = TIGHT_GAP;
     }
     let x_name = b.pad + swatch;
     let x_votes = x_name + wn + wv; // right edges
@@ -325,7 +400,8 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
     let x_seats = x_list + ws;
     let x_change = x_seats + wc;
     let x_projection = x_change + wpr;
-    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_swing, x_district, x_list, x_seats, x_change, x_projection, split, seats: show_seats, change: wc > 0.0, swing: wsw > 0.0, projection: wpr > 0.0 }
+    let widths = [wv, wp, wsw, wd, wl, ws, wc, wpr];
+    Columns { tw, swatch, wn, wv, x_name, x_votes, x_pct, x_swing, x_district, x_list, x_seats, x_change, x_projection, split, seats: show_seats, change: wc > 0.0, swing: wsw > 0.0, projection: wpr > 0.0, gap, widths, rtl: b.rtl() }
 }
 
 /// A column's cells on this page and, for a paged table, in the widest row.
@@ -349,6 +425,7 @@ pub(super) fn table(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors
         table_rows(c, f, o, at..at + 1)
     });
     let cols = columns(b, &model, widest.as_ref());
+    let part = b.mark();
     header_row(b, &model, &cols);
     for (k, &i) in model.party.iter().enumerate() {
         line_row(b, ci, &model, k, i, colors[i], &cols);
@@ -374,6 +451,7 @@ pub(super) fn table(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors
         let fs = size - 2.0;
         b.paragraph(note, b.pad, cols.tw, fs, false, t.muted);
     }
+    b.mirror_card(part);
     b.y += 6.0;
 }
 
@@ -385,27 +463,39 @@ fn header_row(b: &mut Builder, model: &TableModel, cols: &Columns) {
     let hs = b.fs - 1.0;
     let hy = b.y + lh / 2.0;
     b.text(cols.x_name, hy, &model.head[0], hs, true, t.muted, Align::Left);
-    b.text(cols.x_votes, hy, w.votes, hs, true, t.muted, Align::Right);
-    b.text(cols.x_pct, hy, "%", hs, true, t.muted, Align::Right);
+    let head = |b: &mut Builder, k: usize, text: &str, color| {
+        let (x, align) = cols.cell(k);
+        b.text(x, hy, text, hs, true, color, align);
+    };
+    head(b, VOTES, w.votes, t.muted);
+    head(b, PCT, "%", t.muted);
     if cols.swing {
-        b.text(cols.x_swing, hy, w.swing, hs, true, t.muted, Align::Right);
+        head(b, SWING, w.swing, t.muted);
     }
     if cols.split {
-        b.text(cols.x_district, hy, w.district, hs, true, t.muted, Align::Right);
-        b.text(cols.x_list, hy, w.list, hs, true, t.muted, Align::Right);
+        head(b, DISTRICT, w.district, t.muted);
+        head(b, LIST, w.list, t.muted);
     }
     if cols.seats {
-        b.text(cols.x_seats, hy, w.seats, hs, true, t.muted, Align::Right);
+        head(b, SEATS, w.seats, t.muted);
     }
     if cols.change {
-        b.text(cols.x_change, hy, w.change, hs, true, t.muted, Align::Right);
+        head(b, CHANGE, w.change, t.muted);
     }
     if cols.projection {
-        b.text(cols.x_projection, hy, w.projection, hs, true, t.warn, Align::Right);
+        head(b, PROJECTION, w.projection, t.warn);
     }
     b.y += lh + 4.0;
     b.rule_to(cols.tw);
     b.y += 2.0;
+}
+
+/// A figure of number column `k` at height `y` (isolated on a right-to-left card).
+#[allow(clippy::too_many_arguments)]
+fn figure(b: &mut Builder, cols: &Columns, k: usize, y: f64, s: &str, size: f64, bold: bool, color: Rgb) {
+    let (x, align) = cols.cell(k);
+    let s = cell_text(b, s);
+    b.text(x, y, &s, size, bold, color, align);
 }
 
 /// Row `k` of the page, line `i` of the contest: its swatch, its name (wrapped), its cells.
@@ -420,7 +510,8 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
         b.text(cols.x_name, b.y + lh / 2.0 + 2.0, b.o.words.other_lines, fs, false, t.muted, Align::Left);
         b.y += lh + 2.0;
     }
-    let lines = b.wrap_lines(&model.names[k], cols.wn - 8.0, size, false, 3);
+    let name = cell_text(b, &model.names[k]);
+    let lines = b.name_lines(&name, name_room(b, model, k, cols), size, false, 3);
     let rh = lh * lines.len() as f64 + 8.0;
     let row_top = b.y;
     if k % 2 == 1 {
@@ -431,26 +522,39 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
         b.text(cols.x_name, row_top + 4.0 + lh * (k as f64 + 0.5), l, size, false, t.text, Align::Left);
     }
     let cy = row_top + 4.0 + lh / 2.0;
-    b.text(cols.x_votes, cy, &model.votes[k], size, false, t.text, Align::Right);
-    b.text(cols.x_pct, cy, &model.percent[k], size, false, t.text, Align::Right);
+    figure(b, cols, VOTES, cy, &model.votes[k], size, false, t.text);
+    figure(b, cols, PCT, cy, &model.percent[k], size, false, t.text);
     if cols.swing {
-        b.text(cols.x_swing, cy, &model.swing[k], size, false, t.muted, Align::Right);
+        figure(b, cols, SWING, cy, &model.swing[k], size, false, t.muted);
     }
     if cols.split {
-        b.text(cols.x_district, cy, &model.district[k], size, false, t.text, Align::Right);
-        b.text(cols.x_list, cy, &model.list[k], size, false, t.text, Align::Right);
+        figure(b, cols, DISTRICT, cy, &model.district[k], size, false, t.text);
+        figure(b, cols, LIST, cy, &model.list[k], size, false, t.text);
     }
     if cols.seats {
-        b.text(cols.x_seats, cy, &model.seats[k], size, true, t.text, Align::Right);
+        figure(b, cols, SEATS, cy, &model.seats[k], size, true, t.text);
     }
     if cols.change {
-        b.text(cols.x_change, cy, &model.change[k], size, false, t.muted, Align::Right);
+        figure(b, cols, CHANGE, cy, &model.change[k], size, false, t.muted);
     }
     if cols.projection {
-        b.text(cols.x_projection, cy, &model.projection[k], size, false, t.warn, Align::Right);
+        figure(b, cols, PROJECTION, cy, &model.projection[k], size, false, t.warn);
     }
     b.regions.push(Region { x: b.pad, y: row_top, w: cols.tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
     b.y += rh;
+}
+
+/// How wide row `k`'s name may be: its column, or, when a word of it is wider than
+/// that, up to this row's own votes (narrower than the column's widest figures),
+/// so that a name is wrapped between words rather than inside one. (Right to left,
+/// the figures are right-aligned beside the name: no room there.)
+fn name_room(b: &Builder, model: &TableModel, k: usize, cols: &Columns) -> f64 {
+    let room = cols.wn - 8.0;
+    if cols.rtl || widest_word(b, &model.names[k..=k]) <= room {
+        return room;
+    }
+    let votes = b.m.width(&model.votes[k], b.fs, false);
+    room.max(cols.x_votes - cols.x_name - votes - 8.0)
 }
 
 /// The seat total row (the body).
@@ -461,7 +565,7 @@ fn seat_total_row(b: &mut Builder, model: &TableModel, cols: &Columns) {
     b.rule_to(cols.tw);
     let cy = b.y + lh / 2.0 + 3.0;
     b.text(b.pad, cy, b.o.words.seat_total, size - 1.0, false, t.muted, Align::Left);
-    b.text(cols.x_seats, cy, model.seat_total.as_deref().unwrap_or(""), size, true, t.text, Align::Right);
+    figure(b, cols, SEATS, cy, model.seat_total.as_deref().unwrap_or(""), size, true, t.text);
     b.y += lh + 4.0;
 }
 
@@ -477,8 +581,8 @@ fn foot_rows(b: &mut Builder, model: &TableModel, cols: &Columns) {
         for (k, l) in lines.iter().enumerate() {
             b.text(b.pad, b.y + lh * (k as f64 + 0.5), l, size - 1.0, false, t.muted, Align::Left);
         }
-        b.text(cols.x_votes, b.y + lh / 2.0, v, size - 1.0, false, t.text, Align::Right);
-        b.text(cols.x_pct, b.y + lh / 2.0, p, size - 1.0, false, t.text, Align::Right);
+        figure(b, cols, VOTES, b.y + lh / 2.0, v, size - 1.0, false, t.text);
+        figure(b, cols, PCT, b.y + lh / 2.0, p, size - 1.0, false, t.text);
         b.y += lh * lines.len() as f64 + 2.0;
     }
 }

@@ -234,6 +234,9 @@ impl State {
         for (name, value) in super::canvas_style(scene) {
             let _ = style.set_property(name, &value);
         }
+        // The card's direction on the context too (the canvas's dir is among its marks; a size
+        // change resets the context).
+        let _ = js_sys::Reflect::set(&self.ctx, &"direction".into(), &(if scene.rtl { "rtl" } else { "ltr" }).into());
         let mut backend = crate::backend::canvas::CanvasBackend::new(self.canvas.clone(), self.ctx.clone());
         let _ = crate::draw::draw(scene, &mut backend, crate::draw::Surface { scale: dpr, font });
     }

@@ -177,6 +177,8 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
     if let Some(l) = get(o, "locale").as_string() {
         opts.locale = crate::format::Locale::from_tag(&l);
         opts.words = crate::words::for_locale(&l);
+        // (The first paint's module draws English cards only.)
+        opts.rtl = cfg!(feature = "full") && crate::format::rtl(&l);
     }
     let parts = get(o, "parts");
     if let Some(s) = parts.as_string() {
@@ -219,13 +221,13 @@ fn card_state(checked: &crate::Checked) -> &'static str {
     }
 }
 
-/// The canvas's attributes: an image, laid out left to right (on a right-to-left page it would
-/// otherwise inherit `direction: rtl` and reorder the text: "−8" as "8−"), its class, its label (the
-/// card's summary, which opens with the verdict) and where the card stands.
+/// The canvas's attributes: an image, its direction (always set: an English card on a
+/// right-to-left page would otherwise inherit `direction: rtl` and reorder its text, "−8" as "8−"),
+/// its class, its label (the card's summary, which opens with the verdict) and where the card stands.
 fn canvas_marks(scene: &layout::Scene, checked: &crate::Checked) -> [(&'static str, String); 5] {
     [
         ("role", "img".into()),
-        ("dir", "ltr".into()),
+        ("dir", (if scene.rtl { "rtl" } else { "ltr" }).into()),
         ("class", "tallyboard-canvas".into()),
         ("aria-label", scene.summary.clone()),
         ("data-state", card_state(checked).into()),
@@ -306,10 +308,14 @@ pub fn element_settings() -> JsValue {
 }
 
 #[cfg(feature = "full")]
-/// The words of the element's controls in `locale`: `{lang, coalition, download, table, rows, prev, next, failed, exports}`.
+/// The words of the element's controls in `locale`: `{lang, dir, coalition, download, table, rows, prev, next, failed, exports}`.
 #[wasm_bindgen(js_name = elementControls)]
 pub fn element_controls(locale: &str) -> JsValue {
-    serde_wasm_bindgen::to_value(&crate::element::controls(crate::words::for_locale(locale))).unwrap_or(JsValue::NULL)
+    let mut controls = crate::element::controls(crate::words::for_locale(locale));
+    if crate::format::rtl(locale) {
+        controls.dir = "rtl";
+    }
+    serde_wasm_bindgen::to_value(&controls).unwrap_or(JsValue::NULL)
 }
 
 /// The first load's text, in `locale` ("Loading results…").
