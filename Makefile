@@ -40,7 +40,7 @@ pkg: setup-build
 
 # The demo page serves www/ with the package copied into www/pkg.
 www/pkg: pkg
-	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/*.js pkg/*.wasm pkg/*.d.ts pkg/package.json www/pkg/
+	rm -rf www/pkg && mkdir -p www/pkg && cp -r pkg/*.js pkg/*.wasm pkg/*.d.ts pkg/package.json pkg/locales www/pkg/
 
 demo: www/pkg
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

@@ -33,6 +33,8 @@ if [ -n "${FIRST_IN:-}" ]; then
   module tallyboard_first "$FIRST_IN"
 fi
 cp js/tally-board.js js/tally-board.d.ts pkg/
+# The word catalogues: fetched by a card in that language only (en.json is the template for a page's own).
+rm -rf pkg/locales && mkdir -p pkg/locales && cp locales/*.json pkg/locales/
 cp schema/tallyboard.schema.json pkg/
 cp js/README.md pkg/README.md
 cp LICENSE pkg/LICENSE
@@ -58,9 +60,10 @@ p.exports = {
   './tallyboard_first.js': './tallyboard_first.js',
   './tallyboard_first_bg.wasm': './tallyboard_first_bg.wasm',
   './schema.json': './tallyboard.schema.json',
+  './locales/*': './locales/*',
   './package.json': './package.json',
 };
-p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard_first_bg.wasm', 'tallyboard_first.js', 'tallyboard_first.d.ts', 'tallyboard_first_bg.wasm.d.ts', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'README.md', 'LICENSE'];
+p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard_first_bg.wasm', 'tallyboard_first.js', 'tallyboard_first.d.ts', 'tallyboard_first_bg.wasm.d.ts', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'locales/', 'README.md', 'LICENSE'];
 p.sideEffects = ['./tally-board.js'];
 delete p.repository;
 p.keywords = ['election', 'results', 'parliament', 'hemicycle', 'seat allocation', 'wasm', 'web component'];

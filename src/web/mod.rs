@@ -3,7 +3,11 @@
 //! this file owns the canvas, devicePixelRatio, resizing and clicks.
 
 mod card;
+// The locale's numbers, dates and words (the full module's: the first paint's is English).
+mod console;
+mod intl;
 mod measure;
+mod words;
 // What the element asks a drawn card (report, tables, tooltips, findings): the full module only.
 #[cfg(feature = "full")]
 mod said;
@@ -24,8 +28,16 @@ export interface TallyboardOptions {
   width?: number;
   /** "light", "dark" or "auto" (the default: follows prefers-color-scheme). */
   theme?: "light" | "dark" | "auto";
-  /** Number format and words: "en" (default), "ru", "kk". */
+  /** A BCP 47 tag (default "en"): numbers, percentages and dates as the browser's Intl writes them for it
+   * (English: the card's own, 5,148,074 and 10 January 2021); the words come from `words`. An unknown tag,
+   * or a language whose words were not given, is said by a console warning, and the words are English. */
   locale?: string;
+  /** The card's words over English: a catalogue (the package's `locales/<tag>.json`, e.g. fetched from
+   * `new URL('./locales/de.json', import.meta.url)`, as an object or its JSON text), some words of it
+   * (`{"seats": "Mandate", "element": {"coalition": "Koalition bauen"}}`), or a list of them, later ones over
+   * earlier. A word that is not text, is empty, or has other placeholders than English's is left out with a
+   * console warning. `catalogueOf(locale)` names the catalogue of a locale. */
+  words?: TallyboardWords | string | (TallyboardWords | string)[];
   /** Parts to show, e.g. ["title", "badge", "hemicycle", "bars", "table", "source", "notes"]. */
   parts?: string[] | string;
   /** Open the list of findings (default: open when there are errors). */
@@ -40,6 +52,13 @@ export interface TallyboardOptions {
   /** Colours over the theme's, as #rrggbb: background, text, muted, rule, stripe, ok, warn, error, unassigned. */
   colors?: Partial<Record<"background" | "text" | "muted" | "rule" | "stripe" | "ok" | "warn" | "error" | "unassigned", string>>;
 }
+/** A catalogue, or part of one: the keys of `locales/en.json` (nested: "element", "count"); plural forms by CLDR category. */
+export interface TallyboardWords {
+  lang?: string;
+  [key: string]: string | string[] | Partial<Record<"zero" | "one" | "two" | "few" | "many" | "other", string>> | TallyboardWords | undefined;
+}
+/** The tag of the catalogue that holds a locale's words ("pt" for "pt-BR"); "" for English and for a language without one. */
+export function catalogueOf(locale: string): string;
 export interface TallyboardFinding {
   severity: "error" | "warning" | "info";
   code: string;
@@ -170,9 +189,11 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
         _ if prefers_dark() => crate::theme::DARK,
         _ => crate::theme::LIGHT,
     };
-    if let Some(l) = get(o, "locale").as_string() {
-        opts.locale = crate::format::Locale::from_tag(&l);
-        opts.words = crate::words::for_locale(&l);
+    // The first paint's module is English (Options' default): it draws English cards only.
+    if cfg!(feature = "full") {
+        let locale = get(o, "locale").as_string().unwrap_or_default();
+        opts.locale = intl::locale(&locale);
+        opts.words = words::of(o, &locale);
     }
     let parts = get(o, "parts");
     if let Some(s) = parts.as_string() {
@@ -246,7 +267,7 @@ pub fn to_csv(data: JsValue, options_value: JsValue) -> String {
 pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
     let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
     let checked = check(&text_of(&data));
-    checked.document.as_ref().map(|d| crate::export::to_wikitext(d, &checked.figures, &opts.locale)).unwrap_or_default()
+    checked.document.as_ref().map(|d| crate::export::to_wikitext_with(d, &checked.figures, &opts.locale, opts.words)).unwrap_or_default()
 }
 
 /// The element's stylesheet (CSS text for a constructable stylesheet).
@@ -266,21 +287,39 @@ pub fn element_settings() -> JsValue {
     o.into()
 }
 
+/// The words of the element's calls: `{locale, words}` as in the options (or the locale alone, as text).
+fn words_of(o: &JsValue) -> &'static crate::words::Words {
+    // The first paint's module has the English words only.
+    if !cfg!(feature = "full") {
+        return &crate::words::EN;
+    }
+    let locale = o.as_string().or_else(|| get(o, "locale").as_string()).unwrap_or_default();
+    words::of(o, &locale)
+}
+
 #[cfg(feature = "full")]
-/// The words of the element's controls in `locale`: `{lang, coalition, download, table, rows, prev, next, failed, exports}`.
+/// The words of the element's controls: `{lang, coalition, download, table, rows, prev, next, failed, exports}`.
 #[wasm_bindgen(js_name = elementControls)]
-pub fn element_controls(locale: &str) -> JsValue {
-    serde_wasm_bindgen::to_value(&crate::element::controls(crate::words::for_locale(locale))).unwrap_or(JsValue::NULL)
+pub fn element_controls(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions | string")] options: JsValue) -> JsValue {
+    serde_wasm_bindgen::to_value(&crate::element::controls(words_of(&options))).unwrap_or(JsValue::NULL)
 }
 
-/// The first load's text, in `locale` ("Loading results…").
+#[cfg(feature = "full")]
+/// The catalogue that holds a locale's words, as `locales/<tag>.json` in the package: "pt" for
+/// "pt-BR"; "" for English (compiled in) and for a language without one.
+#[wasm_bindgen(js_name = catalogueOf, skip_typescript)]
+pub fn catalogue_of(locale: &str) -> String {
+    crate::catalogue::supported(locale).filter(|t| *t != "en").unwrap_or("").to_string()
+}
+
+/// The first load's text ("Loading results…"), in the words of `{locale, words}` (or of a locale).
 #[wasm_bindgen(js_name = loadingText)]
-pub fn loading_text(locale: &str) -> String {
-    crate::words::for_locale(locale).element.loading.to_string()
+pub fn loading_text(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions | string")] options: JsValue) -> String {
+    words_of(&options).element.loading.to_string()
 }
 
-/// A load that failed, worded in `locale`: "could not load results.json: HTTP 404" (`status` 0: no answer).
+/// A load that failed, worded as `{locale, words}` say: "could not load results.json: HTTP 404" (`status` 0: no answer).
 #[wasm_bindgen(js_name = loadError)]
-pub fn load_error(locale: &str, src: &str, status: u16, reason: &str) -> String {
-    crate::element::load_error(crate::words::for_locale(locale), src, (status > 0).then_some(status), reason)
+pub fn load_error(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions | string")] options: JsValue, src: &str, status: u16, reason: &str) -> String {
+    crate::element::load_error(words_of(&options), src, (status > 0).then_some(status), reason)
 }

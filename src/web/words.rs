@@ -1,0 +1,65 @@
+//! A card's words from its options: English, then each catalogue of the `words`
+//! option over it (an object, its JSON text, or a list of them, later ones over
+//! earlier: the element passes the language's catalogue, then the page's own
+//! words). Read once per distinct text; what a catalogue cannot give, and a
+//! locale whose words were not given, is said on the console: the words are English.
+
+use super::console::warn;
+use super::{get, text_of};
+use crate::catalogue;
+use crate::format::lang_of;
+use crate::words::{Words, EN};
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+
+/// The most distinct word sets kept on one page (each lives as long as the page).
+const MOST: usize = 16;
+
+thread_local! {
+    static READ: RefCell<Vec<(String, &'static Words)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The texts of the `words` option, in order.
+fn layers(o: &JsValue) -> Vec<String> {
+    let w = get(o, "words");
+    if js_sys::Array::is_array(&w) {
+        js_sys::Array::from(&w).iter().map(|v| text_of(&v)).filter(|t| !t.is_empty()).collect()
+    } else {
+        Some(text_of(&w)).filter(|t| !t.is_empty()).into_iter().collect()
+    }
+}
+
+/// The words for a card in `locale` with the options `o`.
+pub(super) fn of(o: &JsValue, locale: &str) -> &'static Words {
+    let layers = layers(o);
+    let w = if layers.is_empty() { &EN } else { read(&layers) };
+    let lang = lang_of(locale);
+    if lang != "en" && !lang.is_empty() && lang_of(w.lang) != lang {
+        warn(&match catalogue::supported(locale) {
+            Some(tag) => "locale \"".to_string() + locale + "\": its words are in locales/" + tag + ".json, which was not given (option words): the words are English",
+            None => {
+                "locale \"".to_string() + locale + "\": no words in this language (the catalogues: " + &catalogue::list()
+                    + "); the words are English, numbers and dates as the browser writes them for it"
+            }
+        });
+    }
+    w
+}
+
+fn read(layers: &[String]) -> &'static Words {
+    let key = layers.join("\u{0}");
+    if let Some(w) = READ.with(|r| r.borrow().iter().find(|(k, _)| *k == key).map(|(_, w)| *w)) {
+        return w;
+    }
+    if READ.with(|r| r.borrow().len()) >= MOST {
+        warn("more than 16 different word sets on one page: the words of the others are English");
+        return &EN;
+    }
+    let mut warnings = Vec::new();
+    let mut w = layers.iter().fold(EN, |w, text| catalogue::read(&w, text, &mut warnings));
+    warnings.iter().for_each(|m| warn(m));
+    w.plural = super::intl::plural(w.lang);
+    let w: &'static Words = Box::leak(Box::new(w));
+    READ.with(|r| r.borrow_mut().push((key, w)));
+    w
+}
