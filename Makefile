@@ -28,14 +28,20 @@ setup-build:
 # after); its own target dir, since its features differ.
 PKG_TARGET := target/pkg-build
 FIRST_TARGET := target/pkg-first
+# The module for cards in other languages (feature `intl`: the browser's Intl for any locale, words from
+# the catalogues in locales/, which the element fetches for such a card): English readers never load it.
+INTL_TARGET := target/pkg-intl
 PKG_FLAGS := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 pkg: setup-build
 	$(PKG_FLAGS) CARGO_TARGET_DIR=$(PKG_TARGET) \
 	  $(WASM_PACK) build --release --target web --mode no-install --out-dir pkg . -Zbuild-std=std,panic_abort
 	$(PKG_FLAGS) CARGO_TARGET_DIR=$(FIRST_TARGET) cargo build -q --lib --release --target wasm32-unknown-unknown \
 	  --no-default-features -Zbuild-std=std,panic_abort
+	$(PKG_FLAGS) CARGO_TARGET_DIR=$(INTL_TARGET) cargo build -q --lib --release --target wasm32-unknown-unknown \
+	  --features intl -Zbuild-std=std,panic_abort
 	@WASM_IN=$(PKG_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm \
-	  FIRST_IN=$(FIRST_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm bash scripts/package.sh
+	  FIRST_IN=$(FIRST_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm \
+	  INTL_IN=$(INTL_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm bash scripts/package.sh
 	@bash scripts/size.sh
 
 # The demo page serves www/ with the package copied into www/pkg.
@@ -61,7 +67,7 @@ test-schema:
 
 # Rust tests compiled to wasm, run in headless Chromium (pixels and DOM).
 test-browser:
-	$(WASM_PACK) test --headless --chrome --mode no-install
+	$(WASM_PACK) test --headless --chrome --mode no-install -- --features intl
 
 # The built package in a real browser: the demo page, every example, screenshots.
 test-e2e: www/pkg

@@ -77,7 +77,11 @@ function loader(load) {
   };
 }
 
+// The full module (validation) writes English; a card in another language, or with words of the
+// page's own, is drawn by the intl module (any locale through the browser's Intl, the words of the
+// catalogue fetched for it), which English readers never load.
 const loadWasm = loader(() => import('./tallyboard.js'));
+const loadIntl = loader(() => import('./tallyboard_intl.js'));
 // The first paint's module (the crate without validation, other kinds or locales, see the
 // Makefile): an English card is drawn by it first, saying "Checking the numbers…", and replaced
 // by the full module's card, with its verdict, as soon as that is loaded (right after).
@@ -116,8 +120,9 @@ const boards = new Set();
 function recover(m, failed, err) {
   console.error('tallyboard', err);
   m.__wbg_reset_state();
-  // The card that failed may have had no card yet (its first render trapped).
-  for (const b of new Set([...boards, failed])) b._revive(b === failed ? err : null);
+  // The card that failed may have had no card yet (its first render trapped). Cards drawn by
+  // another module keep their cards.
+  for (const b of new Set([...boards, failed])) if (b === failed || b._module === m) b._revive(b === failed ? err : null);
 }
 
 // An element with attributes and children (no HTML strings: Trusted Types).
@@ -192,8 +197,12 @@ class TallyBoard extends HTMLElement {
     this._pending = this._source();
     // An English card starts with the first paint's module (the full one follows it); a card in
     // another language with the full module, which has every locale's words.
-    (this._english() && !this._svg ? loadFirst().catch(() => loadWasm()) : loadWasm()).then((m) => this._start(m), (err) => this._unavailable(err));
+    const full = this._full();
+    (this._english() && !this._svg ? loadFirst().catch(() => full()) : full()).then((m) => this._start(m), (err) => this._unavailable(err));
   }
+
+  // The loader of the module that draws this card: the full one for English, the intl one otherwise.
+  _full() { return this._english() ? loadWasm : loadIntl; }
 
   // Whether the first paint's module can word this card (it has the English words only, none of the page's).
   _english() {
@@ -241,7 +250,7 @@ class TallyBoard extends HTMLElement {
     this._loading(m);
     // The full module (validation) loads now, while the data arrives and the first card is drawn
     // (once per page; when m is the full module it is loaded already). A failure is the draw's to say.
-    loadWasm().catch(() => {});
+    this._full()().catch(() => {});
     if (!('IntersectionObserver' in window)) return this._reveal();
     // Already on screen: now, not a frame later (when the observer would first call back).
     const box = this.getBoundingClientRect();
@@ -321,6 +330,7 @@ class TallyBoard extends HTMLElement {
   // Options changed on a drawn card: a new locale or words first get their catalogue.
   async _restyle(name) {
     if (name === 'words') this._controls = null;
+    if ((name === 'locale' || name === 'words') && this._drawnBy !== this._full()) return this._redraw();
     if (name === 'locale') await this._loadWords(this._module);
     if (this._card) {
       this._guard(() => {
@@ -330,6 +340,16 @@ class TallyBoard extends HTMLElement {
         if (this._headline != null) this._headline = this._card.headline();
       });
     }
+  }
+
+  // The card again from its data, by the module its locale now needs (the other one drew it).
+  _redraw() {
+    if (this._card) this._guard(() => this._card.destroy());
+    boards.delete(this);
+    this._card = null;
+    this._controls = null;
+    this._coalitionKey = undefined;
+    return this._show(this._currentText());
   }
 
   /** The data: set it from script (an object or JSON text), like the src attribute. */
@@ -579,7 +599,7 @@ class TallyBoard extends HTMLElement {
     await this._paintFirst(data);
     let m;
     try {
-      m = await loadWasm();
+      m = await this._full()();
     } catch (err) {
       // Say so in the element instead of staying silently empty; a later update retries.
       if (!this._card) this._unavailable(err);
@@ -631,6 +651,7 @@ class TallyBoard extends HTMLElement {
       this._loaded();
       this._dropFirst();
       this._card = m.render(host, data, this._options());
+      this._drawnBy = this._full();
       this._wire(m);
       root.querySelector('.fallback').hidden = true;
       boards.add(this);
@@ -864,7 +885,7 @@ class TallyBoard extends HTMLElement {
 
   /** The card as a file: 'png' (2x), 'svg', 'csv' or 'wikitext'. Returns the Blob (null if the wasm stopped). */
   async export(kind) {
-    const m = await loadWasm();
+    const m = await this._full()();
     const data = this._currentText();
     const { type } = this._kind(kind);
     // (Each call into the wasm is guarded: a trap restarts the module, see recover.)

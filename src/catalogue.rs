@@ -40,17 +40,20 @@ enum Slot<'a> {
     List(&'a mut [&'static str]),
 }
 
+/// Where a key's words are in [`Words`].
+type Place = for<'a> fn(&'a mut Words) -> Slot<'a>;
+
 macro_rules! slots {
     ($($key:literal => $($field:ident).+ as $kind:ident),* $(,)?) => {
         /// Every key of a catalogue (a nested key as "element.coalition").
         pub const KEYS: &[&str] = &[$($key),*];
-        fn slot<'a>(w: &'a mut Words, key: &str) -> Option<Slot<'a>> {
-            Some(match key {
-                $($key => Slot::$kind(&mut w.$($field).+),)*
-                _ => return None,
-            })
-        }
+        /// The place of each key of [`KEYS`], in its order.
+        const PLACES: &[Place] = &[$(|w| Slot::$kind(&mut w.$($field).+)),*];
     };
+}
+
+fn slot<'a>(w: &'a mut Words, key: &str) -> Option<Slot<'a>> {
+    KEYS.iter().position(|k| *k == key).map(|i| PLACES[i](w))
 }
 
 slots! {
@@ -98,11 +101,15 @@ pub fn texts(w: &Words, key: &str) -> Vec<&'static str> {
     }
 }
 
-/// The placeholders of a text, sorted: `{}`, `{l}`, `{party}`…
-pub fn placeholders(s: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = s.match_indices('{').filter_map(|(i, _)| s[i..].find('}').map(|j| &s[i..=i + j])).collect();
-    out.sort_unstable();
-    out
+/// The placeholders of a text, in order: `{}`, `{l}`, `{party}`…
+fn placeholders(s: &str) -> impl Iterator<Item = &str> {
+    s.match_indices('{').filter_map(|(i, _)| s[i..].find('}').map(|j| &s[i..=i + j]))
+}
+
+/// Whether two texts hold the same placeholders, each as often (in any order).
+pub fn same_placeholders(a: &str, b: &str) -> bool {
+    let each = |x: &str, y: &str| placeholders(x).all(|p| x.matches(p).count() == y.matches(p).count());
+    each(a, b) && each(b, a)
 }
 
 /// `base` with the words of catalogue `text` over it; what was left out is said in `warn`.
@@ -128,60 +135,56 @@ fn fill(w: &mut Words, prefix: &str, node: &Node, warn: &mut Vec<String>) {
         if matches!(m.node.value, Value::Object(_)) && !is_forms && prefix.is_empty() {
             fill(w, &(key + "."), &m.node, warn);
         } else if let Err(why) = set(w, &key, &m.node) {
-            warn.push("words: \"".to_string() + &key + "\" " + &why + ": left as it was");
+            warn.push("words: \"".to_string() + &key + "\" " + why + ": left as it was");
         }
     }
 }
 
+/// Why a word is left out.
+const NOT_A_KEY: &str = "is not a key of the catalogues";
+const NOT_A_WORD: &str = "is not a word as the English one is: text (a list of as many, or plural forms by CLDR category with \"other\"), \
+                          not empty, at most 400 characters, no control characters, the same placeholders ({}, {party}…)";
+
 /// One key's value into `w`, or why not.
-fn set(w: &mut Words, key: &str, node: &Node) -> Result<(), String> {
-    let english = texts(&EN, key);
-    match (slot(w, key).ok_or("is not a key of the catalogues")?, &node.value) {
-        (Slot::Text(t), Value::String(s)) => *t = word(s, key, english.first().copied().unwrap_or(""))?,
-        (Slot::List(l), Value::Array(items)) if items.len() == l.len() => {
+fn set(w: &mut Words, key: &str, node: &Node) -> Result<(), &'static str> {
+    let mut en = EN;
+    let english = slot(&mut en, key).ok_or(NOT_A_KEY)?;
+    match (slot(w, key).ok_or(NOT_A_KEY)?, english, &node.value) {
+        (Slot::Text(t), Slot::Text(en), Value::String(s)) => *t = word(s, key, en)?,
+        (Slot::List(l), Slot::List(en), Value::Array(items)) if items.len() == l.len() => {
             let mut new = Vec::new();
-            for (item, en) in items.iter().zip(&english) {
-                let Value::String(s) = &item.value else { return Err("holds something other than text".into()) };
+            for (item, en) in items.iter().zip(en.iter()) {
+                let Value::String(s) = &item.value else { return Err(NOT_A_WORD) };
                 new.push(word(s, key, en)?);
             }
             l.copy_from_slice(&new);
         }
-        (Slot::Forms(f), Value::Object(members)) => *f = forms(members, key)?,
-        (Slot::List(l), _) => return Err("is not a list of ".to_string() + &crate::format::int(l.len() as u64) + " texts"),
-        (Slot::Forms(_), _) => return Err("is not an object of plural forms (\"one\", \"other\"…)".into()),
-        (Slot::Text(_), _) => return Err("is not text".into()),
+        (Slot::Forms(f), _, Value::Object(members)) => *f = forms(members, key)?,
+        _ => return Err(NOT_A_WORD),
     }
     Ok(())
 }
 
-/// Plural forms by CLDR category; `other` is needed, and only `{}` may be in them.
-fn forms(members: &[json::Member], key: &str) -> Result<Forms, String> {
+/// Plural forms by CLDR category; `other` is needed, and only `{}` may be in them (the number's place).
+fn forms(members: &[json::Member], key: &str) -> Result<Forms, &'static str> {
     let mut f: Forms = [""; 6];
     for m in members {
-        let at = plural::NAMES.iter().position(|n| *n == m.key).ok_or_else(|| "has no plural category \"".to_string() + &m.key + "\"")?;
-        let Value::String(s) = &m.node.value else { return Err("holds a form that is not text".into()) };
+        let at = plural::NAMES.iter().position(|n| *n == m.key).ok_or(NOT_A_WORD)?;
+        let Value::String(s) = &m.node.value else { return Err(NOT_A_WORD) };
         f[at] = word(s, key, if s.contains("{}") { "{}" } else { "" })?;
     }
     if f[plural::Category::Other as usize].is_empty() {
-        return Err("has no \"other\" form".into());
+        return Err(NOT_A_WORD);
     }
     Ok(f)
 }
 
-/// A word checked against the English one's placeholders, kept for the program's life
-/// (a catalogue is read once per language natively, once per distinct text in the wasm).
-fn word(s: &str, key: &str, english: &str) -> Result<&'static str, String> {
-    if s.trim().is_empty() {
-        return Err("is empty".into());
-    }
-    if s.chars().count() > MAX_WORD || s.chars().any(|c| c.is_control() || crate::format::is_bidi_control(c)) {
-        return Err("is too long or holds control characters".into());
-    }
-    if key == "lang" && !is_tag(s) {
-        return Err("is not a BCP 47 language tag".into());
-    }
-    if placeholders(s) != placeholders(english) {
-        return Err("has other placeholders than ".to_string() + &placeholders(english).join(" ") + " (the English word's)");
+/// A word checked against the English one, kept for the program's life (a catalogue is
+/// read once per language natively, once per distinct text in the wasm).
+fn word(s: &str, key: &str, english: &str) -> Result<&'static str, &'static str> {
+    let bad = s.trim().is_empty() || s.chars().count() > MAX_WORD || s.chars().any(|c| c.is_control() || crate::format::is_bidi_control(c));
+    if bad || (key == "lang" && !is_tag(s)) || !same_placeholders(s, english) {
+        return Err(NOT_A_WORD);
     }
     Ok(Box::leak(s.to_string().into_boxed_str()))
 }
@@ -259,7 +262,9 @@ mod tests {
         assert_eq!(w.errors, EN.errors);
         assert_eq!(w.count.status, ["a", "b", "c", "d"]);
         assert_eq!(warn.len(), 7, "{warn:#?}");
-        assert!(warn.iter().any(|m| m.contains("\"turnout\" has other placeholders")), "{warn:#?}");
+        assert!(warn.iter().any(|m| m.starts_with("words: \"turnout\" is not a word as the English one is")), "{warn:#?}");
+        assert!(warn.iter().any(|m| m.starts_with("words: \"nope\" is not a key")), "{warn:#?}");
+        assert!(same_placeholders("{party}: {seats} / {body}", "{body} {seats} {party}") && !same_placeholders("{} {}", "{}"));
         let mut warn = Vec::new();
         assert_eq!(read(&EN, "{\"seats\": ", &mut warn).seats, "Seats");
         assert!(warn[0].starts_with("words: not valid JSON"), "{warn:?}");

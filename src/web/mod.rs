@@ -3,7 +3,7 @@
 //! this file owns the canvas, devicePixelRatio, resizing and clicks.
 
 mod card;
-// The locale's numbers, dates and words (the full module's: the first paint's is English).
+// The locale's numbers, dates and words (the intl module's: the others write English).
 mod console;
 mod intl;
 mod measure;
@@ -28,9 +28,10 @@ export interface TallyboardOptions {
   width?: number;
   /** "light", "dark" or "auto" (the default: follows prefers-color-scheme). */
   theme?: "light" | "dark" | "auto";
-  /** A BCP 47 tag (default "en"): numbers, percentages and dates as the browser's Intl writes them for it
-   * (English: the card's own, 5,148,074 and 10 January 2021); the words come from `words`. An unknown tag,
-   * or a language whose words were not given, is said by a console warning, and the words are English. */
+  /** A BCP 47 tag (default "en"). In tallyboard_intl.js: numbers, percentages and dates as the browser's Intl
+   * writes them for it (English: the card's own, 5,148,074 and 10 January 2021), the words from `words`; an
+   * unknown tag, or a language whose words were not given, is said by a console warning, and the words are
+   * English. tallyboard.js writes English only (and says so on the console for any other locale). */
   locale?: string;
   /** The card's words over English: a catalogue (the package's `locales/<tag>.json`, e.g. fetched from
    * `new URL('./locales/de.json', import.meta.url)`, as an object or its JSON text), some words of it
@@ -57,7 +58,8 @@ export interface TallyboardWords {
   lang?: string;
   [key: string]: string | string[] | Partial<Record<"zero" | "one" | "two" | "few" | "many" | "other", string>> | TallyboardWords | undefined;
 }
-/** The tag of the catalogue that holds a locale's words ("pt" for "pt-BR"); "" for English and for a language without one. */
+/** The tag of the catalogue that holds a locale's words ("pt" for "pt-BR"); "" for English and for a language without
+ * one (and always "" from tallyboard.js, which writes English only: tallyboard_intl.js reads catalogues). */
 export function catalogueOf(locale: string): string;
 export interface TallyboardFinding {
   severity: "error" | "warning" | "info";
@@ -189,11 +191,14 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
         _ if prefers_dark() => crate::theme::DARK,
         _ => crate::theme::LIGHT,
     };
-    // The first paint's module is English (Options' default): it draws English cards only.
-    if cfg!(feature = "full") {
-        let locale = get(o, "locale").as_string().unwrap_or_default();
+    // Any locale in the intl module; the others write English (Options' default): the first
+    // paint's module draws English cards only, the full one says so of any other.
+    let locale = get(o, "locale").as_string().unwrap_or_default();
+    if cfg!(feature = "intl") {
         opts.locale = intl::locale(&locale);
         opts.words = words::of(o, &locale);
+    } else if cfg!(feature = "full") {
+        english_only(o, &locale);
     }
     let parts = get(o, "parts");
     if let Some(s) = parts.as_string() {
@@ -289,12 +294,20 @@ pub fn element_settings() -> JsValue {
 
 /// The words of the element's calls: `{locale, words}` as in the options (or the locale alone, as text).
 fn words_of(o: &JsValue) -> &'static crate::words::Words {
-    // The first paint's module has the English words only.
-    if !cfg!(feature = "full") {
+    // Only the intl module reads words; the others have English only.
+    if !cfg!(feature = "intl") {
         return &crate::words::EN;
     }
     let locale = o.as_string().or_else(|| get(o, "locale").as_string()).unwrap_or_default();
     words::of(o, &locale)
+}
+
+/// Another locale, or words, asked of a module that writes English: said once, drawn in English.
+fn english_only(o: &JsValue, locale: &str) {
+    let lang = crate::format::lang_of(locale);
+    if (!lang.is_empty() && lang != "en") || !get(o, "words").is_undefined() {
+        console::warn("this module (tallyboard.js) writes English only: tallyboard_intl.js writes any locale and takes words");
+    }
 }
 
 #[cfg(feature = "full")]
@@ -309,7 +322,8 @@ pub fn element_controls(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions
 /// "pt-BR"; "" for English (compiled in) and for a language without one.
 #[wasm_bindgen(js_name = catalogueOf, skip_typescript)]
 pub fn catalogue_of(locale: &str) -> String {
-    crate::catalogue::supported(locale).filter(|t| *t != "en").unwrap_or("").to_string()
+    let tag = if cfg!(feature = "intl") { crate::catalogue::supported(locale) } else { None };
+    tag.filter(|t| *t != "en").unwrap_or("").to_string()
 }
 
 /// The first load's text ("Loading results…"), in the words of `{locale, words}` (or of a locale).

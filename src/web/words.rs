@@ -35,13 +35,8 @@ pub(super) fn of(o: &JsValue, locale: &str) -> &'static Words {
     let w = if layers.is_empty() { &EN } else { read(&layers) };
     let lang = lang_of(locale);
     if lang != "en" && !lang.is_empty() && lang_of(w.lang) != lang {
-        warn(&match catalogue::supported(locale) {
-            Some(tag) => "locale \"".to_string() + locale + "\": its words are in locales/" + tag + ".json, which was not given (option words): the words are English",
-            None => {
-                "locale \"".to_string() + locale + "\": no words in this language (the catalogues: " + &catalogue::list()
-                    + "); the words are English, numbers and dates as the browser writes them for it"
-            }
-        });
+        let why = if catalogue::supported(locale).is_some() { ": its catalogue (catalogueOf) was not given as option words" } else { ": no catalogue has its words" };
+        warn(&("locale \"".to_string() + locale + "\"" + why + "; the words are English"));
     }
     w
 }
