@@ -31,7 +31,8 @@ const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "
 pub const EN: Locale =
     Locale { tag: "en", group: ",", decimal: ".", minus: "-", percent: ["", "%"], grouping: [3, 3, 1], zero: '0', date: "{d} {m} {y}", months: MONTHS_EN };
 
-#[cfg(not(target_arch = "wasm32"))]
+// Natively, and in the intl module (for a browser whose Intl lacks a catalogue language's data).
+#[cfg(any(not(target_arch = "wasm32"), feature = "intl"))]
 include!("../locales/cldr.rs");
 
 impl Locale {
@@ -43,11 +44,17 @@ impl Locale {
         if lang == "en" {
             return Some(EN);
         }
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(not(target_arch = "wasm32"), feature = "intl"))]
         if cfg!(feature = "full") {
             return NATIVE.into_iter().find(|l| l.tag == lang);
         }
         None
+    }
+
+    /// Whether these are CLDR's root conventions (1,234.5 and 50%), which a browser's `Intl` falls back
+    /// to for a language it has no data for (Chromium's for Kazakh).
+    pub fn is_root(&self) -> bool {
+        self.group == "," && self.decimal == "." && self.percent == ["", "%"]
     }
 
     /// The locale for a BCP 47 tag; English for any this crate does not know.

@@ -20,16 +20,24 @@ thread_local! {
     static RULES: RefCell<Vec<(String, Rule)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The locale of `tag` as the browser writes numbers and dates; English for an English
-/// tag, and (with a warning) for a tag the browser does not know.
+/// The locale of `tag` as the browser writes numbers and dates; English for an English tag.
+/// A catalogue language whose data the browser lacks (its `Intl` falls back to CLDR's root,
+/// as Chromium's does for Kazakh) is written by the crate's own table (`locales/cldr.rs`); a tag
+/// the browser does not know otherwise, as English, with a warning.
 pub(super) fn locale(tag: &str) -> Locale {
     if format::lang_of(tag) == "en" || tag.is_empty() {
         return format::EN;
     }
-    cached(&LOCALES, tag, || read_locale(tag)).unwrap_or_else(|| {
-        warn(&("locale \"".to_string() + tag + "\": the browser's Intl has no numbers or dates for it (or more than 32 locales are on the page): they are written as in English"));
-        format::EN
-    })
+    let own = Locale::known(tag);
+    match (cached(&LOCALES, tag, || read_locale(tag)), own) {
+        (Some(l), Some(o)) if l.is_root() && !o.is_root() => o,
+        (Some(l), _) => l,
+        (None, Some(o)) => o,
+        (None, None) => {
+            warn(&("locale \"".to_string() + tag + "\": the browser's Intl has no numbers or dates for it (or more than 32 locales are on the page): they are written as in English"));
+            format::EN
+        }
+    }
 }
 
 /// The plural rule of a language as `Intl.PluralRules` has it (English's own for English).
