@@ -342,8 +342,16 @@ class TallyBoard extends HTMLElement {
     }
   }
 
-  // The card again from its data, by the module its locale now needs (the other one drew it).
-  _redraw() {
+  // The card again from its data, by the module its locale now needs (the other one drew it): the
+  // old card stays until that module and its words are loaded, then goes in the task the new one is drawn.
+  async _redraw() {
+    let m;
+    try {
+      m = await this._full()();
+    } catch (err) {
+      return;
+    }
+    await this._loadWords(m);
     if (this._card) this._guard(() => this._card.destroy());
     boards.delete(this);
     this._card = null;
