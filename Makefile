@@ -52,7 +52,7 @@ demo: www/pkg
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	cd www && python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup test-native test-schema test-browser test-e2e test-first test-package test-a11y test-csp test-live test-pages test-visual test-corpus
+test: setup test-native test-schema test-browser test-e2e test-first test-locales test-package test-a11y test-csp test-live test-pages test-visual test-corpus
 	@echo "make test: all suites passed"
 
 test-native:
@@ -79,6 +79,13 @@ test-e2e: www/pkg
 .PHONY: test-first
 test-first: www/pkg
 	node tests/e2e/first.mjs
+
+# Any locale (tests/e2e/locales.mjs): what an English and a German card download (no catalogue and no
+# intl module for English), German words and numbers, Dutch numbers with English words and a warning,
+# the page's own words, a locale changed on a drawn card. About 5 s.
+.PHONY: test-locales
+test-locales: www/pkg
+	node tests/e2e/locales.mjs
 
 screenshots: www/pkg
 	node tests/e2e/screenshots.mjs

@@ -305,7 +305,9 @@ fn words_of(o: &JsValue) -> &'static crate::words::Words {
 /// Another locale, or words, asked of a module that writes English: said once, drawn in English.
 fn english_only(o: &JsValue, locale: &str) {
     let lang = crate::format::lang_of(locale);
-    if (!lang.is_empty() && lang != "en") || !get(o, "words").is_undefined() {
+    let words = get(o, "words");
+    let no_words = words.is_undefined() || words.is_null() || (js_sys::Array::is_array(&words) && js_sys::Array::from(&words).length() == 0);
+    if (!lang.is_empty() && lang != "en") || !no_words {
         console::warn("this module (tallyboard.js) writes English only: tallyboard_intl.js writes any locale and takes words");
     }
 }
