@@ -19,14 +19,24 @@ thread_local! {
     static READ: RefCell<Vec<(String, &'static Words)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The texts of the `words` option, in order.
+/// The most catalogues in one `words` option.
+const LAYERS: usize = 8;
+
+/// The texts of the `words` option, in order: at most [`LAYERS`], each at most [`catalogue::MAX_TEXT`]
+/// bytes (a longer one is left out, said), so that what is kept for the page stays small.
 fn layers(o: &JsValue) -> Vec<String> {
     let w = get(o, "words");
-    if js_sys::Array::is_array(&w) {
-        js_sys::Array::from(&w).iter().map(|v| text_of(&v)).filter(|t| !t.is_empty()).collect()
-    } else {
-        Some(text_of(&w)).filter(|t| !t.is_empty()).into_iter().collect()
-    }
+    let all: Vec<JsValue> = if js_sys::Array::is_array(&w) { js_sys::Array::from(&w).iter().take(LAYERS).collect() } else { vec![w] };
+    let texts = all.iter().map(text_of).filter(|t| !t.is_empty());
+    texts
+        .filter(|t| {
+            let fits = t.len() <= catalogue::MAX_TEXT;
+            if !fits {
+                warn("words: a catalogue longer than 64 KiB is not read");
+            }
+            fits
+        })
+        .collect()
 }
 
 /// The words for a card in `locale` with the options `o`.
