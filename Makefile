@@ -28,25 +28,31 @@ setup-build:
 # after); its own target dir, since its features differ.
 PKG_TARGET := target/pkg-build
 FIRST_TARGET := target/pkg-first
+# The module for cards in other languages (feature `intl`: the browser's Intl for any locale, words from
+# the catalogues in locales/, which the element fetches for such a card): English readers never load it.
+INTL_TARGET := target/pkg-intl
 PKG_FLAGS := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 pkg: setup-build
 	$(PKG_FLAGS) CARGO_TARGET_DIR=$(PKG_TARGET) \
 	  $(WASM_PACK) build --release --target web --mode no-install --out-dir pkg . -Zbuild-std=std,panic_abort
 	$(PKG_FLAGS) CARGO_TARGET_DIR=$(FIRST_TARGET) cargo build -q --lib --release --target wasm32-unknown-unknown \
 	  --no-default-features -Zbuild-std=std,panic_abort
+	$(PKG_FLAGS) CARGO_TARGET_DIR=$(INTL_TARGET) cargo build -q --lib --release --target wasm32-unknown-unknown \
+	  --features intl -Zbuild-std=std,panic_abort
 	@WASM_IN=$(PKG_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm \
-	  FIRST_IN=$(FIRST_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm bash scripts/package.sh
+	  FIRST_IN=$(FIRST_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm \
+	  INTL_IN=$(INTL_TARGET)/wasm32-unknown-unknown/release/tallyboard.wasm bash scripts/package.sh
 	@bash scripts/size.sh
 
 # The demo page serves www/ with the package copied into www/pkg.
 www/pkg: pkg
-	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/*.js pkg/*.wasm pkg/*.d.ts pkg/package.json www/pkg/
+	rm -rf www/pkg && mkdir -p www/pkg && cp -r pkg/*.js pkg/*.wasm pkg/*.d.ts pkg/package.json pkg/locales www/pkg/
 
 demo: www/pkg
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	cd www && python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup test-native test-schema test-browser test-e2e test-first test-package test-a11y test-csp test-live test-pages test-rtl test-visual test-corpus
+test: setup test-native test-schema test-browser test-e2e test-first test-locales test-package test-a11y test-csp test-live test-pages test-rtl test-visual test-corpus
 	@echo "make test: all suites passed"
 
 test-native:
@@ -61,7 +67,7 @@ test-schema:
 
 # Rust tests compiled to wasm, run in headless Chromium (pixels and DOM).
 test-browser:
-	$(WASM_PACK) test --headless --chrome --mode no-install
+	$(WASM_PACK) test --headless --chrome --mode no-install -- --features intl
 
 # The built package in a real browser: the demo page, every example, screenshots.
 test-e2e: www/pkg
@@ -73,6 +79,13 @@ test-e2e: www/pkg
 .PHONY: test-first
 test-first: www/pkg
 	node tests/e2e/first.mjs
+
+# Any locale (tests/e2e/locales.mjs): what an English and a German card download (no catalogue and no
+# intl module for English), German words and numbers, Dutch numbers with English words and a warning,
+# the page's own words, a locale changed on a drawn card. About 5 s.
+.PHONY: test-locales
+test-locales: www/pkg
+	node tests/e2e/locales.mjs
 
 screenshots: www/pkg
 	node tests/e2e/screenshots.mjs

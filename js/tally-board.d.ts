@@ -23,7 +23,13 @@ export interface TallyBoardEventMap extends HTMLElementEventMap {
 /**
  * The `<tally-board>` custom element. Importing this module defines it.
  *
- * Attributes: `src`, `refresh`, `theme`, `locale`, `parts`, `table`, `exports`, `coalition`.
+ * Attributes: `src`, `refresh`, `theme`, `locale`, `words`, `parts`, `table`, `exports`, `coalition`.
+ * `locale` (default: the page's `lang`, else English) is any BCP 47 tag: numbers and dates as the
+ * browser's Intl writes them, words from the package's catalogue of that language (`locales/<tag>.json`:
+ * en, ru, kk, uk, de, fr, es, pt, it, pl, tr, ar, he, zh, ja, hi), fetched with `tallyboard_intl.js`
+ * only for a card in another language than English. `words` (JSON) sets the page's own words over the
+ * catalogue's (keys as in `locales/en.json`). A locale without words, or a word that is not one, is a
+ * console warning; the words are then English.
  * A CLI-rendered SVG inside it (`tallyboard render FILE --svg OUT --embed`) is shown at once and
  * replaced by the live card, at the SVG's width and text layout, when that is ready.
  * `refresh="60"` (seconds, at least 0.5) makes a live card: `src` is asked for again on that

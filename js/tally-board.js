@@ -10,8 +10,10 @@
 //
 // The wasm and the data start loading as soon as the element is in the page; the
 // wasm is loaded once per page and shared by every card, and a card is drawn when
-// it nears the viewport. Attributes: src, theme (light|dark|auto), locale, parts
-// (comma list), table ("visible" shows the HTML table, which is otherwise visually
+// it nears the viewport. Attributes: src, theme (light|dark|auto), locale (any BCP 47
+// tag: numbers and dates as the browser's Intl writes them; the words from the
+// package's catalogue of that language, locales/<tag>.json, fetched only for such a
+// card), words (JSON: the page's own words over the catalogue's), parts (comma list), table ("visible" shows the HTML table, which is otherwise visually
 // hidden but read by screen readers), exports ("off" hides the download buttons),
 // coalition ("off" hides the coalition builder), refresh (seconds: a live card, below).
 // Events: "tally-update" (detail: {report}) after each new card, the first one too;
@@ -75,11 +77,25 @@ function loader(load) {
   };
 }
 
+// The full module (validation) writes English; a card in another language, or with words of the
+// page's own, is drawn by the intl module (any locale through the browser's Intl, the words of the
+// catalogue fetched for it), which English readers never load.
 const loadWasm = loader(() => import('./tallyboard.js'));
+const loadIntl = loader(() => import('./tallyboard_intl.js'));
 // The first paint's module (the crate without validation, other kinds or locales, see the
 // Makefile): an English card is drawn by it first, saying "Checking the numbers…", and replaced
 // by the full module's card, with its verdict, as soon as that is loaded (right after).
 const loadFirst = loader(() => import('./tallyboard_first.js'));
+
+// The word catalogues, fetched once per page each and only for a card in that language (the wasm
+// says which file holds a locale's words). A failed fetch is null: the wasm warns, the words are English.
+const catalogues = new Map();
+function catalogue(tag) {
+  if (!catalogues.has(tag)) {
+    catalogues.set(tag, fetch(new URL(`./locales/${tag}.json`, import.meta.url)).then((r) => (r.ok ? r.text() : null), () => null));
+  }
+  return catalogues.get(tag);
+}
 
 // One stylesheet for every card of the page, written by the wasm.
 let sheet = null;
@@ -104,8 +120,9 @@ const boards = new Set();
 function recover(m, failed, err) {
   console.error('tallyboard', err);
   m.__wbg_reset_state();
-  // The card that failed may have had no card yet (its first render trapped).
-  for (const b of new Set([...boards, failed])) b._revive(b === failed ? err : null);
+  // The card that failed may have had no card yet (its first render trapped). Cards drawn by
+  // another module keep their cards.
+  for (const b of new Set([...boards, failed])) if (b === failed || b._module === m) b._revive(b === failed ? err : null);
 }
 
 // An element with attributes and children (no HTML strings: Trusted Types).
@@ -162,7 +179,7 @@ function measure(font, text) {
 }
 
 class TallyBoard extends HTMLElement {
-  static get observedAttributes() { return ['src', 'theme', 'locale', 'parts', 'table', 'exports', 'coalition', 'refresh']; }
+  static get observedAttributes() { return ['src', 'theme', 'locale', 'words', 'parts', 'table', 'exports', 'coalition', 'refresh']; }
 
   constructor() {
     super();
@@ -216,13 +233,17 @@ class TallyBoard extends HTMLElement {
     this._pending = this._source();
     // An English card starts with the first paint's module (the full one follows it); a card in
     // another language with the full module, which has every locale's words.
-    (this._english() && !this._svg ? loadFirst().catch(() => loadWasm()) : loadWasm()).then((m) => this._start(m), (err) => this._unavailable(err));
+    const full = this._full();
+    (this._english() && !this._svg ? loadFirst().catch(() => full()) : full()).then((m) => this._start(m), (err) => this._unavailable(err));
   }
 
-  // Whether the first paint's module can word this card (it has the English words only).
+  // The loader of the module that draws this card: the full one for English, the intl one otherwise.
+  _full() { return this._english() ? loadWasm : loadIntl; }
+
+  // Whether the first paint's module can word this card (it has the English words only, none of the page's).
   _english() {
     const locale = this._locale();
-    return !locale || /^en([-_]|$)/i.test(locale);
+    return (!locale || /^en([-_]|$)/i.test(locale)) && !this.hasAttribute('words');
   }
 
   // The first paint: the card drawn by the first paint's module, before the full one is loaded.
@@ -268,13 +289,14 @@ class TallyBoard extends HTMLElement {
   }
 
   // Draw when the card nears the viewport (how near: the wasm's settings).
-  _start(m) {
+  async _start(m) {
     this._module = m;
     this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
+    await this._loadWords(m);
     this._loading(m);
     // The full module (validation) loads now, while the data arrives and the first card is drawn
     // (once per page; when m is the full module it is loaded already). A failure is the draw's to say.
-    loadWasm().catch(() => {});
+    this._full()().catch(() => {});
     if (!('IntersectionObserver' in window)) return this._reveal();
     // Already on screen: now, not a frame later (when the observer would first call back).
     const box = this.getBoundingClientRect();
@@ -302,7 +324,7 @@ class TallyBoard extends HTMLElement {
   // The first load: the card box says so until the first card is drawn.
   _loading(m) {
     if (this._card || this._loadingBox || this._svg) return;
-    this._loadingBox = el('div', { role: 'status' }, m.loadingText(this._locale()));
+    this._loadingBox = el('div', { role: 'status' }, m.loadingText(this._lang()));
     this.shadowRoot.querySelector('.card').append(this._loadingBox);
   }
 
@@ -348,7 +370,15 @@ class TallyBoard extends HTMLElement {
       if (this._visible) this._schedule();
       return;
     }
-    if (this._visible && this._card) {
+    if (this._visible && this._card) this._restyle(name);
+  }
+
+  // Options changed on a drawn card: a new locale or words first get their catalogue.
+  async _restyle(name) {
+    if (name === 'words') this._controls = null;
+    if ((name === 'locale' || name === 'words') && this._drawnBy !== this._full()) return this._redraw();
+    if (name === 'locale') await this._loadWords(this._module);
+    if (this._card) {
       this._guard(() => {
         this._card.setOptions(this._options());
         this._afterDraw();
@@ -356,6 +386,24 @@ class TallyBoard extends HTMLElement {
         if (this._headline != null) this._headline = this._card.headline();
       });
     }
+  }
+
+  // The card again from its data, by the module its locale now needs (the other one drew it): the
+  // old card stays until that module and its words are loaded, then goes in the task the new one is drawn.
+  async _redraw() {
+    let m;
+    try {
+      m = await this._full()();
+    } catch (err) {
+      return;
+    }
+    await this._loadWords(m);
+    if (this._card) this._guard(() => this._card.destroy());
+    boards.delete(this);
+    this._card = null;
+    this._controls = null;
+    this._coalitionKey = undefined;
+    return this._show(this._currentText());
   }
 
   /** The data: set it from script (an object or JSON text), like the src attribute. */
@@ -374,13 +422,29 @@ class TallyBoard extends HTMLElement {
 
   _locale() { return this.getAttribute('locale') || document.documentElement.lang || ''; }
 
+  // The catalogue of the card's language, when the full module says it has one (the first
+  // paint's module draws English cards only). Kept with its locale; the controls' words go with it.
+  async _loadWords(m) {
+    const locale = this._locale();
+    if (this._wordsFor === locale || !m || !m.catalogueOf) return;
+    const tag = m.catalogueOf(locale);
+    const text = tag ? await catalogue(tag) : null;
+    if (locale !== this._locale()) return;
+    this._wordsFor = locale;
+    this._catalogue = text;
+    this._controls = null;
+  }
+
+  // The locale and the words the wasm is given: the catalogue, then the page's own words over it.
+  _lang() {
+    const words = [this._catalogue, this.getAttribute('words')].filter((w) => w);
+    return { locale: this._locale(), words };
+  }
+
   // The words of the element's controls in the card's locale (from the wasm).
   _words() {
-    const locale = this._locale();
-    if (!this._controls || this._controls.locale !== locale) {
-      this._controls = { locale, words: this._module.elementControls(locale) };
-    }
-    return this._controls.words;
+    if (!this._controls) this._controls = this._module.elementControls(this._lang());
+    return this._controls;
   }
 
   _options() {
@@ -400,7 +464,7 @@ class TallyBoard extends HTMLElement {
       ...(this._svg ? { estimate: true } : {}),
       ...(fits ? { width: svgWidth } : {}),
       ...(this.hasAttribute('theme') ? { theme: this.getAttribute('theme') } : {}),
-      locale: this._locale(),
+      ...this._lang(),
       ...(parts ? { parts } : {}),
       ...(Object.keys(colors).length ? { colors } : {}),
       ...(font ? { font } : {}),
@@ -569,7 +633,7 @@ class TallyBoard extends HTMLElement {
   // quietly, with the time of the figures shown; with no card yet, in its place.
   _failed(f) {
     const m = this._module;
-    const message = m.loadError(this._locale(), f.src, f.status, f.reason);
+    const message = m.loadError(this._lang(), f.src, f.status, f.reason);
     this._failures++;
     if (this._card) {
       this._stale(this._card.notUpdated(message, this._loadedAt || Date.now(), new Date().getTimezoneOffset()));
@@ -589,7 +653,7 @@ class TallyBoard extends HTMLElement {
     await this._paintFirst(data);
     let m;
     try {
-      m = await loadWasm();
+      m = await this._full()();
     } catch (err) {
       // Say so in the element instead of staying silently empty; a later update retries.
       if (!this._card) this._unavailable(err);
@@ -597,6 +661,7 @@ class TallyBoard extends HTMLElement {
     }
     this._module = m;
     this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
+    await this._loadWords(m);
     if (data instanceof LoadFailure) return this._failed(data);
     this._lastText = typeof data === 'string' ? data : JSON.stringify(data);
     const text = this._lastText;
@@ -640,6 +705,7 @@ class TallyBoard extends HTMLElement {
       this._loaded();
       this._dropFirst();
       this._card = m.render(host, data, this._options());
+      this._drawnBy = this._full();
       this._wire(m);
       root.querySelector('.fallback').hidden = true;
       boards.add(this);
@@ -883,7 +949,7 @@ class TallyBoard extends HTMLElement {
 
   /** The card as a file: 'png' (2x), 'svg', 'csv' or 'wikitext'. Returns the Blob (null if the wasm stopped). */
   async export(kind) {
-    const m = await loadWasm();
+    const m = await this._full()();
     const data = this._currentText();
     const { type } = this._kind(kind);
     // (Each call into the wasm is guarded: a trap restarts the module, see recover.)

@@ -280,7 +280,7 @@ mod tests {
         let line = status_line(&c, &crate::words::EN, &EN).unwrap();
         assert_eq!(line, "Preliminary \u{b7} 87.4% counted \u{b7} 1,234 of 1,412 \u{2068}precincts\u{2069} \u{b7} as of 23:41");
         c.count.as_of = Some("2021-01-11T02:15:00+06:00".into());
-        let ru = status_line(&c, &crate::words::RU, &crate::format::RU).unwrap();
+        let ru = status_line(&c, crate::catalogue::for_locale("ru"), &crate::format::Locale::from_tag("ru")).unwrap();
         assert!(ru.starts_with("Предварительные итоги \u{b7} подсчитано 87,4\u{a0}%") && ru.ends_with("по состоянию на 11 января 2021 г., 02:15"), "{ru}");
         assert_eq!(status_line(&Contest::new(crate::contest::Kind::Election), &crate::words::EN, &EN), None);
     }

@@ -6,7 +6,7 @@
 use crate::contest::Rgb;
 use crate::sizes;
 use crate::theme::{Theme, DARK, LIGHT};
-use crate::words::{count_word, Words};
+use crate::words::{counted, Words};
 
 /// The element's words for one locale, as the element puts them on its controls.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -126,7 +126,7 @@ pub fn findings(report: &crate::report::Report, w: &Words) -> Vec<FindingItem> {
 /// name) first (WCAG 2.5.3), then its seats and what the button does.
 pub fn add_label(w: &Words, party: &str, seats: u64, locale: &crate::format::Locale) -> String {
     let e = &w.element;
-    party.to_string() + " (" + &crate::format::grouped(seats, locale) + " " + count_word(seats, &e.seat_forms) + "): " + e.add_to_coalition
+    party.to_string() + " (" + &counted(crate::format::grouped(seats, locale), seats, &e.seat_forms, w) + "): " + e.add_to_coalition
 }
 
 /// "Page 2 of 17" for the pager's live region.
@@ -263,7 +263,9 @@ table[dir="rtl"] th, table[dir="rtl"] td { text-align: right; }
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::{for_locale, EN, KK, RU};
+    use crate::catalogue::for_locale;
+    use crate::words::EN;
+    use crate::format::Locale;
 
     #[test]
     fn the_stylesheet_carries_the_themes_colours_and_the_cards_sizes() {
@@ -280,12 +282,12 @@ mod tests {
 
     #[test]
     fn coalition_buttons_are_named_with_the_plural_of_their_language() {
-        let ru = crate::format::RU;
-        assert_eq!(add_label(&RU, "Аманат", 62, &ru), "Аманат (62 места): добавить в коалицию");
-        assert_eq!(add_label(&RU, "Ак жол", 1, &ru), "Ак жол (1 место): добавить в коалицию");
-        assert_eq!(add_label(&RU, "Ауыл", 5, &ru), "Ауыл (5 мест): добавить в коалицию");
+        let (ru_w, kk_w, ru) = (for_locale("ru"), for_locale("kk"), Locale::from_tag("ru"));
+        assert_eq!(add_label(ru_w, "Аманат", 62, &ru), "Аманат (62 места): добавить в коалицию");
+        assert_eq!(add_label(ru_w, "Ак жол", 1, &ru), "Ак жол (1 место): добавить в коалицию");
+        assert_eq!(add_label(ru_w, "Ауыл", 5, &ru), "Ауыл (5 мест): добавить в коалицию");
         assert_eq!(add_label(&EN, "Amanat", 1, &crate::format::EN), "Amanat (1 seat): add to the coalition");
-        assert_eq!(add_label(&KK, "Аманат", 62, &crate::format::KK), "Аманат (62 орын): коалицияға қосу");
+        assert_eq!(add_label(kk_w, "Аманат", 62, &Locale::from_tag("kk")), "Аманат (62 орын): коалицияға қосу");
     }
 
     #[test]
@@ -313,7 +315,7 @@ mod tests {
         let (c, f) = (&checked.document.as_ref().unwrap().contests[0], &checked.figures[0]);
         let o = crate::layout::Options::default();
         assert_eq!(headline(c, f, &o), "Nur Otan has a majority: 76 of 98 seats");
-        let ru = crate::layout::Options { locale: crate::format::RU, words: &RU, ..o };
+        let ru = crate::layout::Options { locale: Locale::from_tag("ru"), words: for_locale("ru"), ..o };
         assert_eq!(headline(c, f, &ru), "Nur Otan получает большинство: 76 из 98 мест");
         let reason = load_error(&EN, "results.json", Some(500), "");
         assert_eq!(not_updated(&EN, &reason, Some("2021-01-10T23:41:00+06:00"), 0, 0), "Not updated: could not load results.json: HTTP 500. These are the results as of 23:41.");
@@ -324,7 +326,7 @@ mod tests {
     #[test]
     fn findings_are_listed_with_severity_message_and_place() {
         let checked = crate::check("{\"tallyboard\": 1, \"contests\": [}");
-        let list = findings(&checked.report, &RU);
+        let list = findings(&checked.report, for_locale("ru"));
         assert_eq!((list[0].severity, list[0].label), ("error", "Ошибка"));
         assert!(list[0].place.contains("строка 1, столбец"), "{:?}", list[0]);
         let en = findings(&checked.report, &EN);
@@ -333,14 +335,14 @@ mod tests {
 
     #[test]
     fn controls_pager_and_load_errors_are_worded_per_locale() {
-        let kk = controls(&KK);
+        let kk = controls(for_locale("kk"));
         assert_eq!(kk.exports[0][1], "PNG жүктеп алу");
         let en = controls(&EN);
         assert_eq!(en.exports[3][..3], ["Wikitext".to_string(), "Download Wikitext".to_string(), "wikitext".to_string()]);
         assert_eq!((en.coalition.as_str(), en.prev.as_str()), ("Build a coalition:", "‹ Previous rows"));
-        assert_eq!(page_status(&RU, 1, 17), "Страница 2 из 17");
+        assert_eq!(page_status(for_locale("ru"), 1, 17), "Страница 2 из 17");
         assert_eq!(load_error(&EN, "results.json", Some(404), "Not Found"), "could not load results.json: HTTP 404");
         assert_eq!(load_error(for_locale("ru-RU"), "r.json", None, "Failed to fetch"), "не удалось загрузить r.json: Failed to fetch");
-        assert_eq!(for_locale("de").lang, "en");
+        assert_eq!((for_locale("de-AT").lang, for_locale("nl").lang), ("de", "en"));
     }
 }

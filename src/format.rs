@@ -3,45 +3,69 @@
 
 use crate::number::Decimal;
 
-/// Number conventions of a locale.
+/// Number and date conventions of a locale, as CLDR (`Intl`) has them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Locale {
     pub tag: &'static str,
     /// Digit group separator ("," in English, a no-break space in Russian and Kazakh).
     pub group: &'static str,
     pub decimal: &'static str,
-    /// Between a number and "%" as `Intl.NumberFormat` writes it: "" in English and Kazakh, a no-break space in Russian and German (tests/intl.rs).
-    pub percent_gap: &'static str,
+    /// Before a negative number's digits: "-", or "\u{200e}-" (a left-to-right mark first) in Arabic and Hebrew.
+    pub minus: &'static str,
+    /// Around a percentage's number: ["", "%"] in English, ["", "\u{a0}%"] in Russian and German, ["%", ""] in Turkish.
+    pub percent: [&'static str; 2],
+    /// Digits in the first group (from the right), in each group after it (2 in Hindi: 12,34,567),
+    /// and the fewest a group must have before the first separator (2 in Spanish: 1234 but 12.345).
+    pub grouping: [u8; 3],
+    /// The digit zero of the locale's numbering system ('0', or '٠' for Arabic-Indic digits).
+    pub zero: char,
+    /// A date's pattern with `{d}`, `{m}` and `{y}` ("{d} {m} {y}", "{y}年{m}月{d}日"), and the
+    /// twelve months as the date writes them ("января", "1").
+    pub date: &'static str,
+    pub months: [&'static str; 12],
 }
 
-pub const EN: Locale = Locale { tag: "en", group: ",", decimal: ".", percent_gap: "" };
-pub const RU: Locale = Locale { tag: "ru", group: "\u{a0}", decimal: ",", percent_gap: "\u{a0}" };
-pub const KK: Locale = Locale { tag: "kk", group: "\u{a0}", decimal: ",", percent_gap: "" };
-/// German: 5.148.074 and 71,09 % (as `Intl.NumberFormat("de")` writes them).
-pub const DE: Locale = Locale { tag: "de", group: ".", decimal: ",", percent_gap: "\u{a0}" };
+const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// English: 5,148,074, 71.09% and 10 January 2021 (day first, as `Intl.DateTimeFormat("en-GB")`).
+pub const EN: Locale =
+    Locale { tag: "en", group: ",", decimal: ".", minus: "-", percent: ["", "%"], grouping: [3, 3, 1], zero: '0', date: "{d} {m} {y}", months: MONTHS_EN };
+
+// Natively, and in the intl module (for a browser whose Intl lacks a catalogue language's data).
+#[cfg(any(not(target_arch = "wasm32"), feature = "intl"))]
+include!("../locales/cldr.rs");
 
 impl Locale {
-    /// The locale for a BCP 47 tag ("ru", "ru-RU", "kk-KZ") when it is one this
-    /// crate writes numbers for; None for any other.
+    /// The locale for a BCP 47 tag ("ru", "ru-RU", "pt-BR") when its language is one this crate
+    /// writes numbers for natively (the languages with a catalogue); None for any other.
+    /// (The wasm writes numbers for any tag through the browser's `Intl`: `web::intl`.)
     pub fn known(tag: &str) -> Option<Locale> {
-        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        [EN, RU, KK, DE].into_iter().find(|l| l.tag == lang)
+        let lang = lang_of(tag);
+        if lang == "en" {
+            return Some(EN);
+        }
+        #[cfg(any(not(target_arch = "wasm32"), feature = "intl"))]
+        if cfg!(feature = "full") {
+            return NATIVE.into_iter().find(|l| l.tag == lang);
+        }
+        None
     }
 
-    /// The locale for a BCP 47 tag ("ru", "ru-RU", "kk-KZ"); English otherwise.
-    pub fn from_tag(tag: &str) -> Locale {
-        // The first paint's module is English only (the full one has every locale).
-        if !cfg!(feature = "full") {
-            return EN;
-        }
-        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match lang.as_str() {
-            "ru" => RU,
-            "kk" => KK,
-            "de" => DE,
-            _ => EN,
-        }
+    /// Whether these are CLDR's root conventions (1,234.5 and 50%), which a browser's `Intl` falls back
+    /// to for a language it has no data for (Chromium's for Kazakh).
+    pub fn is_root(&self) -> bool {
+        self.group == "," && self.decimal == "." && self.percent == ["", "%"]
     }
+
+    /// The locale for a BCP 47 tag; English for any this crate does not know.
+    pub fn from_tag(tag: &str) -> Locale {
+        Locale::known(tag).unwrap_or(EN)
+    }
+}
+
+/// A BCP 47 tag's language (its first subtag, lower case): "pt" for "pt-BR".
+pub fn lang_of(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
 }
 
 /// Plain decimal digits of `n`.
@@ -72,21 +96,33 @@ pub fn signed(n: i64) -> String {
     }
 }
 
-/// `n` with digit groups: 662,687 (en) or 662 687 (ru, kk).
+/// `n` with digit groups: 662,687 (en) or 662 687 (ru, kk), 12,34,567 (hi).
 pub fn grouped(n: u64, loc: &Locale) -> String {
-    group_digits(&int(n), loc.group)
+    group_digits(&int(n), loc)
 }
 
-fn group_digits(digits: &str, sep: &str) -> String {
+/// ASCII digits grouped as the locale groups them, in its digits.
+fn group_digits(digits: &str, loc: &Locale) -> String {
     let len = digits.len();
-    let mut out = String::with_capacity(len + len / 3 * sep.len());
+    let [first, rest, min] = loc.grouping.map(|g| g.max(1) as usize);
+    let grouped = len >= first + min;
+    let mut out = String::with_capacity(len * 2);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
-            out.push_str(sep);
+        let left = len - i;
+        if grouped && i > 0 && left >= first && (left - first) % rest == 0 {
+            out.push_str(loc.group);
         }
         out.push(ch);
     }
-    out
+    in_digits(out, loc.zero)
+}
+
+/// ASCII digits as the locale's digits (unchanged for '0').
+pub fn in_digits(s: String, zero: char) -> String {
+    if zero == '0' {
+        return s;
+    }
+    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(zero as u32 + (c as u32 - '0' as u32)).unwrap_or(c) } else { c }).collect()
 }
 
 /// A decimal with its own number of decimals: 97.5, 9.10, 71,09 (ru).
@@ -100,22 +136,19 @@ pub fn decimal(d: &Decimal, loc: &Locale) -> String {
     let split = digits.len() - scale;
     let mut out = String::new();
     if neg {
-        out.push('-');
+        out += loc.minus;
     }
-    out += &group_digits(&digits[..split], loc.group);
+    out += &group_digits(&digits[..split], loc);
     if scale > 0 {
         out += loc.decimal;
-        out += &digits[split..];
+        out += &in_digits(digits[split..].to_string(), loc.zero);
     }
     out
 }
 
-/// A percentage: "97.5%" (en), "97,5 %" (ru).
+/// A percentage: "97.5%" (en), "97,5 %" (ru), "%97,5" (tr).
 pub fn percent(d: &Decimal, loc: &Locale) -> String {
-    let mut s = decimal(d, loc);
-    s += loc.percent_gap;
-    s.push('%');
-    s
+    loc.percent[0].to_string() + &decimal(d, loc) + loc.percent[1]
 }
 
 /// A change of share in percentage points with its sign: "+1.2", "−8.05" (true minus sign), "0.0".
@@ -143,12 +176,8 @@ pub fn change(delta: i64) -> String {
     }
 }
 
-const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_RU: [&str; 12] = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
-const MONTHS_KK: [&str; 12] = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
-
-/// A `YYYY-MM-DD` date in the locale's words: "28 January 2022",
-/// "28 января 2022 г.", "2022 жылғы 28 қаңтар". Anything else is shown as given.
+/// A `YYYY-MM-DD` date as the locale writes it: "28 January 2022", "1 марта 2022 г.",
+/// "2021 ж. 10 қаңтар", "2021年1月10日". Anything else, or a day the month has not, is shown as given.
 pub fn date(iso: &str, loc: &Locale) -> String {
     let b = iso.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
@@ -162,15 +191,20 @@ pub fn date(iso: &str, loc: &Locale) -> String {
         Some(v)
     };
     let parsed = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' { digits(0..4).zip(digits(5..7)).zip(digits(8..10)) } else { None };
-    let Some(((y, m), d)) = parsed.filter(|((_, m), d)| (1..=12).contains(m) && (1..=31).contains(d)) else {
+    let Some(((y, m), d)) = parsed.filter(|((y, m), d)| (1..=12).contains(m) && (1..=days_in(*y, *m)).contains(d)) else {
         return iso.to_string();
     };
-    let (year, day) = (int(y as u64), int(d as u64));
-    let i = (m - 1) as usize;
-    match loc.tag {
-        "ru" => day + " " + MONTHS_RU[i] + " " + &year + " г.",
-        "kk" => year + " жылғы " + &day + " " + MONTHS_KK[i],
-        _ => day + " " + MONTHS_EN[i] + " " + &year,
+    let num = |n: u32| in_digits(int(n as u64), loc.zero);
+    loc.date.replace("{d}", &num(d)).replace("{y}", &num(y)).replace("{m}", &in_digits(loc.months[(m - 1) as usize].to_string(), loc.zero))
+}
+
+/// Days in month `m` (1-12) of year `y` (proleptic Gregorian).
+fn days_in(y: u32, m: u32) -> u32 {
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
@@ -266,10 +300,13 @@ pub fn fold_case(s: &str) -> String {
 mod tests {
     #[test]
     fn dates() {
-        use super::{date, EN, KK, RU};
+        use super::{date, Locale, EN};
         assert_eq!(date("2022-01-28", &EN), "28 January 2022");
-        assert_eq!(date("2022-03-01", &RU), "1 марта 2022 г.");
-        assert_eq!(date("2021-01-10", &KK), "2021 жылғы 10 қаңтар");
+        assert_eq!(date("2022-03-01", &Locale::from_tag("ru")), "1 марта 2022 г.");
+        assert_eq!(date("2021-01-10", &Locale::from_tag("kk-KZ")), "2021 ж. 10 қаңтар");
+        assert_eq!(date("2021-01-10", &Locale::from_tag("ja")), "2021年1月10日");
+        assert_eq!(date("2021-02-29", &EN), "2021-02-29");
+        assert_eq!(date("2024-02-29", &EN), "29 February 2024");
         assert_eq!(date("2021", &EN), "2021");
         assert_eq!(date("2021-13-01", &EN), "2021-13-01");
         assert_eq!(date("２０２１-01-10", &EN), "２０２１-01-10");
@@ -312,10 +349,14 @@ mod tests {
         assert_eq!(int(u64::MAX), "18446744073709551615");
         assert_eq!(signed(-12), "-12");
         assert_eq!(grouped(662_687, &EN), "662,687");
-        assert_eq!(grouped(662_687, &RU), "662\u{a0}687");
+        assert_eq!(grouped(662_687, &Locale::from_tag("ru")), "662\u{a0}687");
+        assert_eq!(grouped(1_234_567, &Locale::from_tag("hi")), "12,34,567");
+        assert_eq!((grouped(1234, &Locale::from_tag("es")), grouped(12345, &Locale::from_tag("es"))), ("1234".into(), "12.345".into()));
+        let arab = Locale { zero: '\u{660}', group: "\u{66c}", ..EN };
+        assert_eq!(grouped(1234, &arab), "\u{661}\u{66c}\u{662}\u{663}\u{664}");
         assert_eq!(grouped(11_919_241, &EN), "11,919,241");
         assert_eq!(grouped(999, &EN), "999");
-        assert_eq!(grouped(1000, &KK), "1\u{a0}000");
+        assert_eq!(grouped(1000, &Locale::from_tag("kk")), "1\u{a0}000");
     }
 
     #[test]
@@ -327,11 +368,13 @@ mod tests {
         assert_eq!(decimal(&d("-0.5"), &EN), "-0.5");
         assert_eq!(decimal(&d("1234.5"), &EN), "1,234.5");
         assert_eq!(percent(&d("71.09"), &EN), "71.09%");
-        assert_eq!(percent(&d("71.09"), &RU), "71,09\u{a0}%");
+        assert_eq!(percent(&d("71.09"), &Locale::from_tag("ru")), "71,09\u{a0}%");
+        assert_eq!(percent(&d("71.09"), &Locale::from_tag("tr")), "%71,09");
+        assert_eq!(decimal(&d("-0.5"), &Locale::from_tag("he")), "\u{200e}-0.5");
         assert_eq!(change(-8), "\u{2212}8");
         assert_eq!(change(3), "+3");
-        assert_eq!(Locale::from_tag("kk-KZ"), KK);
-        assert_eq!(Locale::from_tag("de-AT"), DE);
-        assert_eq!(Locale::from_tag("fr"), EN);
+        assert_eq!(Locale::from_tag("de-AT").tag, "de");
+        assert_eq!(Locale::from_tag("nl"), EN);
+        assert_eq!(Locale::known("nl"), None);
     }
 }

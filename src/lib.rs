@@ -23,6 +23,7 @@
 
 pub mod allocation;
 pub mod backend;
+pub mod catalogue;
 pub mod contest;
 pub mod count;
 pub mod explain;
@@ -37,6 +38,7 @@ pub mod kinds;
 pub mod layout;
 pub mod number;
 pub mod obj;
+pub mod plural;
 pub mod queue;
 pub mod read;
 pub mod report;

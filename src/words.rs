@@ -1,20 +1,14 @@
-//! The card's words in English, Russian and Kazakh.
+//! The card's words: English compiled in; every other language from its
+//! catalogue (`locales/<tag>.json`, read by [`crate::catalogue`]).
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn russian_plurals() {
-        use super::{count_word, EN, RU};
-        let f = |n| count_word(n, &RU.findings);
-        assert_eq!((f(1), f(2), f(5), f(11), f(21), f(22), f(112)), ("замечание", "замечания", "замечаний", "замечаний", "замечание", "замечания", "замечаний"));
-        assert_eq!((count_word(1, &EN.errors), count_word(2, &EN.errors), count_word(21, &EN.errors)), ("error", "errors", "errors"));
-    }
-}
+use crate::plural::{self, one_other, Forms};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Words {
     /// The language of these words (a BCP 47 tag), for `lang` attributes.
     pub lang: &'static str,
+    /// How a count picks its word's form (the plural rule of `lang`).
+    pub plural: plural::Rule,
     pub party: &'static str,
     pub candidate: &'static str,
     pub option: &'static str,
@@ -54,10 +48,10 @@ pub struct Words {
     pub at_line: &'static str,
     /// A finding's severity as a label: error, warning, finding.
     pub severity: [&'static str; 3],
-    pub errors: [&'static str; 3],
-    pub warnings: [&'static str; 3],
+    pub errors: Forms,
+    pub warnings: Forms,
     /// What the validator says beside errors and warnings (its info findings).
-    pub findings: [&'static str; 3],
+    pub findings: Forms,
     pub not_given: &'static str,
     pub of: &'static str,
     pub took_part: &'static str,
@@ -126,8 +120,8 @@ pub struct ElementWords {
     pub prev_rows: &'static str,
     pub next_rows: &'static str,
     pub page: &'static str,
-    /// A seat, counted: one, few, many (as [`count_word`] takes them).
-    pub seat_forms: [&'static str; 3],
+    /// A seat, counted: its forms by plural category (as [`counted`] takes them).
+    pub seat_forms: Forms,
     pub add_to_coalition: &'static str,
     /// "could not load {}" with the address for `{}`.
     pub could_not_load: &'static str,
@@ -145,6 +139,7 @@ pub struct ElementWords {
 
 pub const EN: Words = Words {
     lang: "en",
+    plural: plural::ENGLISH,
     party: "Party",
     candidate: "Candidate",
     option: "Option",
@@ -177,9 +172,9 @@ pub const EN: Words = Words {
     no_errors: "no errors",
     at_line: "line {l}, column {c}",
     severity: ["Error", "Warning", "Finding"],
-    errors: ["error", "errors", "errors"],
-    warnings: ["warning", "warnings", "warnings"],
-    findings: ["finding", "findings", "findings"],
+    errors: one_other("error", "errors"),
+    warnings: one_other("warning", "warnings"),
+    findings: one_other("finding", "findings"),
     not_given: "not given",
     of: "of",
     took_part: "took part",
@@ -216,7 +211,7 @@ pub const EN: Words = Words {
         prev_rows: "Previous rows",
         next_rows: "Next rows",
         page: "Page",
-        seat_forms: ["seat", "seats", "seats"],
+        seat_forms: one_other("seat", "seats"),
         add_to_coalition: "add to the coalition",
         could_not_load: "could not load {}",
         loading: "Loading results\u{2026}",
@@ -230,215 +225,13 @@ pub const EN: Words = Words {
     count: CountWords { status: ["Partial results", "Preliminary", "Final", "Certified"], counted: "{} counted", units: "counting units", as_of: "as of {}" },
 };
 
-pub const RU: Words = Words {
-    lang: "ru",
-    party: "Партия",
-    candidate: "Кандидат",
-    option: "Вариант",
-    votes: "Голоса",
-    seats: "Места",
-    change: "+/−",
-    swing: "± п. п.",
-    swing_title: "Изменение доли голосов с прошлых выборов (процентные пункты)",
-    projection: "Прогноз",
-    projection_note: "Прогноз: места, которые объявленные правила дают по уже подсчитанным голосам. Это не итог.",
-    valid_votes: "Действительные голоса",
-    listed_votes: "Сумма голосов в таблице",
-    invalid: "Недействительные бюллетени",
-    blank: "Пустые бюллетени",
-    cast: "Подано бюллетеней",
-    electorate: "Избирателей в списках",
-    turnout: "Явка",
-    participation: "Участие",
-    source: "Источник",
-    majority: "Большинство",
-    vote_share: "Голоса",
-    seat_share: "Места",
-    threshold: "барьер",
-    rule: "Правило",
-    rule_unknown: "не указано в источнике",
-    outcome: "Итог",
-    no_outcome: "ни один вариант не набрал нужного числа",
-    checked: "Цифры проверены",
-    checking: "Проверяем цифры…",
-    no_errors: "ошибок нет",
-    at_line: "строка {l}, столбец {c}",
-    severity: ["Ошибка", "Предупреждение", "Замечание"],
-    errors: ["ошибка", "ошибки", "ошибок"],
-    warnings: ["предупреждение", "предупреждения", "предупреждений"],
-    findings: ["замечание", "замечания", "замечаний"],
-    not_given: "нет данных",
-    of: "из",
-    took_part: "участвовали",
-    unassigned: "Не распределены",
-    cannot_read: "Эти результаты нельзя показать",
-    kept: "Ниже сохранена последняя верная версия.",
-    more_errors: "ещё ошибок",
-    more_findings: "ещё результатов проверки (все — в отчёте)",
-    total_seats: "мест",
-    seat_total: "Всего мест",
-    members: "членов",
-    voters: "проголосовавших",
-    removed: "Сняты",
-    quota: "Квота",
-    of_stage: "среди",
-    log_scale: "Ширина полос в логарифмическом масштабе.",
-    more_rows: "все строки — в CSV и HTML-таблице",
-    more_rows_csv: "все строки — в CSV",
-    more_parties: "ещё, с меньшими долями (все — в таблице)",
-    district: "Округа",
-    list: "Списки",
-    overhang: "избыточных мандатов",
-    other_lines: "Не партийные списки",
-    exempt_note: "освобождён от барьера как список национального меньшинства",
-    district_note: "прошёл ниже барьера благодаря мандатам в округах",
-    has_majority: "большинство есть",
-    short_of_majority: "до большинства не хватает",
-    element: ElementWords {
-        coalition: "Собрать коалицию",
-        download: "Скачать",
-        download_as: "Скачать {}",
-        results_table: "Таблица результатов",
-        rows: "Строки таблицы",
-        prev_rows: "Предыдущие строки",
-        next_rows: "Следующие строки",
-        page: "Страница",
-        seat_forms: ["место", "места", "мест"],
-        add_to_coalition: "добавить в коалицию",
-        could_not_load: "не удалось загрузить {}",
-        loading: "Загрузка результатов\u{2026}",
-        not_updated: "Не обновлено: {}.",
-        shown_as_of: "Показаны результаты по состоянию на {}.",
-        leads_seats: "{party} лидирует: {seats} из {body} мест",
-        majority_seats: "{party} получает большинство: {seats} из {body} мест",
-        leads_share: "{party} лидирует: {share}",
-        failed: "Эти результаты не удалось показать: внутренняя ошибка tallyboard. Ниже — последние результаты, которые удалось показать.",
-    },
-    count: CountWords {
-        status: ["Частичные итоги", "Предварительные итоги", "Окончательные итоги", "Утверждённые итоги"],
-        counted: "подсчитано {}",
-        units: "участков",
-        as_of: "по состоянию на {}",
-    },
-};
-
-pub const KK: Words = Words {
-    lang: "kk",
-    party: "Партия",
-    candidate: "Кандидат",
-    option: "Нұсқа",
-    votes: "Дауыс",
-    seats: "Орын",
-    change: "+/−",
-    swing: "± п.т.",
-    swing_title: "Өткен сайлаудан бергі дауыс үлесінің өзгерісі (пайыздық тармақ)",
-    projection: "Болжам",
-    projection_note: "Болжам: жарияланған ережелер осы уақытқа дейін есептелген дауыстар бойынша беретін орындар. Бұл қорытынды емес.",
-    valid_votes: "Жарамды дауыстар",
-    listed_votes: "Кестедегі дауыстар сомасы",
-    invalid: "Жарамсыз бюллетеньдер",
-    blank: "Бос бюллетеньдер",
-    cast: "Берілген бюллетеньдер",
-    electorate: "Тізімдегі сайлаушылар",
-    turnout: "Қатысу",
-    participation: "Қатысу",
-    source: "Дереккөз",
-    majority: "Көпшілік",
-    vote_share: "Дауыстар",
-    seat_share: "Орындар",
-    threshold: "шек",
-    rule: "Ереже",
-    rule_unknown: "дереккөзде көрсетілмеген",
-    outcome: "Нәтиже",
-    no_outcome: "бірде-бір нұсқа қажетті дауыс жинамады",
-    checked: "Сандар тексерілді",
-    checking: "Сандар тексерілуде…",
-    no_errors: "қате жоқ",
-    at_line: "{l}-жол, {c}-баған",
-    severity: ["Қате", "Ескерту", "Байқау"],
-    errors: ["қате", "қате", "қате"],
-    warnings: ["ескерту", "ескерту", "ескерту"],
-    findings: ["байқау", "байқау", "байқау"],
-    not_given: "дерек жоқ",
-    of: "/",
-    took_part: "қатысты",
-    unassigned: "Бөлінбеген",
-    cannot_read: "Бұл нәтижелерді көрсету мүмкін емес",
-    kept: "Төменде соңғы дұрыс нұсқасы сақталған.",
-    more_errors: "тағы қателер",
-    more_findings: "тағы тексеру нәтижелері (барлығы есепте)",
-    total_seats: "орын",
-    seat_total: "Барлық орын",
-    members: "мүше",
-    voters: "дауыс бергендер",
-    removed: "Шығарылғандар",
-    quota: "Квота",
-    of_stage: "ішінде",
-    log_scale: "Жолақ ені логарифмдік шкаламен.",
-    more_rows: "барлық жол CSV мен HTML кестесінде",
-    more_rows_csv: "барлық жол CSV файлында",
-    more_parties: "тағы, үлесі кішірек (барлығы кестеде)",
-    district: "Округтер",
-    list: "Тізімдер",
-    overhang: "артық мандат",
-    other_lines: "Партиялық тізім емес",
-    exempt_note: "ұлттық азшылық тізімі ретінде шектен босатылған",
-    district_note: "округтердегі мандаттары арқылы шектен төмен өтті",
-    has_majority: "көпшілік бар",
-    short_of_majority: "көпшілікке жетпейді",
-    element: ElementWords {
-        coalition: "Коалиция құру",
-        download: "Жүктеп алу",
-        download_as: "{} жүктеп алу",
-        results_table: "Нәтижелер кестесі",
-        rows: "Кесте жолдары",
-        prev_rows: "Алдыңғы жолдар",
-        next_rows: "Келесі жолдар",
-        page: "Бет",
-        seat_forms: ["орын", "орын", "орын"],
-        add_to_coalition: "коалицияға қосу",
-        could_not_load: "{} жүктеу мүмкін болмады",
-        loading: "Нәтижелер жүктелуде\u{2026}",
-        not_updated: "Жаңартылмады: {}.",
-        shown_as_of: "{} жағдай бойынша нәтижелер көрсетілген.",
-        leads_seats: "{party} алда: {body} орынның {seats}",
-        majority_seats: "{party} көпшілікке ие: {body} орынның {seats}",
-        leads_share: "{party} алда: {share}",
-        failed: "Бұл нәтижелерді көрсету мүмкін болмады: tallyboard ішкі қатесі. Төменде соңғы көрсетілген нәтижелер.",
-    },
-    count: CountWords {
-        status: ["Ішінара нәтижелер", "Алдын ала нәтижелер", "Түпкілікті нәтижелер", "Бекітілген нәтижелер"],
-        counted: "{} есептелді",
-        units: "учаске",
-        as_of: "{} жағдай бойынша",
-    },
-};
-
-/// A count's word: one, few (2–4) or many forms; English and Kazakh have
-/// one and many, Russian all three (1 ошибка, 3 ошибки, 5 ошибок, 21 ошибка).
-pub fn count_word(n: u64, forms: &[&'static str; 3]) -> &'static str {
-    // Only Russian has a distinct "few" form; in English and Kazakh it equals "many".
-    if forms[1] == forms[2] {
-        return if n == 1 { forms[0] } else { forms[2] };
-    }
-    let (m10, m100) = (n % 10, n % 100);
-    if m10 == 1 && m100 != 11 {
-        forms[0]
-    } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
-        forms[1]
+/// A count with its word: "3 errors", "5 ошибок"; a form with `{}` takes the number there ("エラー {} 件").
+pub fn counted(number: String, n: u64, forms: &Forms, w: &Words) -> String {
+    let form = plural::form(n, forms, &w.plural);
+    if form.contains("{}") {
+        form.replace("{}", &number)
     } else {
-        forms[2]
+        number + " " + form
     }
 }
 
-pub fn for_locale(tag: &str) -> &'static Words {
-    // The first paint's module has the English words only (the full one has every locale).
-    if !cfg!(feature = "full") {
-        return &EN;
-    }
-    match crate::format::Locale::from_tag(tag).tag {
-        "ru" => &RU,
-        "kk" => &KK,
-        _ => &EN,
-    }
-}

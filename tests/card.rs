@@ -134,7 +134,7 @@ fn cyrillic_and_kazakh_names_are_laid_out() {
 
 #[test]
 fn locales_change_numbers_and_words() {
-    let opts = Options { width: 640.0, locale: tallyboard::format::RU, words: &tallyboard::words::RU, ..Options::default() };
+    let opts = Options { width: 640.0, locale: tallyboard::format::Locale::from_tag("ru"), words: tallyboard::catalogue::for_locale("ru"), ..Options::default() };
     let (s, _) = tallyboard::render_scene(&data("kz-mazhilis-2021.json"), &opts, &Approx, None);
     let texts: Vec<String> = text_boxes(&s).into_iter().map(|b| b.4).collect();
     assert!(texts.iter().any(|t| t == "5\u{a0}148\u{a0}074"), "{texts:?}");

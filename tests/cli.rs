@@ -168,14 +168,21 @@ fn version_help_directories_and_mistyped_options() {
     // A locale or a part the CLI does not know is an error that says which.
     let (code, _, err) = run(&["render", &data("kz-mazhilis-2021.json"), "--svg", "-", "--locale", "xx"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--locale xx") && err.contains("en, ru, kk and de"), "{err}");
+    assert!(err.contains("--locale xx") && err.contains("en, ru, kk, uk, de, fr, es, pt, it, pl, tr, ar, he, zh, ja and hi"), "{err}");
     let (code, _, err) = run(&["render", &data("kz-mazhilis-2021.json"), "--svg", "-", "--parts", "title,hemicycel"]);
     assert_eq!(code, 2);
     assert!(err.contains("\"hemicycel\" is not a part") && err.contains("hemicycle"), "{err}");
-    // German is known: numbers as German readers write them.
+    // German is known: numbers and words as German readers write them; Brazilian Portuguese
+    // from Portuguese's catalogue; Hindi groups by lakh and crore.
     let (code, out, _) = run(&["render", &data("kz-mazhilis-2021.json"), "--wikitext", "-", "--locale", "de"]);
     assert_eq!(code, 0);
-    assert!(out.contains("5.148.074"), "{out}");
+    assert!(out.contains("5.148.074") && out.contains("Sitze") && out.contains("Wahlbeteiligung"), "{out}");
+    let (code, out, _) = run(&["render", &data("kz-mazhilis-2021.json"), "--svg", "-", "--locale", "pt-BR"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("5.148.074") && out.contains("Cadeiras") && out.contains("10 de janeiro de 2021"), "{out}");
+    let (code, out, _) = run(&["render", &data("kz-mazhilis-2021.json"), "--wikitext", "-", "--locale", "hi"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("51,48,074"), "{out}");
 }
 
 /// `render FILE|DIR... --out-dir OUT --svg`: one card per contest of each input,

@@ -35,6 +35,11 @@ const CODE_WORDS: &[&str] = &[
     "first", "en",
     // the width attribute of a CLI-rendered SVG the element holds
     "width",
+    // the words attribute (the page's own words, JSON) and the package's folder of word catalogues,
+    // fetched as data for the wasm (the element shows none of their words itself)
+    "words", "locales",
+    // the module for cards in other languages than English (tallyboard_intl.js)
+    "intl",
 ];
 
 /// CSS colour keywords: none may be a word of the element's strings.

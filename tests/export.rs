@@ -94,7 +94,7 @@ fn wikitext_has_one_row_per_party_and_the_totals() {
     assert!(w.contains("| Registered voters || 11,919,241 ||  ||  || \n"), "{w}");
     assert!(w.contains("| Turnout ||  || 63.25 ||  || \n"), "{w}");
     assert!(w.contains("| Total seats ||  ||  || 98 || \n"), "{w}");
-    let ru = wikitext(&mazhilis(), &tallyboard::format::RU);
+    let ru = wikitext(&mazhilis(), &tallyboard::format::Locale::from_tag("ru"));
     assert!(ru.contains("5\u{a0}148\u{a0}074 || 71,09 || 76"), "{ru}");
     assert!(!ru.contains("Registered voters") && !ru.contains("Valid votes"), "{ru}");
     // Every row has the same number of cells as the header.
@@ -167,7 +167,7 @@ fn german_russian_and_kazakh_cards_write_every_number_in_their_format() {
         ("en", "5,148,074", "71.09%", "71.09"),
     ] {
         let loc = tallyboard::format::Locale::from_tag(tag);
-        let o = Options { locale: loc, words: tallyboard::words::for_locale(tag), ..Options::default() };
+        let o = Options { locale: loc, words: tallyboard::catalogue::for_locale(tag), ..Options::default() };
         let t = table_model(c, f, &o);
         let row = t.names.iter().position(|n| n == "Nur Otan").unwrap();
         assert_eq!(t.votes[row], votes, "{tag}: table votes");

@@ -264,15 +264,101 @@ fn a_coalition_fades_the_others_and_a_click_highlights_a_party() {
 #[wasm_bindgen_test]
 fn tables_give_the_text_for_an_html_table() {
     let div = container(640);
-    let card = render(div.clone(), JsValue::from_str(MAZHILIS), js_sys::JSON::parse("{\"locale\": \"kk\"}").unwrap()).unwrap();
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), JsValue::UNDEFINED).unwrap();
     let t = js_sys::Array::from(&card.tables()).get(0);
     let names = js_sys::Array::from(&get(&t, "names"));
     assert_eq!(names.length(), 5);
     assert_eq!(names.get(0).as_string().as_deref(), Some("Nur Otan"));
     let votes = js_sys::Array::from(&get(&t, "votes"));
+    assert_eq!(votes.get(0).as_string().as_deref(), Some("5,148,074"));
+    card.destroy();
+}
+
+/// The options of a card in `locale` with the words of `catalogue` (and more words over them).
+#[cfg(feature = "intl")]
+fn in_locale(locale: &str, words: &[&str]) -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"locale".into(), &locale.into()).unwrap();
+    let list: js_sys::Array = words.iter().map(|w| JsValue::from_str(w)).collect();
+    js_sys::Reflect::set(&o, &"words".into(), &list).unwrap();
+    o.into()
+}
+
+/// What the browser's Intl writes for a number in a locale (the test's oracle).
+#[cfg(feature = "intl")]
+fn intl(locale: &str, n: f64) -> String {
+    let f = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&locale.into()), &js_sys::Object::new());
+    f.format().call1(&f, &n.into()).unwrap().as_string().unwrap()
+}
+
+#[cfg(feature = "intl")]
+const KK: &str = include_str!("../locales/kk.json");
+#[cfg(feature = "intl")]
+const RU: &str = include_str!("../locales/ru.json");
+#[cfg(feature = "intl")]
+const DE: &str = include_str!("../locales/de.json");
+#[cfg(feature = "intl")]
+const PT: &str = include_str!("../locales/pt.json");
+
+#[cfg(feature = "intl")]
+#[wasm_bindgen_test]
+fn a_catalogue_and_intl_word_and_number_the_table() {
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), in_locale("kk", &[KK])).unwrap();
+    let t = js_sys::Array::from(&card.tables()).get(0);
+    let votes = js_sys::Array::from(&get(&t, "votes"));
+    // Chromium's ICU has no Kazakh number symbols (its Intl writes CLDR's root "5,148,074"): the
+    // crate's own table writes them, as Node's full ICU and the CLI do.
     assert_eq!(votes.get(0).as_string().as_deref(), Some("5\u{a0}148\u{a0}074"));
     let head = js_sys::Array::from(&get(&t, "head"));
     assert_eq!(head.get(3).as_string().as_deref(), Some("Орын"));
+    // Any tag the browser knows: its numbers as its Intl writes them (Dutch has no catalogue:
+    // English words; Hindi groups by lakh; Egyptian Arabic in Arabic-Indic digits).
+    for tag in ["nl", "hi", "ar-EG", "pt-BR", "de-CH"] {
+        card.set_options(in_locale(tag, &[]));
+        let t = js_sys::Array::from(&card.tables()).get(0);
+        let votes = js_sys::Array::from(&get(&t, "votes"));
+        assert_eq!(votes.get(0).as_string().unwrap(), intl(tag, 5_148_074.0), "{tag}");
+        assert_eq!(js_sys::Array::from(&get(&t, "head")).get(3).as_string().as_deref(), Some("Seats"), "{tag}");
+    }
+    card.destroy();
+}
+
+#[cfg(feature = "intl")]
+#[wasm_bindgen_test]
+fn plural_forms_dates_and_the_pages_own_words() {
+    // Russian: "2 замечания" (few), as Intl.PluralRules("ru") says, in the canvas label.
+    let div = container(640);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), in_locale("ru-RU", &[RU])).unwrap();
+    let label = canvas_of(&div).get_attribute("aria-label").unwrap();
+    assert!(label.contains("Цифры проверены: ошибок нет, 2 замечания"), "{label}");
+    card.destroy();
+    // Brazilian Portuguese from Portuguese's catalogue; the date as Intl writes it.
+    let svg = to_svg(JsValue::from_str(MAZHILIS), in_locale("pt-BR", &[PT]));
+    assert!(svg.contains("Cadeiras") && svg.contains("10 de janeiro de 2021") && svg.contains("5.148.074"), "{svg}");
+    // The page's own words over the catalogue; a word that is not one is left out (German's kept).
+    let svg = to_svg(JsValue::from_str(MAZHILIS), in_locale("de", &[DE, r#"{"party": "Liste", "votes": 5, "seats": "{party}"}"#]));
+    assert!(svg.contains(">Liste<") && svg.contains(">Stimmen<") && svg.contains(">Sitze<"), "{svg}");
+}
+
+#[cfg(feature = "intl")]
+#[wasm_bindgen_test]
+fn hostile_locales_and_words_fall_back_to_english_without_a_trap() {
+    let div = container(480);
+    let card = render(div.clone(), JsValue::from_str(MAZHILIS), in_locale("xx-!!-\u{202e}", &["{\"seats\": ", "[1, 2]", "\"x\""])).unwrap();
+    let t = js_sys::Array::from(&card.tables()).get(0);
+    assert_eq!(js_sys::Array::from(&get(&t, "votes")).get(0).as_string().as_deref(), Some("5,148,074"));
+    assert_eq!(js_sys::Array::from(&get(&t, "head")).get(3).as_string().as_deref(), Some("Seats"));
+    // A huge words text, a catalogue of a language not the locale's, a words object with a getter that throws.
+    let huge = "{\"seats\": \"".to_string() + &"x".repeat(200_000) + "\"}";
+    card.set_options(in_locale("ru", &[&huge, DE]));
+    let t = js_sys::Array::from(&card.tables()).get(0);
+    assert_eq!(js_sys::Array::from(&get(&t, "head")).get(3).as_string().as_deref(), Some("Sitze"));
+    let o = js_sys::JSON::parse(r#"{"locale": "de"}"#).unwrap();
+    let words = js_sys::Function::new_no_args("return {get seats() { throw new Error('no'); }};").call0(&JsValue::NULL).unwrap();
+    js_sys::Reflect::set(&o, &"words".into(), &words).unwrap();
+    card.set_options(o);
+    assert_eq!(painted_seats(&card, &canvas_of(&div), &MAZHILIS_COLORS), vec![76, 12, 10, 0, 0]);
     card.destroy();
 }
 

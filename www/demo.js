@@ -5,13 +5,22 @@
 // For tests: window.tallyboardCards maps each example's file name, and "editor",
 // to its card handle (what render() returns); <html data-ready="true"> once the
 // editor card is drawn (the gallery cards draw when they near the viewport).
-import init, { render } from './pkg/tallyboard.js';
+// The editor's card in any language: the intl module (the gallery's English cards load the lighter ones).
+import init, { render, catalogueOf } from './pkg/tallyboard_intl.js';
 
 const $ = (id) => document.getElementById(id);
 const EDITOR_DELAY_MS = 150;
 window.tallyboardCards = {};
 
-const options = () => ({ theme: $('theme').value, locale: $('locale').value });
+// The editor's options: the language's catalogue (pkg/locales/<tag>.json) as its words, fetched once.
+const catalogues = new Map();
+async function options() {
+  const locale = $('locale').value;
+  const tag = catalogueOf(locale);
+  if (tag && !catalogues.has(tag)) catalogues.set(tag, fetch(`pkg/locales/${tag}.json`).then((r) => (r.ok ? r.text() : null)));
+  const words = tag ? [await catalogues.get(tag)].filter((w) => w) : [];
+  return { theme: $('theme').value, locale, words };
+}
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // ---------------------------------------------------------------- gallery
@@ -120,7 +129,7 @@ function showFindings(card, textarea) {
 async function editor(examples) {
   const textarea = $('json');
   textarea.value = await exampleText(examples[0].file);
-  const card = render($('editor-card'), textarea.value, options());
+  const card = render($('editor-card'), textarea.value, await options());
   window.tallyboardCards.editor = card;
   showFindings(card, textarea);
 
@@ -150,8 +159,8 @@ async function editor(examples) {
 // ---------------------------------------------------------------- options, copy
 
 function wireOptions(ed) {
-  const apply = () => {
-    const o = options();
+  const apply = async () => {
+    const o = await options();
     document.documentElement.dataset.theme = o.theme;
     for (const board of document.querySelectorAll('tally-board')) {
       board.setAttribute('theme', o.theme);

@@ -12,7 +12,7 @@ const USAGE: &str = "usage:
                                          the seats each election's declared rules give;
                                          --explain: round by round
   tallyboard render FILE [--svg OUT] [--png OUT] [--csv OUT] [--wikitext OUT]
-                  [--width PX] [--theme light|dark] [--locale en|ru|kk|de] [--parts LIST]
+                  [--width PX] [--theme light|dark] [--locale TAG] [--parts LIST]
                                          the card as SVG or PNG (2x), the results as CSV, a
                                          Wikipedia wikitable (OUT - for standard output)
                   [--embed [--src URL]]  the SVG inside a <tally-board src=URL> (default: FILE's
@@ -300,11 +300,11 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
             "--locale" => value("--locale").and_then(|v| match tallyboard::format::Locale::known(&v) {
                 Some(l) => {
                     opts.locale = l;
-                    opts.words = tallyboard::words::for_locale(&v);
+                    opts.words = tallyboard::catalogue::for_locale(&v);
                     opts.rtl = tallyboard::format::rtl(&v);
                     Ok(())
                 }
-                None => Err("--locale ".to_string() + &v + ": the CLI writes numbers for en, ru, kk and de"),
+                None => Err("--locale ".to_string() + &v + ": the CLI has words and numbers for " + &tallyboard::catalogue::list() + " (a region is taken too: pt-BR, de-AT)"),
             }),
             "--parts" => value("--parts").and_then(|v| match tallyboard::layout::Parts::parse(&v) {
                 Ok(p) => Ok(opts.parts = p),

@@ -10,7 +10,7 @@ mod csv;
 mod wikitext;
 
 pub use csv::{to_csv, to_csv_in, CSV_COLUMNS};
-pub use wikitext::to_wikitext;
+pub use wikitext::{to_wikitext, to_wikitext_with};
 
 
 /// A CSV cell: quoted when needed (RFC 4180, and for the `;` that

@@ -13,7 +13,12 @@ use crate::theme;
 
 /// A wikitable per contest (with its figures, in the document's order), labelled in the locale's words.
 pub fn to_wikitext(doc: &Document, figures: &[Figures], loc: &Locale) -> String {
-    let o = Options { locale: *loc, words: crate::words::for_locale(loc.tag), ..Options::default() };
+    to_wikitext_with(doc, figures, loc, crate::catalogue::for_locale(loc.tag))
+}
+
+/// The same with words of its own (the wasm's: handed a catalogue, see `web`).
+pub fn to_wikitext_with(doc: &Document, figures: &[Figures], loc: &Locale, words: &'static crate::words::Words) -> String {
+    let o = Options { locale: *loc, words, ..Options::default() };
     let mut out = String::new();
     for (ci, (c, f)) in doc.contests.iter().zip(figures).enumerate() {
         if ci > 0 {

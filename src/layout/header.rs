@@ -33,7 +33,7 @@ pub(super) fn source_line(b: &mut Builder, s: &crate::contest::Source) {
 
 /// Whether the numbers check out, in words: "Numbers checked: no errors, 2 findings".
 pub(super) fn verdict(report: &Report, w: &crate::words::Words) -> String {
-    let count = |n: usize, forms: &[&'static str; 3]| int(n as u64) + " " + crate::words::count_word(n as u64, forms);
+    let count = |n: usize, forms: &crate::plural::Forms| crate::words::counted(int(n as u64), n as u64, forms, w);
     let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
     if report.pending && e == 0 {
         return w.checking.to_string();
@@ -55,6 +55,7 @@ pub(super) fn badge(b: &mut Builder, report: &Report) {
 }
 
 fn badge_and_findings(b: &mut Builder, report: &Report) {
+    use crate::words::counted;
     let t = *b.t();
     let w = b.o.words;
     let (e, wa, i) = (report.errors(), report.count(Severity::Warning), report.count(Severity::Info));
@@ -63,23 +64,19 @@ fn badge_and_findings(b: &mut Builder, report: &Report) {
     let (mut label, color) = if checking {
         (w.checking.to_string(), t.muted)
     } else if e > 0 {
-        ("✗ ".to_string() + &int(e as u64) + " " + crate::words::count_word(e as u64, &w.errors), t.error)
+        ("✗ ".to_string() + &counted(int(e as u64), e as u64, &w.errors, w), t.error)
     } else if wa > 0 {
-        ("! ".to_string() + &int(wa as u64) + " " + crate::words::count_word(wa as u64, &w.warnings), t.warn)
+        ("! ".to_string() + &counted(int(wa as u64), wa as u64, &w.warnings, w), t.warn)
     } else {
         ("✓ ".to_string() + w.checked, t.ok)
     };
     if e > 0 && wa > 0 {
         label += " · ";
-        label += &int(wa as u64);
-        label += " ";
-        label += crate::words::count_word(wa as u64, &w.warnings);
+        label += &counted(int(wa as u64), wa as u64, &w.warnings, w);
     }
     if i > 0 && !checking {
         label += " · ";
-        label += &int(i as u64);
-        label += " ";
-        label += crate::words::count_word(i as u64, &w.findings);
+        label += &counted(int(i as u64), i as u64, &w.findings, w);
     }
     let open = !checking && b.o.findings_open.unwrap_or(e > 0);
     let any = !report.findings.is_empty() && !checking;

@@ -8,8 +8,12 @@
 mod card;
 #[cfg(not(feature = "full"))]
 mod first;
+// The locale's numbers, dates and words (the intl module's: the others write English).
+mod console;
+mod intl;
 #[cfg(feature = "full")]
 mod measure;
+mod words;
 #[cfg(feature = "full")]
 mod said;
 
@@ -28,8 +32,17 @@ export interface TallyboardOptions {
   width?: number;
   /** "light", "dark" or "auto" (the default: follows prefers-color-scheme). */
   theme?: "light" | "dark" | "auto";
-  /** Number format and words: "en" (default), "ru", "kk". */
+  /** A BCP 47 tag (default "en"). In tallyboard_intl.js: numbers, percentages and dates as the browser's Intl
+   * writes them for it (English: the card's own, 5,148,074 and 10 January 2021), the words from `words`; an
+   * unknown tag, or a language whose words were not given, is said by a console warning, and the words are
+   * English. tallyboard.js writes English only (and says so on the console for any other locale). */
   locale?: string;
+  /** The card's words over English: a catalogue (the package's `locales/<tag>.json`, e.g. fetched from
+   * `new URL('./locales/de.json', import.meta.url)`, as an object or its JSON text), some words of it
+   * (`{"seats": "Mandate", "element": {"coalition": "Koalition bauen"}}`), or a list of them, later ones over
+   * earlier. A word that is not text, is empty, or has other placeholders than English's is left out with a
+   * console warning. `catalogueOf(locale)` names the catalogue of a locale. */
+  words?: TallyboardWords | string | (TallyboardWords | string)[];
   /** Parts to show, e.g. ["title", "badge", "hemicycle", "bars", "table", "source", "notes"]. */
   parts?: string[] | string;
   /** Open the list of findings (default: open when there are errors). */
@@ -44,6 +57,14 @@ export interface TallyboardOptions {
   /** Colours over the theme's, as #rrggbb: background, text, muted, rule, stripe, ok, warn, error, unassigned. */
   colors?: Partial<Record<"background" | "text" | "muted" | "rule" | "stripe" | "ok" | "warn" | "error" | "unassigned", string>>;
 }
+/** A catalogue, or part of one: the keys of `locales/en.json` (nested: "element", "count"); plural forms by CLDR category. */
+export interface TallyboardWords {
+  lang?: string;
+  [key: string]: string | string[] | Partial<Record<"zero" | "one" | "two" | "few" | "many" | "other", string>> | TallyboardWords | undefined;
+}
+/** The tag of the catalogue that holds a locale's words ("pt" for "pt-BR"); "" for English and for a language without
+ * one (and always "" from tallyboard.js, which writes English only: tallyboard_intl.js reads catalogues). */
+export function catalogueOf(locale: string): string;
 export interface TallyboardFinding {
   severity: "error" | "warning" | "info";
   code: string;
@@ -174,11 +195,15 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
         _ if prefers_dark() => crate::theme::DARK,
         _ => crate::theme::LIGHT,
     };
-    if let Some(l) = get(o, "locale").as_string() {
-        opts.locale = crate::format::Locale::from_tag(&l);
-        opts.words = crate::words::for_locale(&l);
-        // (The first paint's module draws English cards only.)
-        opts.rtl = cfg!(feature = "full") && crate::format::rtl(&l);
+    // Any locale in the intl module; the others write English (Options' default): the first
+    // paint's module draws English cards only, the full one says so of any other.
+    let locale = get(o, "locale").as_string().unwrap_or_default();
+    if cfg!(feature = "intl") {
+        opts.locale = intl::locale(&locale);
+        opts.words = words::of(o, &locale);
+        opts.rtl = crate::format::rtl(&locale);
+    } else if cfg!(feature = "full") {
+        english_only(o, &locale);
     }
     let parts = get(o, "parts");
     if let Some(s) = parts.as_string() {
@@ -287,7 +312,7 @@ pub fn to_csv(data: JsValue, options_value: JsValue) -> String {
 pub fn to_wikitext(data: JsValue, options_value: JsValue) -> String {
     let opts = options(&options_value, crate::sizes::FALLBACK_WIDTH);
     let checked = check(&text_of(&data));
-    checked.document.as_ref().map(|d| crate::export::to_wikitext(d, &checked.figures, &opts.locale)).unwrap_or_default()
+    checked.document.as_ref().map(|d| crate::export::to_wikitext_with(d, &checked.figures, &opts.locale, opts.words)).unwrap_or_default()
 }
 
 /// The element's stylesheet (CSS text for a constructable stylesheet).
@@ -307,25 +332,55 @@ pub fn element_settings() -> JsValue {
     o.into()
 }
 
+/// The words of the element's calls: `{locale, words}` as in the options (or the locale alone, as text).
+fn words_of(o: &JsValue) -> &'static crate::words::Words {
+    // Only the intl module reads words; the others have English only.
+    if !cfg!(feature = "intl") {
+        return &crate::words::EN;
+    }
+    let locale = o.as_string().or_else(|| get(o, "locale").as_string()).unwrap_or_default();
+    words::of(o, &locale)
+}
+
+/// Another locale, or words, asked of a module that writes English: said once, drawn in English.
+fn english_only(o: &JsValue, locale: &str) {
+    let lang = crate::format::lang_of(locale);
+    let words = get(o, "words");
+    let no_words = words.is_undefined() || words.is_null() || (js_sys::Array::is_array(&words) && js_sys::Array::from(&words).length() == 0);
+    if (!lang.is_empty() && lang != "en") || !no_words {
+        console::warn("this module (tallyboard.js) writes English only: tallyboard_intl.js writes any locale and takes words");
+    }
+}
+
 #[cfg(feature = "full")]
-/// The words of the element's controls in `locale`: `{lang, dir, coalition, download, table, rows, prev, next, failed, exports}`.
+/// The words of the element's controls: `{lang, dir, coalition, download, table, rows, prev, next, failed, exports}`.
 #[wasm_bindgen(js_name = elementControls)]
-pub fn element_controls(locale: &str) -> JsValue {
-    let mut controls = crate::element::controls(crate::words::for_locale(locale));
-    if crate::format::rtl(locale) {
+pub fn element_controls(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions | string")] options: JsValue) -> JsValue {
+    let mut controls = crate::element::controls(words_of(&options));
+    let locale = options.as_string().or_else(|| get(&options, "locale").as_string()).unwrap_or_default();
+    if cfg!(feature = "intl") && crate::format::rtl(&locale) {
         controls.dir = "rtl";
     }
     serde_wasm_bindgen::to_value(&controls).unwrap_or(JsValue::NULL)
 }
 
-/// The first load's text, in `locale` ("Loading results…").
-#[wasm_bindgen(js_name = loadingText)]
-pub fn loading_text(locale: &str) -> String {
-    crate::words::for_locale(locale).element.loading.to_string()
+#[cfg(feature = "full")]
+/// The catalogue that holds a locale's words, as `locales/<tag>.json` in the package: "pt" for
+/// "pt-BR"; "" for English (compiled in) and for a language without one.
+#[wasm_bindgen(js_name = catalogueOf, skip_typescript)]
+pub fn catalogue_of(locale: &str) -> String {
+    let tag = if cfg!(feature = "intl") { crate::catalogue::supported(locale) } else { None };
+    tag.filter(|t| *t != "en").unwrap_or("").to_string()
 }
 
-/// A load that failed, worded in `locale`: "could not load results.json: HTTP 404" (`status` 0: no answer).
+/// The first load's text ("Loading results…"), in the words of `{locale, words}` (or of a locale).
+#[wasm_bindgen(js_name = loadingText)]
+pub fn loading_text(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions | string")] options: JsValue) -> String {
+    words_of(&options).element.loading.to_string()
+}
+
+/// A load that failed, worded as `{locale, words}` say: "could not load results.json: HTTP 404" (`status` 0: no answer).
 #[wasm_bindgen(js_name = loadError)]
-pub fn load_error(locale: &str, src: &str, status: u16, reason: &str) -> String {
-    crate::element::load_error(crate::words::for_locale(locale), src, (status > 0).then_some(status), reason)
+pub fn load_error(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions | string")] options: JsValue, src: &str, status: u16, reason: &str) -> String {
+    crate::element::load_error(words_of(&options), src, (status > 0).then_some(status), reason)
 }

@@ -93,7 +93,7 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
 {
   const f = await frames(page('<tally-board locale="ru" src="data/kz-mazhilis-2021.json"></tally-board>'));
   const d = drawn(f);
-  check('a Russian card is drawn by the full module only (no "checking" frame)', d.length >= 1 && d.every((x) => x.state === 'ok') && /Цифры проверены/.test(d[0].label), show(f));
+  check('a Russian card is drawn by the intl module only (no "checking" frame)', d.length >= 1 && d.every((x) => x.state === 'ok') && /Цифры проверены/.test(d[0].label), show(f));
 }
 {
   const f = await frames(page('<tally-board src="data/nz-parliament-2014.json"></tally-board>'));

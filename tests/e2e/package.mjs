@@ -184,7 +184,9 @@ try {
   const pj = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
   const targets = new Set([pj.main, pj.module, pj.types].filter(Boolean));
   (function walk(v) { if (typeof v === 'string') targets.add(v); else if (v && typeof v === 'object') Object.values(v).forEach(walk); })(pj.exports);
-  const missing = [...targets].map((t) => t.replace(/^\.\//, '')).filter((t) => !files.includes(t));
+  // (A subpath pattern, "./locales/*", must match files: the word catalogues.)
+  const found = (t) => (t.includes('*') ? files.some((f) => new RegExp(`^${t.split('*').map((p) => p.replace(/[.]/g, '\\.')).join('.+')}$`).test(f)) : files.includes(t));
+  const missing = [...targets].map((t) => t.replace(/^\.\//, '')).filter((t) => !found(t));
   check('the tarball has every file package.json points to', missing.length === 0, missing.length ? 'missing: ' + missing.join(', ') : `${targets.size} targets`);
   const deps = Object.keys({ ...pj.dependencies, ...pj.peerDependencies });
   check('the package has no dependencies', deps.length === 0, deps.join(', '));

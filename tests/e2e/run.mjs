@@ -6,7 +6,8 @@
 // It starts its own static server for www/ on 127.0.0.1 at a free port (tests/e2e/server.mjs:
 // .wasm as application/wasm) and stops it at the end. The page is opened at 1280 px; then:
 //   - the page: no console error and no page error from load to the end (checked last), the wasm
-//     modules (the first paint's and the full one) served as application/wasm and each fetched once, one card per example of www/examples.json in
+//     modules (the first paint's and the full one for the English gallery, the intl one for the editor, which
+//     takes any locale) served as application/wasm and each fetched once, one card per example of www/examples.json in
 //     its own container, every gallery canvas with data-state set and "ok";
 //   - pixels: every card's canvas is not blank (pixels that differ from its own background,
 //     sampled in a corner); at every seat centre of the Mazhilis card (card.seatCentres() x
@@ -145,8 +146,9 @@ try {
     return [states.every((s) => s === 'ok'), states.join(', ')];
   });
   await step('the wasm is served as application/wasm and fetched once', async () =>
-    // (Two modules: the first paint's and the full one, each fetched once.)
-    [demo.wasm.length === 2 && new Set(demo.wasm.map((w) => w.url)).size === 2 && demo.wasm.every((w) => w.type === 'application/wasm'),
+    // (Three modules: the first paint's and the full one for the gallery's English cards, the intl one for
+    // the editor (the API in any locale), each fetched once.)
+    [demo.wasm.length === 3 && new Set(demo.wasm.map((w) => w.url)).size === 3 && demo.wasm.every((w) => w.type === 'application/wasm'),
       demo.wasm.map((w) => `${w.url.split('/').pop()} ${w.type}`).join(', ') || 'not fetched']);
   await step('no card is blank (pixels unlike its background)', async () => {
     const r = [];
