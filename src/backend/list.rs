@@ -221,7 +221,7 @@ mod tests {
             Shape::Text { x: 2.0, y: 3.0, text: "a".into(), size: 10.0, bold: false, color: red, align: Align::Left },
             Shape::Text { x: 2.0, y: 5.0, text: "a".into(), size: 10.0, bold: false, color: red, align: Align::Left },
         ];
-        let scene = Scene { width: 10.0, height: 10.0, background: Rgb(255, 255, 255), shapes, regions: vec![], seats: vec![], summary: String::new(), pages: 1 };
+        let scene = Scene { width: 10.0, height: 10.0, background: Rgb(255, 255, 255), shapes, regions: vec![], seats: vec![], summary: String::new(), pages: 1, rtl: false };
         let mut b = ListBackend::new(20, 20);
         crate::draw::draw(&scene, &mut b, crate::draw::Surface { scale: 2.0, font: "serif" }).unwrap();
         let codes: Vec<u8> = {
