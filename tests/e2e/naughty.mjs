@@ -38,7 +38,7 @@ const { check, summary } = checks();
 // The page: the release package and an empty body, served from a temporary directory.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tallyboard-naughty-'));
 fs.mkdirSync(path.join(dir, 'pkg'));
-for (const f of fs.readdirSync(PKG)) fs.copyFileSync(path.join(PKG, f), path.join(dir, 'pkg', f));
+fs.cpSync(PKG, path.join(dir, 'pkg'), { recursive: true });
 fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>naughty strings</title><link rel="icon" href="data:,"></head>
 <body style="width: 700px">
