@@ -38,7 +38,7 @@ if [ -n "${INTL_IN:-}" ]; then
   [ -f "$INTL_IN" ] || { echo "package.sh: $INTL_IN missing" >&2; exit 1; }
   module tallyboard_intl "$INTL_IN"
 fi
-cp js/tally-board.js js/tally-board.d.ts pkg/
+cp js/tally-board.js js/tally-board-card.js js/tally-board.d.ts pkg/
 # The word catalogues: fetched by a card in that language only (en.json is the template for a page's own).
 rm -rf pkg/locales && mkdir -p pkg/locales && cp locales/*.json pkg/locales/
 cp schema/tallyboard.schema.json pkg/
@@ -46,7 +46,7 @@ cp js/README.md pkg/README.md
 cp LICENSE pkg/LICENSE
 # Every reader of every article downloads these: minified (terser, tools/), the
 # readable sources are js/tally-board.js and wasm-bindgen's glue. Saves ~4.4 KB gzipped.
-for f in pkg/tallyboard.js pkg/tally-board.js $(ls pkg/tallyboard_first.js pkg/tallyboard_intl.js 2>/dev/null); do
+for f in pkg/tallyboard.js pkg/tally-board.js pkg/tally-board-card.js $(ls pkg/tallyboard_first.js pkg/tallyboard_intl.js 2>/dev/null); do
   tools/node_modules/.bin/terser "$f" --module --compress passes=2 --mangle --comments false -o "$f.min"
   mv "$f.min" "$f"
 done
@@ -62,6 +62,7 @@ p.exports = {
   '.': { types: './tallyboard.d.ts', import: './tallyboard.js', default: './tallyboard.js' },
   './element': { types: './tally-board.d.ts', import: './tally-board.js', default: './tally-board.js' },
   './tally-board.js': './tally-board.js',
+  './tally-board-card.js': './tally-board-card.js',
   './tallyboard_bg.wasm': './tallyboard_bg.wasm',
   './tallyboard_first.js': './tallyboard_first.js',
   './tallyboard_first_bg.wasm': './tallyboard_first_bg.wasm',
@@ -72,7 +73,7 @@ p.exports = {
   './locales/*': './locales/*',
   './package.json': './package.json',
 };
-p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard_first_bg.wasm', 'tallyboard_first.js', 'tallyboard_first.d.ts', 'tallyboard_first_bg.wasm.d.ts', 'tallyboard_intl_bg.wasm', 'tallyboard_intl.js', 'tallyboard_intl.d.ts', 'tallyboard_intl_bg.wasm.d.ts', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'locales/', 'README.md', 'LICENSE'];
+p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard_first_bg.wasm', 'tallyboard_first.js', 'tallyboard_first.d.ts', 'tallyboard_first_bg.wasm.d.ts', 'tallyboard_intl_bg.wasm', 'tallyboard_intl.js', 'tallyboard_intl.d.ts', 'tallyboard_intl_bg.wasm.d.ts', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board-card.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'locales/', 'README.md', 'LICENSE'];
 p.sideEffects = ['./tally-board.js'];
 delete p.repository;
 p.keywords = ['election', 'results', 'parliament', 'hemicycle', 'seat allocation', 'wasm', 'web component'];

@@ -5,6 +5,8 @@
 //! as JavaScript (comments aside, strings and code apart) and looks for them.
 
 const SOURCE: &str = include_str!("../js/tally-board.js");
+/// The element's parts that only a full card uses, loaded with the full module.
+const PARTS: &str = include_str!("../js/tally-board-card.js");
 
 /// The words that may appear in the element's strings: names of DOM elements,
 /// attributes, events, ARIA roles and states, CSS classes and parts, module
@@ -257,6 +259,12 @@ fn problems(src: &str) -> Vec<String> {
 fn the_element_holds_no_word_colour_size_or_figure_work() {
     let found = problems(SOURCE);
     assert!(found.is_empty(), "js/tally-board.js:\n{}", found.join("\n"));
+    let found = problems(PARTS);
+    assert!(found.is_empty(), "js/tally-board-card.js:\n{}", found.join("\n"));
+    // The parts are the element's methods on a class that the element installs: none is left behind.
+    for method in ["_wire(m)", "_afterDraw()", "_table(t)", "_coalitionTools()", "_exportTools()", "_export(kind)", "_download(kind)"] {
+        assert!(PARTS.contains(method) && !SOURCE.contains(&format!("  {method} {{")), "{method}");
+    }
 }
 
 #[test]

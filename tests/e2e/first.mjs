@@ -118,26 +118,33 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   await p.route('**/tallyboard_bg.wasm', async (r) => { await held; await r.continue(); });
   await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: page('<tally-board src="data/kz-mazhilis-2021.json"></tally-board>') }));
   await p.goto(url + 'first-test.html');
-  const pixels = (state) => p.waitForFunction((st) => {
+  // The pixels stay in the page (a 2x card is millions of them): the first card's are kept, and the
+  // full card's compared with them there.
+  const grab = (state) => p.waitForFunction((st) => {
     const c = document.querySelector('tally-board').shadowRoot.querySelector('canvas');
-    if (!c || c.dataset.state !== st) return null;
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    return { w: c.width, h: c.height, cssWidth: c.style.width, data: Array.from(d) };
-  }, state, { timeout: 30000 }).then((h) => h.jsonValue());
-  const first = await pixels('checking');
+    if (!c || c.dataset.state !== st) return false;
+    window.__grabbed = window.__grabbed || {};
+    window.__grabbed[st] = { w: c.width, h: c.height, cssWidth: c.style.width, data: c.getContext('2d').getImageData(0, 0, c.width, c.height).data };
+    return true;
+  }, state, { timeout: 30000 });
+  await grab('checking');
   release();
-  const full = await pixels('ok');
-  const rows = new Set();
-  let differ = 0;
-  if (first.w === full.w && first.h === full.h) {
-    for (let i = 0; i < first.data.length; i += 4) {
-      if (first.data[i] !== full.data[i] || first.data[i + 1] !== full.data[i + 1] || first.data[i + 2] !== full.data[i + 2]) {
-        differ++;
-        rows.add(Math.floor(i / 4 / first.w));
+  await grab('ok');
+  const cmp = await p.evaluate(() => {
+    const { checking: a, ok: b } = window.__grabbed;
+    const rows = new Set();
+    let differ = 0;
+    if (a.w === b.w && a.h === b.h) {
+      for (let i = 0; i < a.data.length; i += 4) {
+        if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) {
+          differ++;
+          rows.add(Math.floor(i / 4 / a.w));
+        }
       }
     }
-  }
-  const span = rows.size ? Math.max(...rows) - Math.min(...rows) + 1 : 0;
+    return { first: { w: a.w, h: a.h, cssWidth: a.cssWidth }, full: { w: b.w, h: b.h, cssWidth: b.cssWidth }, differ, span: rows.size ? Math.max(...rows) - Math.min(...rows) + 1 : 0 };
+  });
+  const { first, full, differ, span } = cmp;
   check('the painted display list and the canvas backend draw the same card (same size; only the badge differs)',
     first.w === full.w && first.h === full.h && first.cssWidth === full.cssWidth && differ > 0 && span <= 2 * 40,
     `first ${first.w}x${first.h} (${first.cssWidth}), full ${full.w}x${full.h} (${full.cssWidth}); ${differ} pixels differ, on ${span} device rows`);

@@ -1,0 +1,228 @@
+// The <tally-board> element's parts that only a full card uses: the tooltip and the keyboard, the
+// findings and the HTML tables, the pager, the coalition builder, the exports and the live region.
+// tally-board.js loads this file with the full module (never before the first paint: every reader
+// of every article downloads what comes before it) and puts these methods on the element. Like it,
+// this file only hosts: every word, colour, size and figure comes from the wasm
+// (tests/element_source.rs scans both files).
+
+// The methods, on a class made with the element's helpers (no import back into tally-board.js).
+export function cardParts(el, REVOKE_MS) {
+  return class {
+    // A changed leader or majority, read out (not on the first card: nothing changed).
+    _announce() {
+      const line = this._guard(() => this._card.headline()) || '';
+      if (this._headline != null && line !== this._headline) this.shadowRoot.querySelector('.headline').textContent = line;
+      this._headline = line;
+    }
+
+    _wire(m) {
+      const root = this.shadowRoot;
+      const canvas = root.querySelector('canvas');
+      const tip = root.querySelector('.tip');
+      canvas.tabIndex = 0;
+      canvas.addEventListener('pointermove', (e) => {
+        const hit = this._card && this._guard(() => this._card.hitAt(e.offsetX, e.offsetY));
+        if (!hit || hit.kind === 'badge') { tip.hidden = true; return; }
+        tip.textContent = '';
+        // Each line isolated (its own direction: a Latin name in a right-to-left card).
+        hit.lines.forEach((l, i) => { if (i) tip.append(el('br')); tip.append(el('bdi', {}, l)); });
+        tip.hidden = false;
+        const [left, top] = this._card.tipPlace(e.offsetX, e.offsetY, tip.offsetWidth);
+        tip.style.left = `${left}px`;
+        tip.style.top = `${top}px`;
+      });
+      canvas.addEventListener('pointerleave', () => { tip.hidden = true; });
+      // The keyboard: Enter or Space on the card opens or closes its findings (the badge);
+      // the arrow keys bring each party forward in turn, with its tooltip; Escape lets go.
+      canvas.addEventListener('keydown', (e) => this._key(e, tip));
+      canvas.addEventListener('blur', () => { tip.hidden = true; });
+      // Content on hover can be dismissed without moving the pointer (WCAG 1.4.13).
+      this._onKey = (e) => { if (e.key === 'Escape') tip.hidden = true; };
+      document.addEventListener('keydown', this._onKey);
+      this._module = m;
+    }
+
+    _key(e, tip) {
+      if (!this._card) return;
+      const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        this._guard(() => { this._card.toggleFindings(); this._afterDraw(); });
+      } else if (step) {
+        e.preventDefault();
+        // The parties in the table's order (as drawn last: no second trip through the wasm).
+        const rows = this._rows || [];
+        if (!rows.length) return;
+        const at = rows.indexOf(this._kbParty);
+        this._kbParty = rows[at < 0 ? (step > 0 ? 0 : rows.length - 1) : (at + step + rows.length) % rows.length];
+        this._guard(() => this._card.highlight(0, this._kbParty));
+        const lines = this._card.partyLines(0, this._kbParty);
+        tip.replaceChildren(...lines.flatMap((l, i) => (i ? [el('br'), el('bdi', {}, l)] : [el('bdi', {}, l)])));
+        tip.hidden = false;
+        const [left, top] = this._card.tipPlace(0, 0, tip.offsetWidth);
+        tip.style.left = `${left}px`;
+        tip.style.top = `${top}px`;
+      } else if (e.key === 'Escape' && this._kbParty !== undefined) {
+        this._kbParty = undefined;
+        tip.hidden = true;
+        this._guard(() => this._card.highlight(0, -1));
+      }
+    }
+
+    // The findings as a real list (severity, message, place), read by assistive technology.
+    _findings() {
+      const list = el('ul', { class: 'findings-list', part: 'findings' });
+      list.append(...(this._card.findings() || []).map((f) => el('li', { 'data-severity': f.severity }, el('bdi', {},
+        el('strong', {}, f.label), ': ', f.message, ' (', f.place, ')'))));
+      return list;
+    }
+
+    _afterDraw() {
+      const root = this.shadowRoot;
+      const tables = this._card.tables() || [];
+      this._rows = tables.length ? tables[0].party : [];
+      this.dispatchEvent(new CustomEvent('tallyboard-report', { detail: this._card.report() }));
+      // The real HTML table: everything on the card, for screen readers (or visible).
+      const box = root.querySelector('.tables');
+      box.className = this.getAttribute('table') === 'visible' ? 'tables' : 'tables hidden-table';
+      box.replaceChildren(this._findings(), ...tables.map((t) => this._table(t)));
+      // The language of the card's words, for screen readers (the page's may differ), and the
+      // card's direction (right to left for a right-to-left locale, whatever the page's).
+      const { lang, dir } = this._words();
+      for (const e of root.querySelectorAll('.card, .tip, .tools, .tables')) { e.lang = lang; e.dir = dir; }
+      this._coalitionTools();
+      this._exportTools();
+      this._pagerTools();
+    }
+
+    // One results table, built detached in one pass and put in the page once.
+    _table(t) {
+      const row = (cells, head) => {
+        const tr = document.createElement('tr');
+        cells.forEach((text, i) => {
+          const cell = document.createElement(head || !i ? 'th' : 'td');
+          if (head || !i) cell.scope = head ? 'col' : 'row';
+          // Each cell's text isolated: a name in its own direction, "−8" left to right in a right-to-left table.
+          cell.append(el('bdi', {}, text));
+          tr.append(cell);
+        });
+        return tr;
+      };
+      const body = document.createElement('tbody');
+      // Each name in its own language where the data gives it; "" (unknown) otherwise, never the words' language.
+      body.append(...t.names.map((name, i) => {
+        const tr = row([name, ...t.cells[i]]);
+        tr.firstChild.lang = t.langs[i];
+        return tr;
+      }));
+      const foot = document.createElement('tfoot');
+      foot.append(...t.foot.map((cells) => row(cells)));
+      const head = document.createElement('thead');
+      head.append(row(t.head, true));
+      const caption = el('caption', {}, el('bdi', {}, t.caption || this._words().table));
+      if (t.caption) caption.lang = t.lang;
+      return el('table', { dir: t.dir }, caption, head, body, foot);
+    }
+
+    _pagerTools() {
+      const box = this.shadowRoot.querySelector('.pager');
+      const pages = this._card.pages();
+      box.hidden = pages <= 1;
+      if (box.hidden) return;
+      const w = this._words();
+      const page = this._card.page();
+      const [prev, next] = box.querySelectorAll('button');
+      box.querySelector('#pager-label').textContent = w.rows;
+      prev.textContent = w.prev;
+      next.textContent = w.next;
+      // aria-disabled, not disabled: the focus stays on the button at the first and last page.
+      prev.setAttribute('aria-disabled', String(page === 0));
+      next.setAttribute('aria-disabled', String(page + 1 >= pages));
+      box.querySelector('output').textContent = this._card.pageStatus();
+    }
+
+    // The coalition builder: a toggle button per party with seats, and the sum in a live
+    // region. The buttons are made again only when the parties or the language change, so
+    // that the focus stays on a button as it is pressed.
+    _coalitionTools() {
+      const box = this.shadowRoot.querySelector('.coalition');
+      const t = this._card.coalitionButtons();
+      box.hidden = !t || this.getAttribute('coalition') === 'off';
+      if (box.hidden) return;
+      const w = this._words();
+      const buttons = box.querySelector('.buttons');
+      const parties = JSON.stringify([t.party, t.names, t.seats]);
+      if (this._coalitionParties !== undefined && parties !== this._coalitionParties && this._coalition.size) {
+        // Other parties or other seats: the old choice means nothing now.
+        this._coalition.clear();
+        this._card.setCoalition(0, new Uint32Array(0));
+      }
+      this._coalitionParties = parties;
+      const key = JSON.stringify(t);
+      if (key !== this._coalitionKey) {
+        this._coalitionKey = key;
+        box.querySelector('#coalition-label').textContent = w.coalition;
+        buttons.replaceChildren(...t.party.map((p, i) => this._partyButton(t, i)));
+      }
+      for (const b of buttons.querySelectorAll('button')) b.setAttribute('aria-pressed', String(this._coalition.has(+b.dataset.index)));
+      const text = this._guard(() => this._card.coalitionText(0, Uint32Array.from(this._coalition))) || '';
+      const out = box.querySelector('.sum');
+      if (out.textContent !== text) out.textContent = text;
+    }
+
+    _partyButton(t, i) {
+      const p = t.party[i];
+      const sw = el('span', { class: 'swatch' });
+      sw.style.background = t.colors[i];
+      const b = el('button', { type: 'button', 'data-index': p, 'aria-label': t.labels[i] }, sw, el('bdi', { lang: t.langs[i] }, t.names[i]));
+      b.addEventListener('click', () => {
+        if (this._coalition.has(p)) this._coalition.delete(p); else this._coalition.add(p);
+        this._guard(() => this._card.setCoalition(0, Uint32Array.from(this._coalition)));
+        this._afterDraw();
+      });
+      return b;
+    }
+
+    _exportTools() {
+      const box = this.shadowRoot.querySelector('.exports');
+      box.hidden = this.getAttribute('exports') === 'off';
+      const w = this._words();
+      if (box.hidden || this._exportsLang === w.lang) return;
+      this._exportsLang = w.lang;
+      box.querySelector('#exports-label').textContent = w.download;
+      box.querySelector('.buttons').replaceChildren(...w.exports.map(([name, label, kind]) => {
+        const b = el('button', { type: 'button', 'aria-label': label }, name);
+        b.addEventListener('click', () => this.download(kind));
+        return b;
+      }));
+    }
+
+    async _export(kind) {
+      const m = await this._full()();
+      const data = this._currentText();
+      const { type } = this._kind(kind);
+      // (Each call into the wasm is guarded: a trap restarts the module, see recover.)
+      const text = (fn) => { const t = this._guard(fn); return t == null ? null : new Blob([t], { type }); };
+      if (kind === 'svg') return text(() => m.toSvg(data, this._options()));
+      if (kind === 'csv') return text(() => m.toCsv(data, this._options()));
+      if (kind === 'wikitext') return text(() => m.toWikitext(data, this._options()));
+      const canvas = this._guard(() => m.exportCanvas(data, this._options(), this._card ? this._card.width() : 0));
+      return canvas ? new Promise((r) => canvas.toBlob(r, type)) : null;
+    }
+
+    // An export kind's type and file name (from the wasm's words).
+    _kind(kind) {
+      const [, , , type, file] = this._words().exports.find(([, , k]) => k === kind) || [];
+      return { type, file };
+    }
+
+    async _download(kind) {
+      const blob = await this.export(kind);
+      if (!blob) return;
+      const a = el('a', { download: this._kind(kind).file });
+      a.href = URL.createObjectURL(blob);
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), REVOKE_MS);
+    }
+  };
+}
