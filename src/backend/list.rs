@@ -41,6 +41,18 @@ pub enum Op {
     Text,
 }
 
+impl Op {
+    const ALL: [Op; 13] = [
+        Op::Fill, Op::Stroke, Op::Font, Op::Anchor, Op::FillRect, Op::StrokeRect, Op::BeginPath, Op::MoveTo, Op::LineTo, Op::Arc,
+        Op::FillPath, Op::StrokePath, Op::Text,
+    ];
+
+    /// The call of a code in the list (`None`: not a code).
+    pub fn from_code(code: f64) -> Option<Op> {
+        Op::ALL.iter().copied().find(|op| *op as u8 as f64 == code)
+    }
+}
+
 /// A colour as a key: red, green, blue and the alpha in thousandths.
 type Key = (u8, u8, u8, u16);
 
@@ -235,6 +247,8 @@ mod tests {
             }
             out
         };
+        assert!(Op::ALL.iter().enumerate().all(|(i, op)| *op as usize == i && Op::from_code(i as f64) == Some(*op)));
+        assert_eq!(Op::from_code(13.0), None);
         use Op::*;
         let want = [Fill, FillRect, Fill, BeginPath, MoveTo, Arc, MoveTo, Arc, FillPath, Anchor, Font, Text, Text];
         assert_eq!(codes, want.iter().map(|o| *o as u8).collect::<Vec<_>>());

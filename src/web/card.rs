@@ -237,8 +237,10 @@ impl State {
         // The card's direction on the context too (the canvas's dir is among its marks; a size
         // change resets the context).
         let _ = js_sys::Reflect::set(&self.ctx, &"direction".into(), &(if scene.rtl { "rtl" } else { "ltr" }).into());
-        let mut backend = crate::backend::canvas::CanvasBackend::new(self.canvas.clone(), self.ctx.clone());
-        let _ = crate::draw::draw(scene, &mut backend, crate::draw::Surface { scale: dpr, font });
+        // The one draw() into a display list, replayed on the canvas (as the first paint's is by the element).
+        let mut list = crate::backend::list::ListBackend::new(self.canvas.width(), self.canvas.height());
+        let _ = crate::draw::draw(scene, &mut list, crate::draw::Surface { scale: dpr, font });
+        crate::backend::canvas::replay(&self.ctx, &list);
     }
 
     /// A frame of the transition at `now` (the frame's timestamp, ms).
