@@ -5,7 +5,7 @@
 #   - rustup target wasm32-unknown-unknown and the rust-src component (the package's std is rebuilt for size)
 #   - wasm-pack                         (cargo install --locked)
 #   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
-#   - Debian: chromium, chromium-driver, fonts-dejavu-core, fonts-liberation2
+#   - Debian: chromium, chromium-driver, fonts-dejavu-core, fonts-liberation2, fonts-droid-fallback, fonts-lohit-deva
 #   - Python: apportionment and votelib (the differential seat-allocation tests), jsonschema (the schema test)
 #   - npm in tools/: binaryen (wasm-opt), terser (minifies the shipped JS), playwright-core, pixelmatch, pngjs, axe-core
 #   - webdriver.json and .gitignore entries at the repo root
@@ -107,7 +107,8 @@ fi
 if [ "$MODE" = all ]; then
 # ------------------------------------------- 4. chromium, driver and fonts
 # (done before the slow cargo builds so a missing apt package fails fast)
-APT_PKGS=(chromium chromium-driver fonts-dejavu-core fonts-liberation2)
+# (Droid Sans Fallback and Lohit Devanagari: the Chinese, Japanese and Hindi cards of the tests in real glyphs.)
+APT_PKGS=(chromium chromium-driver fonts-dejavu-core fonts-liberation2 fonts-droid-fallback fonts-lohit-deva)
 APT_MISSING=()
 for p in "${APT_PKGS[@]}"; do
     case "$p" in

@@ -127,6 +127,42 @@ for (const width of [375, 1280]) {
   }
 }
 
+// Left-to-right languages of other scripts and number formats (de, ja, hi) at 375 and 1280 px: drawn in
+// their words (the catalogue's "numbers checked" in the label), left to right, within the page's width.
+for (const width of [375, 1280]) {
+  for (const locale of ['de', 'ja', 'hi']) {
+    const words = JSON.parse(fs.readFileSync(path.join(ROOT, `locales/${locale}.json`), 'utf8'));
+    const { p, errors } = await page(width, mazhilis, { locale });
+    const f = await facts(p);
+    const seen = await p.evaluate(() => {
+      const el = document.querySelector('tally-board');
+      const c = el.shadowRoot.querySelector('canvas');
+      return { label: c.getAttribute('aria-label'), cssWidth: c.getBoundingClientRect().width, page: document.documentElement.scrollWidth };
+    });
+    const file = await shot(p, `${locale}-${width}`);
+    check(`${locale} at ${width} px: the card is worded in ${locale} ("${words.checked}"), left to right, within the page (${file})`,
+      seen.label.includes(words.checked) && f.canvasDir === 'ltr' && f.ctxDirection === 'ltr' && seen.cssWidth <= width && seen.page <= width,
+      JSON.stringify({ label: seen.label.slice(0, 400), dir: f.canvasDir, width: seen.cssWidth, page: seen.page }));
+    check(`${locale} at ${width} px: no console or page errors`, errors.length === 0, errors.join(' | ').slice(0, 300));
+    await p.close();
+  }
+}
+
+// What a screen reader is given (the browser's accessibility tree, shadow DOM included): every finding
+// of the report, with its severity, in the findings list, and the verdict in the card's name.
+{
+  const { p } = await page(1280, mazhilis, { locale: 'en' });
+  await p.locator('tally-board canvas').focus();
+  await p.keyboard.press('Enter');
+  const report = await p.evaluate(() => document.querySelector('tally-board').report);
+  const tree = await p.locator('tally-board').ariaSnapshot();
+  const missing = report.findings.filter((f) => !tree.includes(f.message.slice(0, 60)));
+  check(`the accessibility tree holds every finding (${report.findings.length}) and the verdict`,
+    report.findings.length > 0 && missing.length === 0 && /Numbers checked: no errors/.test(tree) && /- list/.test(tree),
+    missing.length ? `missing: ${missing.map((f) => f.message.slice(0, 50)).join(' | ')}` : tree.split('\n').filter((l) => /listitem/.test(l)).slice(0, 2).join(' / ').slice(0, 200));
+  await p.close();
+}
+
 // Names in their own language where the data gives it: the document in English, the small
 // lists' official Hebrew names marked as Hebrew.
 {
