@@ -1,7 +1,7 @@
 //! A card on a canvas: its state, the calls on it (queued while it is busy),
 //! resizing, clicks and the colour scheme, and what is under the pointer.
 
-use super::measure::{measurer, CanvasMeasure};
+use super::measure::{canvas_measure, measurer};
 use super::{check, font_of, get, options, text_of};
 use crate::layout::{self, Hit, Options, Scene};
 use std::rc::Rc;
@@ -193,7 +193,8 @@ impl State {
             crate::scene_of(&checked, &opts, &layout::Approx, self.last_good.as_deref())
         } else {
             let ctx = measurer(self.host.owner_document(), &self.ctx);
-            crate::scene_of(&checked, &opts, &CanvasMeasure::new(&ctx, &font), self.last_good.as_deref())
+            let measure = canvas_measure(&ctx, &font);
+            crate::scene_of(&checked, &opts, &measure, self.last_good.as_deref())
         };
         let scene = Rc::new(scene);
         let readable = checked.document.as_ref().is_some_and(|d| !d.contests.is_empty());

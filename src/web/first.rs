@@ -5,41 +5,7 @@
 
 use super::{canvas_marks, canvas_style, check, font_of, get, options, text_of};
 use crate::backend::list::ListBackend;
-use crate::layout::{self, Measure};
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-/// Text measured by the page: `measure(font, text)` is its width in pixels on
-/// a canvas (the element's). Each text is measured once per card.
-struct PageMeasure<'a> {
-    measure: &'a js_sys::Function,
-    family: &'a str,
-    seen: RefCell<Vec<(String, f64, f64)>>,
-}
-
-impl Measure for PageMeasure<'_> {
-    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        // The key's size is negative for bold.
-        let key = if bold { -size } else { size };
-        if let Some(&(_, _, w)) = self.seen.borrow().iter().find(|(t, k, _)| *k == key && t == text) {
-            return w;
-        }
-        // Measured at 10x and scaled back: the font string takes whole pixels.
-        let font = crate::backend::css_font(bold, size * 10.0, self.family);
-        let w = self
-            .measure
-            .call2(&JsValue::NULL, &font.into(), &text.into())
-            .ok()
-            .and_then(|w| w.as_f64())
-            .filter(|w| w.is_finite() && *w >= 0.0)
-            .map_or_else(|| layout::Approx.width(text, size, bold), |w| w / 10.0);
-        let mut seen = self.seen.borrow_mut();
-        if seen.len() < 512 {
-            seen.push((text.to_string(), key, w));
-        }
-        w
-    }
-}
 
 fn set(o: &js_sys::Object, key: &str, value: JsValue) {
     let _ = js_sys::Reflect::set(o, &key.into(), &value);
@@ -63,7 +29,8 @@ pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64
     let fallback = if width.is_finite() && width > 0.0 { width } else { crate::sizes::FALLBACK_WIDTH };
     let opts = options(&options_value, fallback);
     let font = font_of(&options_value);
-    let page = PageMeasure { measure: &measure, family: &font, seen: RefCell::new(Vec::new()) };
+    // Text measured by the page: `measure(font, text)` is its width in pixels on the element's canvas.
+    let page = super::measure::Remembered::new(&font, |font: &str, text: &str| measure.call2(&JsValue::NULL, &font.into(), &text.into()).ok().and_then(|w| w.as_f64()));
     // (Read, without an error: the card itself, never the error card.)
     let Some(doc) = checked.document.as_ref() else { return JsValue::UNDEFINED };
     let scene = crate::layout::card(doc, &checked.figures, &checked.report, &opts, &page);

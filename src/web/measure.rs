@@ -1,66 +1,87 @@
-//! Text measured with the canvas's own font engine, for the layout.
+//! Text measured by the page's font engine, for the layout: the canvas's own
+//! (the full module's cards) or the element's measuring function (the first
+//! paint's module), each remembered per layout.
 
 use crate::layout::{self, Measure};
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Measures text with the canvas's own font engine. The font is set only
-/// when it changes (the browser parses every font string it is given), and a
-/// text measured once in a layout is not measured again.
-pub(super) struct CanvasMeasure<'a> {
-    ctx: &'a CanvasRenderingContext2d,
+/// A measure that asks `raw(font, text)` (the width in pixels of `text` in a CSS
+/// `font`, or `None`) once per text, size and weight in a layout, at 10x and
+/// scaled back (the font string takes whole pixels); the estimate when `raw` has
+/// no answer.
+pub(super) struct Remembered<'a, F: Fn(&str, &str) -> Option<f64>> {
     family: &'a str,
-    font: RefCell<String>,
+    raw: F,
     seen: RefCell<Vec<(String, f64, f64)>>,
 }
 
-thread_local! {
-    /// One detached canvas measures text for every card of the page: a new
-    /// context resolves each font afresh (milliseconds per font in Chromium),
-    /// so the second card and every redraw find them ready.
-    static MEASURER: RefCell<Option<CanvasRenderingContext2d>> = const { RefCell::new(None) };
-}
-
-/// The page's measuring context (made once), or `fallback` if it cannot be made.
-pub(super) fn measurer(doc: Option<web_sys::Document>, fallback: &CanvasRenderingContext2d) -> CanvasRenderingContext2d {
-    MEASURER.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.is_none() {
-            *m = doc
-                .and_then(|d| d.create_element("canvas").ok())
-                .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-                .and_then(|c| c.get_context("2d").ok().flatten())
-                .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-        }
-        m.clone().unwrap_or_else(|| fallback.clone())
-    })
-}
-
-impl<'a> CanvasMeasure<'a> {
-    pub(super) fn new(ctx: &'a CanvasRenderingContext2d, family: &'a str) -> Self {
-        CanvasMeasure { ctx, family, font: RefCell::new(String::new()), seen: RefCell::new(Vec::new()) }
+impl<'a, F: Fn(&str, &str) -> Option<f64>> Remembered<'a, F> {
+    pub(super) fn new(family: &'a str, raw: F) -> Self {
+        Remembered { family, raw, seen: RefCell::new(Vec::new()) }
     }
 }
 
-impl Measure for CanvasMeasure<'_> {
+impl<F: Fn(&str, &str) -> Option<f64>> Measure for Remembered<'_, F> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
         // The key's size is negative for bold.
         let key = if bold { -size } else { size };
         if let Some(&(_, _, w)) = self.seen.borrow().iter().find(|(t, k, _)| *k == key && t == text) {
             return w;
         }
-        // Measured at 10x and scaled back: the font string takes whole pixels.
         let font = crate::backend::css_font(bold, size * 10.0, self.family);
-        if *self.font.borrow() != font {
-            self.ctx.set_font(&font);
-            *self.font.borrow_mut() = font;
-        }
-        let w = self.ctx.measure_text(text).map(|m| m.width() / 10.0).unwrap_or_else(|_| layout::Approx.width(text, size, bold));
+        let w = (self.raw)(&font, text)
+            .filter(|w| w.is_finite() && *w >= 0.0)
+            .map_or_else(|| layout::Approx.width(text, size, bold), |w| w / 10.0);
         let mut seen = self.seen.borrow_mut();
         if seen.len() < 512 {
             seen.push((text.to_string(), key, w));
         }
         w
+    }
+}
+
+#[cfg(feature = "full")]
+pub(super) use canvas::{canvas_measure, measurer};
+
+#[cfg(feature = "full")]
+mod canvas {
+    use super::Remembered;
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+    use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+    thread_local! {
+        /// One detached canvas measures text for every card of the page: a new
+        /// context resolves each font afresh (milliseconds per font in Chromium),
+        /// so the second card and every redraw find them ready.
+        static MEASURER: RefCell<Option<CanvasRenderingContext2d>> = const { RefCell::new(None) };
+    }
+
+    /// The page's measuring context (made once), or `fallback` if it cannot be made.
+    pub(in super::super) fn measurer(doc: Option<web_sys::Document>, fallback: &CanvasRenderingContext2d) -> CanvasRenderingContext2d {
+        MEASURER.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.is_none() {
+                *m = doc
+                    .and_then(|d| d.create_element("canvas").ok())
+                    .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+                    .and_then(|c| c.get_context("2d").ok().flatten())
+                    .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+            }
+            m.clone().unwrap_or_else(|| fallback.clone())
+        })
+    }
+
+    /// Text measured with the canvas's own font engine. The font is set only when
+    /// it changes (the browser parses every font string it is given).
+    pub(in super::super) fn canvas_measure<'a>(ctx: &'a CanvasRenderingContext2d, family: &'a str) -> Remembered<'a, impl Fn(&str, &str) -> Option<f64> + 'a> {
+        let set = RefCell::new(String::new());
+        Remembered::new(family, move |font: &str, text: &str| {
+            if *set.borrow() != font {
+                ctx.set_font(font);
+                *set.borrow_mut() = font.to_string();
+            }
+            ctx.measure_text(text).ok().map(|m| m.width())
+        })
     }
 }

@@ -11,7 +11,6 @@ mod first;
 // The locale's numbers, dates and words (the intl module's: the others write English).
 mod console;
 mod intl;
-#[cfg(feature = "full")]
 mod measure;
 mod words;
 #[cfg(feature = "full")]
