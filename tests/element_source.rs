@@ -40,8 +40,9 @@ const CODE_WORDS: &[&str] = &[
     // the words attribute (the page's own words, JSON) and the package's folder of word catalogues,
     // fetched as data for the wasm (the element shows none of their words itself)
     "words", "locales",
-    // the module for cards in other languages than English (tallyboard_intl.js)
-    "intl",
+    // the module for cards in other languages than English (tallyboard_intl.js), and the first
+    // paint's wasm file (tallyboard_first_bg.wasm), compiled while its glue is imported
+    "intl", "bg", "wasm",
 ];
 
 /// CSS colour keywords: none may be a word of the element's strings.

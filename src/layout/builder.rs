@@ -260,44 +260,47 @@ impl<'a> Builder<'a> {
                 lines.push(joined);
                 continue;
             }
+            // A line's width is the sum of its words' and spaces' (each word measured once, and
+            // remembered: a call into the font engine per word, not per growing line; shaping and
+            // kerning do not cross a space).
+            let w = |t: &str| self.m.width(t, size, bold);
+            let space = w(" ");
             let mut line = String::new();
+            let mut line_w = 0.0;
             for word in words {
-                let candidate = if line.is_empty() { word.to_string() } else { line.clone() + " " + word };
-                if self.m.width(&candidate, size, bold) <= max {
-                    line = candidate;
+                let word_w = w(word);
+                let gap = if line.is_empty() { 0.0 } else { space };
+                if line_w + gap + word_w <= max {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    line_w += gap + word_w;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
-                if self.m.width(word, size, bold) <= max {
-                    line = word.to_string();
+                line_w = 0.0;
+                // Too wide for a line: broken after its hyphens and slashes if that is enough,
+                // else (the last resort) between characters.
+                let breaks = ['-', '\u{2010}', '\u{2013}', '/'];
+                let by_hyphens = word_w > max && at_hyphens && word.contains(breaks) && word.split_inclusive(breaks).all(|p| w(p) <= max);
+                let pieces: Vec<&str> = if word_w <= max {
+                    vec![word]
+                } else if by_hyphens {
+                    word.split_inclusive(breaks).collect()
                 } else {
-                    // Too wide for a line: broken after its hyphens and slashes if that
-                    // is enough, else (the last resort) between characters.
-                    let breaks = ['-', '\u{2010}', '\u{2013}', '/'];
-                    if at_hyphens && word.contains(breaks) && word.split_inclusive(breaks).all(|p| self.m.width(p, size, bold) <= max) {
-                        for p in word.split_inclusive(breaks) {
-                            let next = line.clone() + p;
-                            if !line.is_empty() && self.m.width(&next, size, bold) > max {
-                                lines.push(std::mem::take(&mut line));
-                                line = p.to_string();
-                            } else {
-                                line = next;
-                            }
-                        }
-                        continue;
+                    word.char_indices().map(|(i, c)| &word[i..i + c.len_utf8()]).collect()
+                };
+                for p in pieces {
+                    let p_w = w(p);
+                    if !line.is_empty() && line_w + p_w > max {
+                        lines.push(std::mem::take(&mut line));
+                        line_w = 0.0;
                     }
-                    for ch in word.chars() {
-                        let mut next = line.clone();
-                        next.push(ch);
-                        if self.m.width(&next, size, bold) > max && !line.is_empty() {
-                            lines.push(std::mem::take(&mut line));
-                            line.push(ch);
-                        } else {
-                            line = next;
-                        }
-                    }
+                    line.push_str(p);
+                    line_w += p_w;
                 }
             }
             if !line.is_empty() || lines.is_empty() {
