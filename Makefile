@@ -74,10 +74,11 @@ test-e2e: www/pkg
 	node tests/e2e/run.mjs
 
 # Render first, validate after (tests/e2e/first.mjs): every frame of an English card from the first
-# paint's module ("Checking the numbers…") to the verdict, a card with wrong numbers, and the cards
-# the first module leaves to the full one. About 5 s.
+# paint's module ("Checking the numbers…") to the verdict, a card with wrong numbers, the cards
+# the first module leaves to the full one, and a card holding the CLI's SVG (the CLI makes it). About 5 s.
 .PHONY: test-first
 test-first: www/pkg
+	cargo build --quiet --features cli --bin tallyboard
 	node tests/e2e/first.mjs
 
 # Any locale (tests/e2e/locales.mjs): what an English and a German card download (no catalogue and no

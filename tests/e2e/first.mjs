@@ -5,6 +5,7 @@
 // which starts with the verdict) as the reader sees them, frame by frame.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve, browser, checks, ROOT } from './server.mjs';
 
 const { check, summary } = checks();
@@ -107,6 +108,43 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   const f = await frames(page('<tally-board src="data/broken.json"></tally-board>'), { url: '**/data/broken.json', body: '{"tallyboard": 1, "contests": [' });
   const d = drawn(f);
   check('unreadable data: no "checking" frame, the full module\'s error card at once', d.length >= 1 && d.every((x) => x.state === 'error') && /not valid JSON/.test(d[0].label), show(f));
+}
+
+// A card holding the CLI's SVG (`tallyboard render --svg --embed`): the SVG is the first paint, with
+// the CLI's verdict; the element starts loading only after the SVG's first frame (so that it does
+// not hold that frame back), and the live card replaces the SVG at the SVG's size.
+{
+  const cli = path.join(ROOT, 'target/debug/tallyboard');
+  const snippet = execFileSync(cli, ['render', path.join(ROOT, 'www/data/kz-mazhilis-2021.json'), '--svg', '-', '--embed', '--src', 'data/kz-mazhilis-2021.json', '--width', '640']).toString('utf8');
+  const p = await b.newPage({ viewport: { width: 1000, height: 900 } });
+  await p.addInitScript(RECORD);
+  await p.addInitScript(() => {
+    // The first frame: the SVG as shown, and whether any load of the element had started by then.
+    requestAnimationFrame(() => {
+      const svg = document.querySelector('tally-board > svg');
+      window.__svgFrame = { t: performance.now(), svg: svg ? svg.getBoundingClientRect().height : 0,
+        loads: performance.getEntriesByType('resource').filter((e) => /\.wasm$|tallyboard[a-z_]*\.js$|\.json$/.test(e.name)).map((e) => e.name.split('/').pop()) };
+    });
+  });
+  await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: page(`<div style="width: 640px">${snippet}</div>`) }));
+  await p.goto(url + 'first-test.html');
+  await p.waitForFunction(() => window.__frames.some((f) => f.event), null, { timeout: 30000 });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const got = await p.evaluate(() => {
+    const el = document.querySelector('tally-board');
+    const c = el.shadowRoot.querySelector('canvas');
+    const first = window.__svgFrame;
+    const late = performance.getEntriesByType('resource').filter((e) => /\.wasm$|tallyboard[a-z_]*\.js$|\.json$/.test(e.name));
+    return { first, frames: window.__frames, canvas: c && c.getBoundingClientRect().height, state: c && c.dataset.state,
+      svgShown: !!el.querySelector(':scope > svg') && el.shadowRoot.querySelector('.fallback').hidden === false,
+      started: Math.min(...late.map((e) => e.startTime)) };
+  });
+  check('the CLI\'s SVG is the first paint: shown in the first frame, before any module or data is loaded',
+    got.first && got.first.svg > 1000 && got.first.loads.length === 0, JSON.stringify(got.first));
+  check('the element\'s loads start after that frame', got.started >= got.first.t, `first frame ${Math.round(got.first.t)} ms, first load ${Math.round(got.started)} ms`);
+  check('then the live card with its verdict replaces the SVG, at the SVG\'s height (no shift of the card)',
+    got.state === 'ok' && !got.svgShown && Math.abs(got.canvas - got.first.svg) < 1, `SVG ${got.first.svg} px, canvas ${got.canvas} px, ${show(got.frames)}`);
+  await p.close();
 }
 
 // The first card is the wasm's display list replayed by the element's painter; the full card is drawn
