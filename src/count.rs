@@ -18,7 +18,7 @@ const PREVIOUS_KEYS: &[&str] = &["date", "seats", "source"];
 pub(crate) fn read(o: &mut Obj) -> Count {
     let status = o.keyword("status", &Status::KEYS).and_then(|k| Status::KEYS.iter().position(|s| *s == k)).map(|i| Status::ALL[i]);
     let mut c = Count { status, ..Count::default() };
-    o.object("counted", "an object like {\"percent\": 87.4} or {\"units\": 1234, \"of\": 1412}", &mut |m| {
+    o.object("counted", said!("an object like {\"percent\": 87.4} or {\"units\": 1234, \"of\": 1412}"), &mut |m| {
         c.percent = m.percent("percent");
         c.units = m.count("units");
         c.of = m.count("of");
@@ -26,7 +26,7 @@ pub(crate) fn read(o: &mut Obj) -> Count {
         m.finish(COUNTED_KEYS);
     });
     c.as_of = o.string("as_of");
-    c.previous = o.object("previous", "an object like {\"date\": \"2016-03-20\", \"seats\": 98}", &mut |m| {
+    c.previous = o.object("previous", said!("an object like {\"date\": \"2016-03-20\", \"seats\": 98}"), &mut |m| {
         let p = Previous { date: m.string("date"), seats: m.count("seats"), source: m.source("source") };
         m.finish(PREVIOUS_KEYS);
         p

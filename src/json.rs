@@ -148,7 +148,15 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn error_at(&self, offset: usize, message: &str) -> SyntaxError {
+    /// The first paint's module (without `full`) words no syntax error (it leaves data it cannot
+    /// read to the full module): inlined, so that its messages are not in that module at all.
+    #[inline(always)]
+    fn error_at(&self, offset: usize, message: &'static str) -> SyntaxError {
+        self.error(offset, if cfg!(feature = "full") { message } else { "" })
+    }
+
+    #[inline(never)]
+    fn error(&self, offset: usize, message: &str) -> SyntaxError {
         let (line, column) = line_column(self.text, offset);
         SyntaxError { message: message.to_string(), offset, line, column, limit: false }
     }

@@ -89,7 +89,7 @@ impl<'a, 'r> Obj<'a, 'r> {
             Value::String(s) => Some(crate::format::without_bidi_controls(s)),
             _ => {
                 let p = self.child(key);
-                type_error(self.report, &p, "a string", n);
+                type_error(self.report, &p, said!("a string"), n);
                 None
             }
         }
@@ -105,13 +105,13 @@ impl<'a, 'r> Obj<'a, 'r> {
                 for (i, item) in items.iter().enumerate() {
                     match &item.value {
                         Value::String(s) => out.push(crate::format::without_bidi_controls(s)),
-                        _ => type_error(self.report, &(p.clone() + "/" + &int(i as u64)), "a string", item),
+                        _ => type_error(self.report, &(p.clone() + "/" + &int(i as u64)), said!("a string"), item),
                     }
                 }
                 out
             }
             _ => {
-                type_error(self.report, &p, "an array of strings", n);
+                type_error(self.report, &p, said!("an array of strings"), n);
                 Vec::new()
             }
         }
@@ -124,7 +124,7 @@ impl<'a, 'r> Obj<'a, 'r> {
             // A bare string is taken as the source's name.
             Value::String(s) => Some(Source { name: Some(s.clone()), ..Source::default() }),
             _ => {
-                let mut o = Obj::new(n, p, self.report, "an object like {\"name\": ..., \"url\": ...}")?;
+                let mut o = Obj::new(n, p, self.report, said!("an object like {\"name\": ..., \"url\": ...}"))?;
                 o.need(&["name"]);
                 let s = Source { name: o.string("name"), url: o.string("url"), retrieved: o.string("retrieved") };
                 o.finish(SOURCE_KEYS);
@@ -166,7 +166,7 @@ impl<'a, 'r> Obj<'a, 'r> {
                 None
             }
             _ => {
-                type_error(self.report, &p, "a whole number or null", n);
+                type_error(self.report, &p, said!("a whole number or null"), n);
                 None
             }
         }
@@ -217,7 +217,7 @@ impl<'a, 'r> Obj<'a, 'r> {
             Value::Bool(b) => Some(*b),
             _ => {
                 let p = self.child(key);
-                type_error(self.report, &p, "true or false", n);
+                type_error(self.report, &p, said!("true or false"), n);
                 None
             }
         }
@@ -241,7 +241,7 @@ impl<'a, 'r> Obj<'a, 'r> {
                 }
             },
             _ => {
-                type_error(self.report, &p, "a number or null", n);
+                type_error(self.report, &p, said!("a number or null"), n);
                 None
             }
         }
@@ -276,7 +276,7 @@ impl<'a, 'r> Obj<'a, 'r> {
                     }
                 }
             }
-            _ => type_error(self.report, &p, "an array", n),
+            _ => type_error(self.report, &p, said!("an array"), n),
         }
     }
 

@@ -23,7 +23,7 @@ const BALLOT_KEYS: &[&str] = &["cast", "valid", "invalid", "blank", "uncounted",
 
 pub fn document(root: &Node, report: &mut Report) -> Document {
     let mut doc = Document::default();
-    let Some(mut o) = Obj::new(root, String::new(), report, "an object (the results document)") else {
+    let Some(mut o) = Obj::new(root, String::new(), report, said!("an object (the results document)")) else {
         return doc;
     };
     match o.take("tallyboard") {
@@ -64,7 +64,7 @@ pub fn document(root: &Node, report: &mut Report) -> Document {
                         }
                     }
                 }
-                _ => type_error(o.report, &path, "an array of contests", n),
+                _ => type_error(o.report, &path, said!("an array of contests"), n),
             }
         }
     }
@@ -97,7 +97,7 @@ fn lang(o: &mut Obj) -> Option<String> {
 }
 
 fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
-    let mut o = Obj::new(node, path, report, "a contest")?;
+    let mut o = Obj::new(node, path, report, said!("a contest"))?;
     let kind = contest_kind(&mut o)?;
     let mut c = Contest::new(kind);
     c.id = o.string("id");
@@ -200,7 +200,7 @@ fn other_kind(o: &mut Obj, c: &mut Contest) -> &'static [&'static str] {
 /// A composition's groups, read as lines whose seats are the group's members.
 fn groups(o: &mut Obj) -> Vec<Party> {
     let mut groups = Vec::new();
-    o.each("groups", "an object like {\"name\": \"Women\", \"members\": 31}", &mut |g| {
+    o.each("groups", said!("an object like {\"name\": \"Women\", \"members\": 31}"), &mut |g| {
         let mut p = Party { name: g.string("name").unwrap_or_default(), short: g.string("short"), lang: lang(g), ..Party::default() };
         p.color = g.string("color").and_then(|s| Rgb::parse(&s));
         g.need(&["name", "members"]);
@@ -215,7 +215,7 @@ fn groups(o: &mut Obj) -> Vec<Party> {
 fn threshold(o: &mut Obj) -> Option<Threshold> {
     let n = o.take("threshold")?;
     let p = o.child("threshold");
-    let mut t = Obj::new(n, p, o.report, "an object like {\"percent\": 7, \"of\": \"valid\"}")?;
+    let mut t = Obj::new(n, p, o.report, said!("an object like {\"percent\": 7, \"of\": \"valid\"}"))?;
     let percent = t.decimal("percent");
     if percent.is_none() {
         let pp = t.child("percent");
@@ -256,7 +256,7 @@ fn result_lines(o: &mut Obj, c: &mut Contest) {
                     }
                     c.parties = lines(items, &p, o.report, kind);
                 }
-                _ => type_error(o.report, &p, "an array", n),
+                _ => type_error(o.report, &p, said!("an array"), n),
             }
         }
     }
@@ -290,7 +290,7 @@ fn ballots(o: &mut Obj) -> Ballots {
     let mut out = Ballots::default();
     if let Some(n) = o.take("ballots") {
         let p = o.child("ballots");
-        if let Some(mut b) = Obj::new(n, p, o.report, "an object of ballot counts") {
+        if let Some(mut b) = Obj::new(n, p, o.report, said!("an object of ballot counts")) {
             out.cast = b.count("cast");
             out.valid = b.count("valid");
             out.invalid = b.count("invalid");
@@ -322,7 +322,7 @@ fn threshold_rules(t: &mut Obj, mut th: Threshold) -> Threshold {
         th.level = Level::District;
     }
     let mut alliances = Vec::new();
-    t.each("alliances", "an object like {\"min_parties\": 2, \"percent\": 7}", &mut |a| {
+    t.each("alliances", said!("an object like {\"min_parties\": 2, \"percent\": 7}"), &mut |a| {
         let n = a.count("min_parties");
         let p = a.percent("percent");
         match (n, p) {
@@ -358,25 +358,25 @@ fn election_rules(o: &mut Obj, c: &mut Contest) {
                     match &item.value {
                         Value::Array(pair) if pair.len() == 2 => match (&pair[0].value, &pair[1].value) {
                             (Value::String(a), Value::String(b)) => c.surplus_agreements.push([a.clone(), b.clone()]),
-                            _ => type_error(o.report, &(p.clone() + "/" + &int(i as u64)), "a pair of list names", item),
+                            _ => type_error(o.report, &(p.clone() + "/" + &int(i as u64)), said!("a pair of list names"), item),
                         },
-                        _ => type_error(o.report, &(p.clone() + "/" + &int(i as u64)), "a pair of list names like [\"A\", \"B\"]", item),
+                        _ => type_error(o.report, &(p.clone() + "/" + &int(i as u64)), said!("a pair of list names like [\"A\", \"B\"]"), item),
                     }
                 }
             }
-            _ => type_error(o.report, &p, "an array of pairs of list names", n),
+            _ => type_error(o.report, &p, said!("an array of pairs of list names"), n),
         }
     }
     let mut districts = Vec::new();
-    o.each("districts", "an object like {\"name\": ..., \"seats\": ..., \"parties\": [...]}", &mut |d| {
+    o.each("districts", said!("an object like {\"name\": ..., \"seats\": ..., \"parties\": [...]}"), &mut |d| {
         let mut district = District { name: d.string("name").unwrap_or_default(), seats: d.count("seats"), electorate: d.count("electorate"), ..District::default() };
         district.ballots = ballots(d);
-        district.parties = required_lines(d, "a district");
+        district.parties = required_lines(d, said!("a district"));
         if let Some(n) = d.take("runoff") {
             let p = d.child("runoff");
-            if let Some(mut r) = Obj::new(n, p, d.report, "an object like {\"parties\": [...]} (the second round)") {
+            if let Some(mut r) = Obj::new(n, p, d.report, said!("an object like {\"parties\": [...]} (the second round)")) {
                 let ballots = ballots(&mut r);
-                let runoff = crate::contest::Runoff { ballots, parties: required_lines(&mut r, "a second round") };
+                let runoff = crate::contest::Runoff { ballots, parties: required_lines(&mut r, said!("a second round")) };
                 r.finish(&["ballots", "parties"]);
                 district.runoff = Some(runoff);
             }
@@ -394,7 +394,7 @@ fn required_lines(o: &mut Obj, what: &str) -> Vec<Party> {
         Some(n) => match &n.value {
             Value::Array(items) => lines(items, &p, o.report, Kind::Election),
             _ => {
-                type_error(o.report, &p, "an array", n);
+                type_error(o.report, &p, said!("an array"), n);
                 Vec::new()
             }
         },
@@ -407,7 +407,7 @@ fn required_lines(o: &mut Obj, what: &str) -> Vec<Party> {
 
 fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
     let mut p = Party::default();
-    let Some(mut o) = Obj::new(node, path, report, "an object with a \"name\"") else {
+    let Some(mut o) = Obj::new(node, path, report, said!("an object with a \"name\"")) else {
         return p;
     };
     match o.take("name") {
@@ -421,7 +421,7 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
             Value::Number(lit) => p.name = String::from(*lit),
             _ => {
                 let path = o.child("name");
-                type_error(o.report, &path, "a string", n)
+                type_error(o.report, &path, said!("a string"), n)
             }
         },
     }
@@ -476,7 +476,7 @@ fn qualifier(o: &mut Obj, key: &str) -> Option<Qualifier> {
 
 fn shares(o: &mut Obj, key: &str) -> Vec<Share> {
     let mut out = Vec::new();
-    o.each(key, "an object like {\"name\": \"Women\", \"percent\": 33.7}", &mut |item| {
+    o.each(key, said!("an object like {\"name\": \"Women\", \"percent\": 33.7}"), &mut |item| {
         item.need(&["name"]);
         let s = Share { name: item.string("name").unwrap_or_default(), percent: item.percent("percent"), count: item.count("count"), stage: item.string("stage") };
         item.finish(&["name", "percent", "count", "stage"]);
@@ -493,7 +493,7 @@ pub(crate) fn read_series(o: &mut Obj) -> Series {
     let party = o.string("party");
     let color = o.string("color").and_then(|s| Rgb::parse(&s));
     let mut points = Vec::new();
-    o.each("points", "an object like {\"label\": \"2021\", \"seats\": 76, \"of\": 98}", &mut |item| {
+    o.each("points", said!("an object like {\"label\": \"2021\", \"seats\": 76, \"of\": 98}"), &mut |item| {
         item.need(&["label"]);
         let p = Point {
             label: item.string("label").unwrap_or_default(),
@@ -515,7 +515,7 @@ pub(crate) fn read_primaries(o: &mut Obj) -> Primaries {
     let voters = o.count("voters");
     let voters_qualifier = qualifier(o, "voters_qualifier");
     let mut stages = Vec::new();
-    o.each("stages", "an object like {\"name\": \"Shortlisted\", \"count\": 267}", &mut |item| {
+    o.each("stages", said!("an object like {\"name\": \"Shortlisted\", \"count\": 267}"), &mut |item| {
         item.need(&["name"]);
         let s = Stage {
             name: item.string("name").unwrap_or_default(),
@@ -525,10 +525,10 @@ pub(crate) fn read_primaries(o: &mut Obj) -> Primaries {
         item.finish(&["name", "count", "qualifier"]);
         stages.push(s);
     });
-    let removed = o.object("removed", "an object like {\"count\": 37, \"reasons\": [...]}", &mut |item| {
+    let removed = o.object("removed", said!("an object like {\"count\": 37, \"reasons\": [...]}"), &mut |item| {
         let count = item.count("count");
         let mut reasons = Vec::new();
-        item.each("reasons", "an object like {\"name\": \"falsification\", \"count\": 7}", &mut |r| {
+        item.each("reasons", said!("an object like {\"name\": \"falsification\", \"count\": 7}"), &mut |r| {
             r.need(&["name", "count"]);
             if let (Some(n), Some(c)) = (r.string("name"), r.count("count")) {
                 reasons.push((n, c));
@@ -540,7 +540,7 @@ pub(crate) fn read_primaries(o: &mut Obj) -> Primaries {
     });
     let shares = shares(o, "shares");
     let quota = o
-        .object("quota", "an object like {\"percent\": 30, \"shares\": [\"Women\"], \"stage\": \"Selected\"}", &mut |q| {
+        .object("quota", said!("an object like {\"percent\": 30, \"shares\": [\"Women\"], \"stage\": \"Selected\"}"), &mut |q| {
             q.need(&["percent", "shares"]);
             let percent = q.percent("percent");
             let names = q.strings("shares");
