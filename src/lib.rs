@@ -27,8 +27,9 @@
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Words of a reader's message given as an argument (what was expected): the first paint's module
-/// (built without `full`) words no finding, so they are `""` there and not in that module at all.
+/// Words only the full module says (a reader's message given as an argument, the controls of a full
+/// card): the first paint's module (built without `full`) words no finding and has no controls, so
+/// they are `""` there and not in that module at all.
 macro_rules! said {
     ($s:literal) => {
         if cfg!(feature = "full") {
