@@ -156,13 +156,15 @@ impl<'a, 'r> Obj<'a, 'r> {
             },
             Value::String(s) => {
                 // "5 148 074" or "5,148,074" from a spreadsheet: say how to write it.
-                let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-                let mut msg = "expected a number, found the string \"".to_string() + s + "\"";
-                if !digits.is_empty() && digits.len() + 4 >= s.chars().count() {
-                    msg += "; write it without quotes or separators: ";
-                    msg += &digits;
-                }
-                self.report.error("shape/type", &p, || msg);
+                self.report.error("shape/type", &p, || {
+                    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+                    let mut msg = "expected a number, found the string \"".to_string() + s + "\"";
+                    if !digits.is_empty() && digits.len() + 4 >= s.chars().count() {
+                        msg += "; write it without quotes or separators: ";
+                        msg += &digits;
+                    }
+                    msg
+                });
                 None
             }
             _ => {
@@ -254,13 +256,15 @@ impl<'a, 'r> Obj<'a, 'r> {
             return Some(s);
         }
         let p = self.child(key);
-        let mut msg = "unknown value \"".to_string() + &s + "\"; expected one of: " + &allowed.join(", ");
-        if let Some(best) = suggest(&s, allowed) {
-            msg += "; did you mean \"";
-            msg += best;
-            msg += "\"?";
-        }
-        self.report.error("shape/keyword", &p, || msg);
+        self.report.error("shape/keyword", &p, || {
+            let mut msg = "unknown value \"".to_string() + &s + "\"; expected one of: " + &allowed.join(", ");
+            if let Some(best) = suggest(&s, allowed) {
+                msg += "; did you mean \"";
+                msg += best;
+                msg += "\"?";
+            }
+            msg
+        });
         None
     }
 
@@ -328,12 +332,14 @@ pub(crate) fn show(n: &Node) -> String {
 }
 
 pub(crate) fn type_error(report: &mut Report, path: &str, expected: &str, found: &Node) {
-    let mut msg = "expected ".to_string() + expected + ", found " + found.value.type_name();
-    if let Value::String(_) | Value::Number(_) = &found.value {
-        msg += " ";
-        msg += &show(found);
-    }
-    report.error("shape/type", path, || msg);
+    report.error("shape/type", path, || {
+        let mut msg = "expected ".to_string() + expected + ", found " + found.value.type_name();
+        if let Value::String(_) | Value::Number(_) = &found.value {
+            msg += " ";
+            msg += &show(found);
+        }
+        msg
+    });
 }
 
 /// The allowed word closest to `word`, if it is a plausible typo

@@ -162,15 +162,17 @@ fn contest_kind(o: &mut Obj) -> Option<Kind> {
             Value::String(s) if Kind::from_key(s).is_some() => Some(Kind::from_key(s).unwrap_or(Kind::Election)),
             _ => {
                 let p = o.child("kind");
-                let mut msg = "expected one of \"election\", \"vote\", \"composition\", \"series\", \"primaries\"; found ".to_string() + &show(n);
-                if let Value::String(s) = &n.value {
-                    if let Some(s) = suggest(s, &Kind::KEYS) {
-                        msg += "; did you mean \"";
-                        msg += s;
-                        msg += "\"?";
+                o.report.error("shape/kind", &p, || {
+                    let mut msg = "expected one of \"election\", \"vote\", \"composition\", \"series\", \"primaries\"; found ".to_string() + &show(n);
+                    if let Value::String(s) = &n.value {
+                        if let Some(s) = suggest(s, &Kind::KEYS) {
+                            msg += "; did you mean \"";
+                            msg += s;
+                            msg += "\"?";
+                        }
                     }
-                }
-                o.report.error("shape/kind", &p, || msg);
+                    msg
+                });
                 None
             }
         },
