@@ -14,7 +14,7 @@ pub fn to_svg(scene: &Scene) -> String {
     let mut out = String::new();
     let (w, h) = (scene.width.ceil() as u32, scene.height.ceil().max(1.0) as u32);
     let size = ((w as f64 * OVERSAMPLE) as u32, (h as f64 * OVERSAMPLE) as u32);
-    let mut backend = crate::backend::svg::SvgBackend::new(&mut out, size, (w, h), &scene.summary);
+    let mut backend = crate::backend::svg::SvgBackend::new(&mut out, size, (w, h), &scene.summary, crate::draw::FONT);
     // Writing to a String cannot fail.
     let _ = crate::draw::draw(scene, &mut backend, crate::draw::Surface { scale: OVERSAMPLE, font: crate::draw::FONT });
     out

@@ -17,6 +17,8 @@ impl std::error::Error for Never {}
 pub struct SvgBackend<'a> {
     out: &'a mut String,
     size: (u32, u32),
+    /// The root's font family (a text in it need not say it again).
+    family: &'a str,
 }
 
 fn hex(c: &BackendColor) -> String {
@@ -25,9 +27,12 @@ fn hex(c: &BackendColor) -> String {
 
 impl<'a> SvgBackend<'a> {
     /// Start a document of `size` units shown at `shown` CSS pixels, labelled for
-    /// assistive technology with `label` (also its `<title>`).
-    pub fn new(out: &'a mut String, size: (u32, u32), shown: (u32, u32), label: &str) -> Self {
-        out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
+    /// assistive technology with `label` (also its `<title>`). `family`: the font of its
+    /// text, said once on the root (a text in another family says its own).
+    pub fn new(out: &'a mut String, size: (u32, u32), shown: (u32, u32), label: &str, family: &'a str) -> Self {
+        out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" font-family=\"");
+        *out += &xml_escape(family);
+        out.push_str("\" width=\"");
         *out += &int(shown.0 as u64);
         out.push_str("\" height=\"");
         *out += &int(shown.1 as u64);
@@ -40,7 +45,7 @@ impl<'a> SvgBackend<'a> {
         out.push_str("\"><title>");
         *out += &xml_escape(label);
         out.push_str("</title>\n");
-        SvgBackend { out, size }
+        SvgBackend { out, size, family }
     }
 
     fn fill(&mut self, c: &BackendColor) {
@@ -141,9 +146,12 @@ impl DrawingBackend for SvgBackend<'_> {
         if let FontStyle::Bold = style.style() {
             self.out.push_str(" font-weight=\"bold\"");
         }
-        self.out.push_str(" font-family=\"");
-        *self.out += &xml_escape(style.family().as_str());
-        self.out.push('"');
+        let family = style.family();
+        if family.as_str() != self.family {
+            self.out.push_str(" font-family=\"");
+            *self.out += &xml_escape(family.as_str());
+            self.out.push('"');
+        }
         self.fill(&style.color());
         self.out.push('>');
         *self.out += &xml_escape(text);
