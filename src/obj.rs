@@ -35,8 +35,9 @@ impl<'a, 'r> Obj<'a, 'r> {
             Value::Object(members) => {
                 // Duplicate keys: JSON parsers disagree on which wins; we take the first and say so.
                 // Sorted (stably, so the first of equal keys leads its run), not compared pairwise.
-                // (A small object, the usual kind, compares its keys pairwise: no allocation.)
-                let n = members.len();
+                // (A small object, the usual kind, compares its keys pairwise: no allocation.) The
+                // first paint's module reads the first too and leaves saying so to the full module.
+                let n = if cfg!(feature = "full") { members.len() } else { 0 };
                 let mut again = vec![false; n];
                 if n <= 16 {
                     for i in 1..n {

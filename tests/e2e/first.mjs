@@ -90,6 +90,18 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   check('then "invalid" with its errors in the label, no frame between', last.state === 'invalid' && /Numbers checked: \d+ errors?/.test(last.label) && d.length === 2, show(f));
 }
 
+// A key given twice: the first paint's module reads the first (as the full module does) and draws;
+// the full module's verdict names the duplicate.
+{
+  const text = fs.readFileSync(path.join(ROOT, 'www/data/kz-mazhilis-2021.json'), 'utf8').replace('"contests"', '"title": "Once more", "contests"');
+  const f = await frames(page('<tally-board src="data/twice.json"></tally-board>'), { url: '**/data/twice.json', body: text });
+  const d = drawn(f);
+  const last = d[d.length - 1];
+  check('a key given twice: first "checking", then "invalid", its error in the label',
+    text.split('"title"').length > 2 && d[0] && d[0].state === 'checking' && last.state === 'invalid' && /Numbers checked: \d+ errors?/.test(last.label) &&
+    d.every((x) => x.label.startsWith('Kazakhstan Mazhilis election')) && d.length === 2, show(f));
+}
+
 // What the first paint's module leaves to the full one: another language, a mixed-member card.
 {
   const f = await frames(page('<tally-board locale="ru" src="data/kz-mazhilis-2021.json"></tally-board>'));
