@@ -224,7 +224,7 @@ pub fn status_line(c: &Contest, w: &crate::words::Words, loc: &Locale) -> Option
         parts.push(w.count.status[s as usize].to_string());
     }
     if let Some(p) = k.percent {
-        parts.push(w.count.counted.replace("{}", &format::percent(&p, loc)));
+        parts.push(format::fill(w.count.counted, &[("{}", &format::percent(&p, loc))]));
     }
     if let (Some(u), Some(of)) = (k.units, k.of) {
         let unit = k.unit.as_deref().unwrap_or(w.count.units);
@@ -238,7 +238,7 @@ pub fn status_line(c: &Contest, w: &crate::words::Words, loc: &Locale) -> Option
             at += ", ";
         }
         at += &t.clock();
-        parts.push(w.count.as_of.replace("{}", &at));
+        parts.push(format::fill(w.count.as_of, &[("{}", &at)]));
     }
     (!parts.is_empty()).then(|| parts.join(" \u{b7} "))
 }

@@ -58,7 +58,7 @@ pub fn controls(w: &Words) -> Controls {
         loading: e.loading,
         exports: EXPORTS
             .iter()
-            .map(|[name, kind, media, file]| [name.to_string(), e.download_as.replace("{}", name), kind.to_string(), media.to_string(), file.to_string()])
+            .map(|[name, kind, media, file]| [name.to_string(), crate::format::fill(e.download_as, &[("{}", name)]), kind.to_string(), media.to_string(), file.to_string()])
             .collect(),
     }
 }
@@ -143,7 +143,7 @@ pub fn headline(c: &crate::contest::Contest, f: &crate::figures::Figures, o: &cr
     if f.seats[top] > 0 {
         let reached = f.seats[top] >= f.majority.unwrap_or(f.body / 2 + 1);
         let t = if reached { e.majority_seats } else { e.leads_seats };
-        return t.replace("{party}", &c.parties[top].name).replace("{seats}", &num(f.seats[top])).replace("{body}", &num(f.body));
+        return crate::format::fill(t, &[("{party}", &c.parties[top].name), ("{seats}", &num(f.seats[top])), ("{body}", &num(f.body))]);
     }
     // No seats yet: the largest share.
     let share = |i: usize| f.vote_share[i].map(|s| s.approx());
@@ -151,7 +151,7 @@ pub fn headline(c: &crate::contest::Contest, f: &crate::figures::Figures, o: &cr
         share(a).partial_cmp(&share(b)).unwrap_or(std::cmp::Ordering::Equal).then(b.cmp(&a))
     });
     let line = by_share.and_then(|i| Some((i, f.vote_share[i]?)));
-    line.map(|(i, s)| e.leads_share.replace("{party}", &c.parties[i].name).replace("{share}", &crate::format::percent(&s.at(f.scale), &o.locale)))
+    line.map(|(i, s)| crate::format::fill(e.leads_share, &[("{party}", &c.parties[i].name), ("{share}", &crate::format::percent(&s.at(f.scale), &o.locale))]))
         .unwrap_or_default()
 }
 
@@ -161,7 +161,7 @@ pub fn headline(c: &crate::contest::Contest, f: &crate::figures::Figures, o: &cr
 pub fn not_updated(w: &Words, reason: &str, as_of: Option<&str>, loaded: i64, offset: i32) -> String {
     let e = &w.element;
     let when = as_of.and_then(crate::count::Time::parse).unwrap_or_else(|| crate::count::Time::at(loaded, offset));
-    e.not_updated.replace("{}", reason) + " " + &e.shown_as_of.replace("{}", &when.clock())
+    crate::format::fill(e.not_updated, &[("{}", reason)]) + " " + &crate::format::fill(e.shown_as_of, &[("{}", &when.clock())])
 }
 
 /// A load that failed, said as one: "could not load results.json: HTTP 404".
@@ -170,7 +170,7 @@ pub fn load_error(w: &Words, src: &str, status: Option<u16>, reason: &str) -> St
         Some(code) => "HTTP ".to_string() + &crate::format::int(code as u64),
         None => reason.chars().take(200).collect(),
     };
-    w.element.could_not_load.replace("{}", src) + ": " + &what
+    crate::format::fill(w.element.could_not_load, &[("{}", src)]) + ": " + &what
 }
 
 /// The colours of the element's controls in a theme, as CSS custom properties.
@@ -317,6 +317,10 @@ mod tests {
         assert_eq!(headline(c, f, &o), "Nur Otan has a majority: 76 of 98 seats");
         let ru = crate::layout::Options { locale: Locale::from_tag("ru"), words: for_locale("ru"), ..o };
         assert_eq!(headline(c, f, &ru), "Nur Otan получает большинство: 76 из 98 мест");
+        // A name that looks like a placeholder is said as it is.
+        let mut named = c.clone();
+        named.parties[0].name = "{seats} of {body}".to_string();
+        assert_eq!(headline(&named, f, &o), "{seats} of {body} has a majority: 76 of 98 seats");
         let reason = load_error(&EN, "results.json", Some(500), "");
         assert_eq!(not_updated(&EN, &reason, Some("2021-01-10T23:41:00+06:00"), 0, 0), "Not updated: could not load results.json: HTTP 500. These are the results as of 23:41.");
         // No as_of: the time it was loaded, on the reader's clock (UTC+5:30 here).

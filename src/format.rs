@@ -69,6 +69,35 @@ pub fn lang_of(tag: &str) -> String {
 }
 
 /// Plain decimal digits of `n`.
+/// A template of the card's words with its placeholders (`{}`, `{party}`, …) filled in one pass over
+/// the template: a value is never read as a template (a party named "{seats}" keeps its name), and no
+/// substring searcher is linked for it (the first paint's module has none).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match values.iter().find(|(key, _)| rest.starts_with(key)) {
+            Some((key, value)) => {
+                out.push_str(value);
+                rest = &rest[key.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `template` has the placeholder `key` (a `{…}`).
+pub fn has(template: &str, key: &str) -> bool {
+    template.match_indices('{').any(|(i, _)| template[i..].starts_with(key))
+}
+
 pub fn int(n: u64) -> String {
     if n == 0 {
         return "0".to_string();
@@ -81,8 +110,8 @@ pub fn int(n: u64) -> String {
         buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
     }
-    // Only ASCII digits were written.
-    String::from_utf8_lossy(&buf[i..]).into_owned()
+    // Only ASCII digits were written (pushed as chars: no UTF-8 check, whose code is ~750 bytes of wasm).
+    buf[i..].iter().map(|&b| b as char).collect()
 }
 
 /// Signed integer.
@@ -195,7 +224,8 @@ pub fn date(iso: &str, loc: &Locale) -> String {
         return iso.to_string();
     };
     let num = |n: u32| in_digits(int(n as u64), loc.zero);
-    loc.date.replace("{d}", &num(d)).replace("{y}", &num(y)).replace("{m}", &in_digits(loc.months[(m - 1) as usize].to_string(), loc.zero))
+    let month = in_digits(loc.months[(m - 1) as usize].to_string(), loc.zero);
+    fill(loc.date, &[("{d}", &num(d)), ("{y}", &num(y)), ("{m}", &month)])
 }
 
 /// Days in month `m` (1-12) of year `y` (proleptic Gregorian).
@@ -298,6 +328,19 @@ pub fn fold_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_template_is_filled_in_one_pass() {
+        use super::{fill, has};
+        let t = "{party} leads with {seats} of {body} seats";
+        // A value is never read as a template: a party may be named like a placeholder.
+        assert_eq!(fill(t, &[("{party}", "{seats} {body}"), ("{seats}", "76"), ("{body}", "98")]), "{seats} {body} leads with 76 of 98 seats");
+        assert_eq!(fill("{} counted", &[("{}", "87.4%")]), "87.4% counted");
+        // An unknown or unclosed brace stays as it is written.
+        assert_eq!(fill("a {x} {", &[("{}", "1")]), "a {x} {");
+        assert_eq!(fill("エラー {} 件", &[("{}", "3")]), "エラー 3 件");
+        assert!(has("エラー {} 件", "{}") && !has("errors", "{}") && !has("{ }", "{}"));
+    }
+
     #[test]
     fn dates() {
         use super::{date, Locale, EN};

@@ -144,7 +144,7 @@ pub fn count(lit: &str) -> Result<u64, CountError> {
         Some(d) => d,
         // Too many decimals or too large to hold: say which.
         None if lit.starts_with('-') => return Err(CountError::Negative),
-        None if lit.contains("e-") || lit.contains("E-") => return Err(CountError::Fractional),
+        None if lit.as_bytes().windows(2).any(|w| matches!(w, [b'e' | b'E', b'-'])) => return Err(CountError::Fractional),
         None if lit.contains('.') && !lit.contains(['e', 'E']) => return Err(CountError::Fractional),
         None => return Err(CountError::TooLarge),
     };

@@ -229,8 +229,8 @@ pub const EN: Words = Words {
 /// A count with its word: "3 errors", "5 ошибок"; a form with `{}` takes the number there ("エラー {} 件").
 pub fn counted(number: String, n: u64, forms: &Forms, w: &Words) -> String {
     let form = plural::form(n, forms, &w.plural);
-    if form.contains("{}") {
-        form.replace("{}", &number)
+    if crate::format::has(form, "{}") {
+        crate::format::fill(form, &[("{}", &number)])
     } else {
         number + " " + form
     }

@@ -115,7 +115,7 @@ pub fn place(f: &Finding, w: &crate::words::Words) -> String {
         if !at.is_empty() {
             at += " · ";
         }
-        at += &w.at_line.replace("{l}", &int(l as u64)).replace("{c}", &int(c as u64));
+        at += &crate::format::fill(w.at_line, &[("{l}", &int(l as u64)), ("{c}", &int(c as u64))]);
     }
     at
 }
