@@ -58,7 +58,7 @@ fn slot<'a>(w: &'a mut Words, key: &str) -> Option<Slot<'a>> {
 
 slots! {
     "lang" => lang as Text, "party" => party as Text, "candidate" => candidate as Text, "option" => option as Text,
-    "votes" => votes as Text, "seats" => seats as Text, "change" => change as Text, "swing" => swing as Text,
+    "votes" => votes as Text, "votes_in_text" => votes_in_text as Text, "seats" => seats as Text, "change" => change as Text, "swing" => swing as Text,
     "swing_title" => swing_title as Text, "projection" => projection as Text, "projection_note" => projection_note as Text,
     "valid_votes" => valid_votes as Text, "listed_votes" => listed_votes as Text, "invalid" => invalid as Text,
     "blank" => blank as Text, "cast" => cast as Text, "electorate" => electorate as Text, "turnout" => turnout as Text,

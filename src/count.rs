@@ -240,7 +240,7 @@ pub fn status_line(c: &Contest, w: &crate::words::Words, loc: &Locale) -> Option
         at += &t.clock();
         parts.push(format::fill(w.count.as_of, &[("{}", &at)]));
     }
-    (!parts.is_empty()).then(|| parts.join(" \u{b7} "))
+    (!parts.is_empty()).then(|| format::join(&parts, " \u{b7} "))
 }
 
 #[cfg(test)]

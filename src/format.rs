@@ -93,6 +93,19 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// `parts` with `sep` between them: `[…].join(sep)` without std's generic join (0.8 KB of the first
+/// paint's module for its two instantiations).
+pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+    out
+}
+
 /// Whether `template` has the placeholder `key` (a `{…}`).
 pub fn has(template: &str, key: &str) -> bool {
     template.match_indices('{').any(|(i, _)| template[i..].starts_with(key))

@@ -13,6 +13,9 @@ pub struct Words {
     pub candidate: &'static str,
     pub option: &'static str,
     pub votes: &'static str,
+    /// "votes" inside a sentence ("5,148,074 votes", "(votes 71.09%)"): lower case where the
+    /// language writes it so (German keeps "Stimmen").
+    pub votes_in_text: &'static str,
     pub seats: &'static str,
     pub change: &'static str,
     /// The change of vote share since the previous election, in percentage points (a column).
@@ -145,6 +148,7 @@ pub const EN: Words = Words {
     candidate: "Candidate",
     option: "Option",
     votes: "Votes",
+    votes_in_text: "votes",
     seats: "Seats",
     change: "+/−",
     swing: "±pp",

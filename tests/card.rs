@@ -141,6 +141,11 @@ fn locales_change_numbers_and_words() {
     assert!(texts.iter().any(|t| t == "71,09\u{a0}%"));
     assert!(texts.iter().any(|t| t == "Места"));
     assert!(s.summary.contains("76 из 98 мест"), "{}", s.summary);
+    assert!(s.summary.contains("(голоса 71,09\u{a0}%)"), "{}", s.summary);
+    // German writes its nouns with a capital, in a sentence too: "(Stimmen 71,09 %)", not "(stimmen …)".
+    let de = Options { width: 640.0, locale: tallyboard::format::Locale::from_tag("de"), words: tallyboard::catalogue::for_locale("de"), ..Options::default() };
+    let (s, _) = tallyboard::render_scene(&data("kz-mazhilis-2021.json"), &de, &Approx, None);
+    assert!(s.summary.contains("(Stimmen 71,09\u{a0}%)"), "{}", s.summary);
 }
 
 #[test]

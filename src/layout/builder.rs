@@ -255,7 +255,7 @@ impl<'a> Builder<'a> {
             // Most text fits on one line: one measurement (a call into the
             // browser's font engine) instead of one per word.
             let words: Vec<&str> = para.split(' ').filter(|w| !w.is_empty()).collect();
-            let joined = words.join(" ");
+            let joined = crate::format::join(&words, " ");
             if !joined.is_empty() && self.m.width(&joined, size, bold) <= max {
                 lines.push(joined);
                 continue;

@@ -22,7 +22,7 @@ pub fn summary(doc: &Document, figures: &[Figures], o: &Options) -> String {
         let mut items: Vec<String> = crate::count::status_line(c, w, &o.locale).into_iter().collect();
         items.extend(detail_items(c, o));
         items.extend(party_items(c, f, o));
-        s += &items.join("; ");
+        s += &crate::format::join(&items, "; ");
         if let Some(out) = &c.outcome {
             s += ". ";
             s += w.outcome;
@@ -31,7 +31,7 @@ pub fn summary(doc: &Document, figures: &[Figures], o: &Options) -> String {
         }
         parts.push(s);
     }
-    parts.join(". ")
+    crate::format::join(&parts, ". ")
 }
 
 /// What the other kinds of contest add: a composition's members and shares,
@@ -139,7 +139,7 @@ fn seats_item(seats: u64, tot: u64, vote_share: Option<Share>, scale: u32, o: &O
     }
     if let Some(v) = vote_share {
         it += " (";
-        it += &crate::format::fold_case(w.votes);
+        it += w.votes_in_text;
         it += " ";
         it += &pct(&v.at(scale), o);
         it += ")";
@@ -154,7 +154,7 @@ fn votes_item(votes: Option<u64>, vote_share: Option<Share>, scale: u32, o: &Opt
         it += " ";
         it += &num(v, o);
         it += " ";
-        it += &crate::format::fold_case(o.words.votes);
+        it += o.words.votes_in_text;
     }
     if let Some(d) = vote_share {
         it += ", ";

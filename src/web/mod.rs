@@ -209,7 +209,7 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
         opts.parts = layout::Parts::from_list(&s);
     } else if js_sys::Array::is_array(&parts) {
         let list: Vec<String> = js_sys::Array::from(&parts).iter().filter_map(|v| v.as_string()).collect();
-        opts.parts = layout::Parts::from_list(&list.join(","));
+        opts.parts = layout::Parts::from_list(&crate::format::join(&list, ","));
     }
     opts.findings_open = get(o, "findings").as_bool();
     // Colours from the page (e.g. CSS custom properties read by the element).
