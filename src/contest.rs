@@ -271,12 +271,16 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
     pub fn parse(s: &str) -> Option<Rgb> {
-        let h = s.strip_prefix('#')?;
-        let hex = |i: usize| u8::from_str_radix(h.get(i..i + 2)?, 16).ok();
+        // Hex digits only (`u8::from_str_radix` would take "+f" too, which CSS and the schema do not).
+        let h = s.strip_prefix('#')?.as_bytes();
+        let digit = |i: usize| (h[i] as char).to_digit(16).map(|v| v as u8);
         match h.len() {
-            6 => Some(Rgb(hex(0)?, hex(2)?, hex(4)?)),
+            6 => {
+                let hex = |i: usize| Some(digit(i)? * 16 + digit(i + 1)?);
+                Some(Rgb(hex(0)?, hex(2)?, hex(4)?))
+            }
             3 => {
-                let d = |i: usize| u8::from_str_radix(h.get(i..i + 1)?, 16).ok().map(|v| v * 17);
+                let d = |i: usize| Some(digit(i)? * 17);
                 Some(Rgb(d(0)?, d(1)?, d(2)?))
             }
             _ => None,
@@ -610,4 +614,18 @@ pub enum Detail {
     Composition(Composition),
     Series(Series),
     Primaries(Primaries),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rgb;
+
+    #[test]
+    fn colours_are_hex_digits_only() {
+        assert_eq!(Rgb::parse("#1f77B4"), Some(Rgb(0x1f, 0x77, 0xb4)));
+        assert_eq!(Rgb::parse("#fa0"), Some(Rgb(0xff, 0xaa, 0x00)));
+        for bad in ["#+f+f+f", "1f77b4", "#1f77b", "#1f77b4f", "#ggg", "#ééé", "#"] {
+            assert_eq!(Rgb::parse(bad), None, "{bad}");
+        }
+    }
 }
