@@ -2,11 +2,12 @@
 //! notice: every seat drawn in its party's colour, no text cut off or drawn
 //! over other text at any width, text from data never read as markup.
 
+mod common;
 use tallyboard::layout::{Approx, Measure, Options, Scene, Shape};
 use tallyboard::svg::to_svg;
 
 fn data(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/www/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(common::example_path(name)).unwrap()
 }
 
 fn scene(text: &str, width: f64) -> Scene {
@@ -37,13 +38,7 @@ fn text_boxes(s: &Scene) -> Vec<(f64, f64, f64, f64, String)> {
 
 #[test]
 fn no_text_is_cut_or_overlaps_at_any_width() {
-    let mut files: Vec<String> = std::fs::read_dir(format!("{}/www/data", env!("CARGO_MANIFEST_DIR")))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|f| f.ends_with(".json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 6);
+    let files = common::examples();
     for file in &files {
         for w in WIDTHS {
             let s = scene(&data(file), w);

@@ -1,6 +1,7 @@
 //! The command line, run as a user runs it.
 #![cfg(feature = "cli")]
 
+mod common;
 use std::process::Command;
 
 fn bin() -> Command {
@@ -26,12 +27,7 @@ fn temp(name: &str, text: &str) -> String {
 
 #[test]
 fn examples_validate_with_exit_0() {
-    let mut files: Vec<String> = std::fs::read_dir(format!("{}/www/data", env!("CARGO_MANIFEST_DIR")))
-        .unwrap()
-        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
-        .filter(|p| p.ends_with(".json"))
-        .collect();
-    files.sort();
+    let files: Vec<String> = common::examples().iter().map(|f| common::example_path(f)).collect();
     let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
     let (code, out, err) = run(&args);
     assert_eq!(code, 0, "{out}{err}");

@@ -6,6 +6,7 @@
 //! Committee's lists, the small ones under their official Hebrew names) and the
 //! Mazhilis 2021 (www/data, the Central Election Commission's figures).
 
+mod common;
 use tallyboard::layout::{Align, Approx, Measure, Options, Scene, Shape};
 use tallyboard::svg::to_svg;
 
@@ -261,13 +262,7 @@ fn names_carry_their_language_where_the_data_gives_it() {
 /// boxes as the left-to-right card seen in a mirror where a part is mirrored.
 #[test]
 fn every_example_mirrored_stays_on_the_card_without_overlaps() {
-    let mut files: Vec<String> = std::fs::read_dir(format!("{}/www/data", env!("CARGO_MANIFEST_DIR")))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|f| f.ends_with(".json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 6);
+    let files = common::examples();
     for file in &files {
         for w in [320.0, 375.0, 480.0, 768.0, 1024.0, 1280.0] {
             let (l, s) = (scene(&file_of(file), w, false), scene(&file_of(file), w, true));

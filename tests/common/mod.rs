@@ -1,6 +1,23 @@
-//! What the randomised tests share (`mod common;` in each): a seeded PRNG, so
-//! that every run is repeatable and a seed reproduces a case.
+//! What the tests share (`mod common;` in each): the example documents, and for the randomised
+//! tests a seeded PRNG, so that every run is repeatable and a seed reproduces a case.
 #![allow(dead_code)]
+
+/// The file names of the example documents (`www/data/*.json`), sorted; at least six of them.
+pub fn examples() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(format!("{}/www/data", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6, "{files:?}");
+    files
+}
+
+/// The path of an example document.
+pub fn example_path(name: &str) -> String {
+    format!("{}/www/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
 
 /// splitmix64: tiny, seedable, good enough to spread cases.
 pub struct Rng(pub u64);
