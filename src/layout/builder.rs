@@ -282,13 +282,16 @@ impl<'a> Builder<'a> {
                     lines.push(std::mem::take(&mut line));
                 }
                 line_w = 0.0;
+                if word_w <= max {
+                    line.push_str(word);
+                    line_w = word_w;
+                    continue;
+                }
                 // Too wide for a line: broken after its hyphens and slashes if that is enough,
                 // else (the last resort) between characters.
                 let breaks = ['-', '\u{2010}', '\u{2013}', '/'];
-                let by_hyphens = word_w > max && at_hyphens && word.contains(breaks) && word.split_inclusive(breaks).all(|p| w(p) <= max);
-                let pieces: Vec<&str> = if word_w <= max {
-                    vec![word]
-                } else if by_hyphens {
+                let by_hyphens = at_hyphens && word.contains(breaks) && word.split_inclusive(breaks).all(|p| w(p) <= max);
+                let pieces: Vec<&str> = if by_hyphens {
                     word.split_inclusive(breaks).collect()
                 } else {
                     word.char_indices().map(|(i, c)| &word[i..i + c.len_utf8()]).collect()
