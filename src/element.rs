@@ -150,8 +150,8 @@ pub fn headline(c: &crate::contest::Contest, f: &crate::figures::Figures, o: &cr
     let by_share = (0..c.parties.len()).filter(|&i| share(i).is_some()).max_by(|&a, &b| {
         share(a).partial_cmp(&share(b)).unwrap_or(std::cmp::Ordering::Equal).then(b.cmp(&a))
     });
-    let line = by_share.and_then(|i| Some((i, f.vote_share[i]?)));
-    line.map(|(i, s)| crate::format::fill(e.leads_share, &[("{party}", &c.parties[i].name), ("{share}", &crate::format::percent(&s.at(f.scale), &o.locale))]))
+    let line = by_share.and_then(|i| Some((i, f.vote_percent[i]?)));
+    line.map(|(i, s)| crate::format::fill(e.leads_share, &[("{party}", &c.parties[i].name), ("{share}", &crate::format::percent(&s, &o.locale))]))
         .unwrap_or_default()
 }
 

@@ -45,6 +45,13 @@ pub struct Figures {
     pub scale: u32,
     /// Each line's vote share (reported, else computed of `base`).
     pub vote_share: Vec<Option<Share>>,
+    /// Each line's vote share as every output prints it: `vote_share` at `scale`
+    /// (worked out here once: a redraw or a page of a long table divides nothing again).
+    pub vote_percent: Vec<Option<Decimal>>,
+    /// Each line's share of the body's seats at `scale` (none when the body has no seats).
+    pub seat_percent: Vec<Option<Decimal>>,
+    /// The line with the most votes (then seats; the first on a tie): a long table's widest row.
+    pub most_votes: Option<usize>,
     /// Each line's seats (0 where not given).
     pub seats: Vec<u64>,
     /// Seats given to lines (saturating).
@@ -171,7 +178,13 @@ pub fn of(c: &Contest) -> Figures {
     }
     let scale = c.parties.iter().filter_map(|p| p.percent.map(|d| d.scale)).max().unwrap_or(2).min(4);
     let swing = swing(c, &vote_share, scale);
+    let vote_percent = vote_share.iter().map(|s| s.map(|s| s.at(scale))).collect();
+    let seat_percent = seats.iter().map(|&s| (body > 0).then(|| Decimal::share(s, body, scale))).collect();
+    let most_votes = (0..c.parties.len()).max_by_key(|&i| (c.parties[i].votes, c.parties[i].seats, std::cmp::Reverse(i)));
     Figures {
+        vote_percent,
+        seat_percent,
+        most_votes,
         projection,
         swing,
         order,

@@ -106,7 +106,7 @@ pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
 /// is lightened, in steps of a tenth towards white, until it reaches 3:1. On a
 /// light card the given colours are kept: they are the parties' own.
 pub fn legible(c: Rgb, background: Rgb) -> Rgb {
-    if luminance(background) >= 0.2 {
+    if keeps_colors(background) {
         return c;
     }
     let mut t = 0.0;
@@ -116,6 +116,11 @@ pub fn legible(c: Rgb, background: Rgb) -> Rgb {
         out = mix(c, Rgb(255, 255, 255), t);
     }
     out
+}
+
+/// Whether parties' colours are drawn as given on `background` (a light card; see [`legible`]).
+pub fn keeps_colors(background: Rgb) -> bool {
+    luminance(background) >= 0.2
 }
 
 /// Relative luminance (WCAG 2), for picking a readable text colour on a fill.

@@ -126,7 +126,7 @@ fn rows(c: &Contest, f: &Figures, loc: &format::Locale) -> Vec<Row> {
                 seats: p.seats,
                 previous: p.previous_seats,
                 color: p.color.map(|c| c.hex()).unwrap_or_default(),
-                share: f.vote_share[i].map(|s| dec(&s.at(f.scale))).unwrap_or_default(),
+                share: f.vote_percent[i].map(|s| dec(&s)).unwrap_or_default(),
                 role: if c.kind == crate::contest::Kind::Vote { "option" } else { Role::KEYS[p.role as usize] },
                 district_seats: p.district_seats,
                 count: None,

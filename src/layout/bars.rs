@@ -114,9 +114,8 @@ fn party_shares(c: &Contest, f: &Figures) -> Vec<(Option<Decimal>, Option<Decima
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let vote = f.vote_share[i].map(|s| s.at(f.scale));
-            let seat = if p.seats.is_some() && p.role.takes_seats() { f.seat_share(i).map(|s| s.at(f.scale)) } else { None };
-            (vote, seat)
+            let seat = if p.seats.is_some() && p.role.takes_seats() { f.seat_percent[i] } else { None };
+            (f.vote_percent[i], seat)
         })
         .collect()
 }

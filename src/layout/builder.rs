@@ -153,6 +153,8 @@ pub(super) struct Builder<'a> {
     pub(super) fs: f64,
     /// Inside a text part that is mirrored as a whole on a right-to-left card.
     in_part: bool,
+    /// Parties' colours drawn as given (a light card: no contrast to work out per line).
+    keeps_colors: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -170,6 +172,7 @@ impl<'a> Builder<'a> {
             pad: if narrow { sizes::PAD_NARROW } else { sizes::PAD },
             w,
             fs: if narrow { sizes::TYPE_NARROW } else { sizes::TYPE },
+            keeps_colors: theme::keeps_colors(o.theme.background),
             in_part: false,
         }
     }
@@ -182,7 +185,11 @@ impl<'a> Builder<'a> {
 
     /// A party's colour on this card (see [`theme::legible`]).
     pub(super) fn party(&self, given: Option<Rgb>, index: usize) -> Rgb {
-        theme::party_on(given, index, self.t().background)
+        if self.keeps_colors {
+            theme::party_color(given, index)
+        } else {
+            theme::party_on(given, index, self.t().background)
+        }
     }
 
     pub(super) fn inner(&self) -> f64 {

@@ -1,6 +1,6 @@
 //! The screen-reader summary of a whole card, in words, from the figures.
 
-use crate::figures::{self, Figures, Share};
+use crate::figures::{self, Figures};
 use crate::contest::{Composition, Contest, Detail, Document, Kind, Point, Primaries};
 use crate::number::Decimal;
 use super::builder::*;
@@ -118,8 +118,8 @@ fn party_items(c: &Contest, f: &Figures, o: &Options) -> Vec<String> {
     for (i, (p, _)) in c.parties.iter().zip(&keep).enumerate().filter(|(_, (_, k))| **k) {
         let mut it = p.name.clone();
         match (p.seats, total) {
-            (Some(seats), Some(tot)) if c.kind == Kind::Election => it += &seats_item(seats, tot, f.vote_share[i], f.scale, o),
-            _ => it += &votes_item(p.votes, f.vote_share[i], f.scale, o),
+            (Some(seats), Some(tot)) if c.kind == Kind::Election => it += &seats_item(seats, tot, f.seat_percent[i], f.vote_percent[i], o),
+            _ => it += &votes_item(p.votes, f.vote_percent[i], o),
         }
         items.push(it);
     }
@@ -130,25 +130,25 @@ fn party_items(c: &Contest, f: &Figures, o: &Options) -> Vec<String> {
 }
 
 /// " 76 of 98 seats, 77.55% (votes 71.09%)": a party's seats of the body, and its vote share.
-fn seats_item(seats: u64, tot: u64, vote_share: Option<Share>, scale: u32, o: &Options) -> String {
+fn seats_item(seats: u64, tot: u64, seat_share: Option<Decimal>, vote_share: Option<Decimal>, o: &Options) -> String {
     let w = o.words;
     let mut it = " ".to_string() + &num(seats, o) + " " + w.of + " " + &num(tot, o) + " " + w.total_seats;
-    if tot > 0 {
+    if let Some(s) = seat_share {
         it += ", ";
-        it += &pct(&Decimal::share(seats, tot, scale), o);
+        it += &pct(&s, o);
     }
     if let Some(v) = vote_share {
         it += " (";
         it += w.votes_in_text;
         it += " ";
-        it += &pct(&v.at(scale), o);
+        it += &pct(&v, o);
         it += ")";
     }
     it
 }
 
 /// " 5,148,074 votes, 71.09%": a line's votes and share.
-fn votes_item(votes: Option<u64>, vote_share: Option<Share>, scale: u32, o: &Options) -> String {
+fn votes_item(votes: Option<u64>, vote_share: Option<Decimal>, o: &Options) -> String {
     let mut it = String::new();
     if let Some(v) = votes {
         it += " ";
@@ -158,7 +158,7 @@ fn votes_item(votes: Option<u64>, vote_share: Option<Share>, scale: u32, o: &Opt
     }
     if let Some(d) = vote_share {
         it += ", ";
-        it += &pct(&d.at(scale), o);
+        it += &pct(&d, o);
     }
     it
 }

@@ -99,7 +99,7 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
     let dash = || "—".to_string();
     let party: Vec<usize> = f.order[rows.start.min(f.order.len())..rows.end.min(f.order.len())].to_vec();
     let lists_end = f.lists_end.saturating_sub(rows.start).min(party.len());
-    let percent: Vec<String> = party.iter().map(|&i| f.vote_share[i].map(|s| pct(&s.at(f.scale), o)).unwrap_or_else(dash)).collect();
+    let percent: Vec<String> = party.iter().map(|&i| f.vote_percent[i].map(|s| pct(&s, o)).unwrap_or_else(dash)).collect();
     let ps: Vec<&Party> = party.iter().map(|&i| &c.parties[i]).collect();
     let votes: Vec<String> = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
     let seats: Vec<String> = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
@@ -420,7 +420,7 @@ pub(super) fn table(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors
     let start = o.page.min(pages - 1) * MAX_ROWS;
     let model = table_rows(c, f, o, start..(start + MAX_ROWS).min(n));
     let widest = (pages > 1).then(|| {
-        let top = (0..n).max_by_key(|&i| (c.parties[i].votes, c.parties[i].seats, std::cmp::Reverse(i))).unwrap_or(0);
+        let top = f.most_votes.unwrap_or(0);
         let at = f.order.iter().position(|&i| i == top).unwrap_or(0);
         table_rows(c, f, o, at..at + 1)
     });

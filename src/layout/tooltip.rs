@@ -9,7 +9,7 @@ use super::builder::*;
 /// The tooltip's lines for line `party` of contest `c` (with its figures `f`), and the share shown.
 pub fn tooltip(c: &Contest, f: &Figures, party: usize, o: &Options) -> (Vec<String>, Option<String>) {
     let Some(p) = c.parties.get(party) else { return (Vec::new(), None) };
-    let share = f.vote_share[party].map(|d| format::percent(&d.at(f.scale), &o.locale));
+    let share = f.vote_percent[party].map(|d| format::percent(&d, &o.locale));
     let mut lines = vec![p.name.clone()];
     if let Some(v) = p.votes {
         let mut l = format::grouped(v, &o.locale) + " " + &format::fold_case(o.words.votes);

@@ -28,7 +28,7 @@ pub(super) fn vote(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
     }
     b.y += 6.0;
     for (i, p) in c.parties.iter().enumerate() {
-        option_row(b, ci, i, p, f.vote_share[i].map(|s| s.at(f.scale)), colors[i]);
+        option_row(b, ci, i, p, f.vote_percent[i], colors[i]);
     }
     if o.parts.notes {
         notes(b, c);
