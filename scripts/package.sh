@@ -11,8 +11,9 @@ WASM_IN=${WASM_IN:-target/wasm32-unknown-unknown/release/tallyboard.wasm}
 [ -f "$WASM_IN" ] || { echo "package.sh: $WASM_IN missing (run wasm-pack build --release first)" >&2; exit 1; }
 # --one-caller-inline-max-function-size 0: binaryen otherwise inlines every function with a single
 # caller, whatever its size; keeping the big ones apart measured 132,530 -> 126,360 bytes gzip -9
-# (2026-12-02), the same cards in every browser test.
-OPT_FLAGS=(-Oz --converge --low-memory-unused --one-caller-inline-max-function-size 0 --enable-bulk-memory
+# (2026-12-02), the same cards in every browser test. --strip-producers, --strip-target-features: two
+# custom sections no browser reads (the toolchain's names, the features it was built with), 186 B gzip.
+OPT_FLAGS=(-Oz --converge --low-memory-unused --one-caller-inline-max-function-size 0 --strip-producers --strip-target-features --enable-bulk-memory
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals)
 # One module into pkg/: NAME.js (the glue), NAME_bg.wasm, their types.
 module() {

@@ -98,8 +98,11 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
         }
     }
     b.y += b.pad * 0.75;
-    // The screen reader's summary says first whether the numbers check out.
-    let body = summary(doc, figures, o);
+    // The screen reader's summary says first whether the numbers check out. The first paint's
+    // module says the title and "Checking the numbers…" only: the full module's card, which
+    // replaces it as soon as the check has run, reads out the figures with their verdict
+    // (2 KB gzip less before an English card's first paint).
+    let body = if cfg!(feature = "full") { summary(doc, figures, o) } else { doc.title.clone().unwrap_or_default() };
     let verdict = header::verdict(report, o.words);
     // ("Checking the numbers…" ends its own sentence.)
     let stop = if verdict.ends_with('…') { " " } else { ". " };

@@ -379,6 +379,8 @@ pub fn loading_text(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions | s
 }
 
 /// A load that failed, worded as `{locale, words}` say: "could not load results.json: HTTP 404" (`status` 0: no answer).
+/// (Not in the first paint's module: the element words a failure with the full module, which it loads for it.)
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = loadError)]
 pub fn load_error(#[wasm_bindgen(unchecked_param_type = "TallyboardOptions | string")] options: JsValue, src: &str, status: u16, reason: &str) -> String {
     crate::element::load_error(words_of(&options), src, (status > 0).then_some(status), reason)
