@@ -175,9 +175,9 @@ fn previous_shares(c: &Contest, path: &str, r: &mut Report) {
     let lift = |d: &Decimal| 10i128.pow(fine - d.scale.min(fine));
     let sum: i128 = given.iter().map(|d| d.units * lift(d)).sum();
     // Each printed share can be up to half a unit of its last digit above its true value.
-    let slack: i128 = given.iter().map(|d| 5 * lift(d) / 10).sum();
+    let slack: i128 = given.iter().map(|d| lift(d) >> 1).sum();
     if sum > 100 * 10i128.pow(fine) + slack {
-        let total = Decimal { units: sum / 10, scale: fine - 1 };
+        let total = Decimal { units: crate::number::div(sum, 10), scale: fine - 1 };
         r.error(
             "previous/over-100",
             &(path.to_string() + "/" + c.list_key),

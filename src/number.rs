@@ -21,6 +21,34 @@ pub enum CountError {
     TooLarge,
 }
 
+/// `n / d` rounded toward zero (as `/` does), for a divisor that fits in 64 bits (> 0): by 64-bit
+/// division when `n` fits (every real count and share does), else one bit at a time. No general
+/// 128-bit division then in the wasm (compiler_builtins' is 1.1 KB raw of the first paint's module).
+pub fn div(n: i128, d: u64) -> i128 {
+    let m = n.unsigned_abs();
+    let q = match u64::try_from(m) {
+        Ok(m) => (m / d) as u128,
+        Err(_) => {
+            let (mut q, mut r) = (0u128, 0u128);
+            for i in (0..128).rev() {
+                r = (r << 1) | ((m >> i) & 1);
+                q <<= 1;
+                if r >= d as u128 {
+                    r -= d as u128;
+                    q |= 1;
+                }
+            }
+            q
+        }
+    };
+    if n < 0 { -(q as i128) } else { q as i128 }
+}
+
+/// 10 to the power `k` (k <= 19: every scale the format allows and a margin).
+fn ten(k: u32) -> u64 {
+    10u64.pow(k)
+}
+
 impl Decimal {
     /// Parse a JSON number literal exactly. `None` if it has more than
     /// [`MAX_SCALE`] decimals or is too large to be a count or a percentage.
@@ -86,12 +114,8 @@ impl Decimal {
 
     /// The value as a whole number, if it is one.
     pub fn as_integer(&self) -> Option<i128> {
-        let p = 10i128.pow(self.scale);
-        if self.units % p == 0 {
-            Some(self.units / p)
-        } else {
-            None
-        }
+        let q = div(self.units, ten(self.scale));
+        (q * ten(self.scale) as i128 == self.units).then_some(q)
     }
 
     /// Whether this reported percentage is a correct rounding, at its own
@@ -117,9 +141,9 @@ impl Decimal {
         let lift = |d: &Decimal| d.units * 10i128.pow(fine - d.scale.min(fine));
         let diff = lift(self) - lift(other);
         let coarse = self.scale.min(other.scale);
-        let step = 10i128.pow(fine - coarse);
-        let half = step / 2;
-        let units = if diff >= 0 { (diff + half) / step } else { -((-diff + half) / step) };
+        let step = ten(fine - coarse);
+        let half = (step / 2) as i128;
+        let units = if diff >= 0 { div(diff + half, step) } else { -div(-diff + half, step) };
         Decimal { units, scale: coarse }
     }
 
@@ -128,8 +152,9 @@ impl Decimal {
             return Decimal { units: 0, scale };
         }
         let num = (part as i128) * 100 * 10i128.pow(scale);
-        let w = whole as i128;
-        let units = (2 * num + w) / (2 * w);
+        // Half up: (num + whole / 2) / whole, which is (2 num + whole) / (2 whole) for odd wholes too
+        // (and 2 whole would not fit in 64 bits for a body near u64::MAX).
+        let units = div(num + (whole / 2) as i128, whole);
         Decimal { units, scale }
     }
 }
@@ -161,6 +186,41 @@ pub fn count(lit: &str) -> Result<u64, CountError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn div_is_the_truncating_division_for_every_size() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..20_000 {
+            let (a, b) = (next(), next());
+            // Numerators of every width (up to the format's 10^30 and beyond), both signs.
+            let n = ((a as i128) << (b % 64)) ^ (b as i128);
+            let n = if a % 3 == 0 { -n } else { n };
+            let d = match b % 4 {
+                0 => 10u64.pow((a % 20) as u32),
+                1 => (a % 1_000_000) + 1,
+                2 => b | 1,
+                _ => 2,
+            };
+            assert_eq!(div(n, d), n / d as i128, "{n} / {d}");
+        }
+        // Shares rounded half up as (2 part 100 10^s + whole) / (2 whole) rounds them, at any body size.
+        for _ in 0..20_000 {
+            let (whole, s) = (next() >> (next() % 64) | 1, (next() % 5) as u32);
+            let part = next() % whole.saturating_add(1);
+            let num = (part as i128) * 100 * 10i128.pow(s);
+            let want = (2 * num + whole as i128) / (2 * whole as i128);
+            assert_eq!(Decimal::share(part, whole, s).units, want, "{part} / {whole} at {s}");
+        }
+        assert_eq!(div(i128::MAX, 7), i128::MAX / 7);
+        assert_eq!(div(-i128::MAX, 10), -i128::MAX / 10);
+        assert_eq!(div(-19, 10), -1);
+    }
 
     #[test]
     fn parses_literals_exactly() {
