@@ -105,8 +105,12 @@ fn read_checked(text: &str, validate: bool) -> Checked {
             severity: Severity::Error,
             code: "json/too-large",
             path: String::new(),
-            message: "the document is ".to_string() + &format::grouped(text.len() as u64, &format::EN)
-                + " bytes; the limit is 50 MiB (52,428,800 bytes): split it into several documents",
+            message: if cfg!(feature = "full") {
+                "the document is ".to_string() + &format::grouped(text.len() as u64, &format::EN)
+                    + " bytes; the limit is 50 MiB (52,428,800 bytes): split it into several documents"
+            } else {
+                String::new()
+            },
             line: None,
             column: None,
             offset: None,
@@ -120,7 +124,7 @@ fn read_checked(text: &str, validate: bool) -> Checked {
                 severity: Severity::Error,
                 code: if e.limit { "json/too-large" } else { "json/syntax" },
                 path: String::new(),
-                message: if e.limit { e.message.clone() } else { "not valid JSON: ".to_string() + &e.message },
+                message: if e.limit { e.message.clone() } else { said!("not valid JSON: ").to_string() + &e.message },
                 line: Some(e.line),
                 column: Some(e.column),
                 offset: None,

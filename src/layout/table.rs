@@ -112,7 +112,8 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
     let projected = f.projection.as_ref().filter(|_| o.parts.projection);
     let projection: Vec<String> = projected.map(|p| party.iter().map(|&i| num(p[i], o)).collect()).unwrap_or_default();
     let columns: [&Vec<String>; 8] = [&votes, &percent, &swing, &district, &list, &seats, &change, &projection];
-    let cells = (0..party.len()).map(|k| columns.iter().filter(|c| !c.is_empty()).map(|c| c[k].clone()).collect()).collect();
+    // (The HTML table's cells and the rows' colours as text: the full module's; the first paint's draws the columns.)
+    let cells = if cfg!(feature = "full") { (0..party.len()).map(|k| columns.iter().filter(|c| !c.is_empty()).map(|c| c[k].clone()).collect()).collect() } else { Vec::new() };
     TableModel {
         caption: c.title.clone().unwrap_or_default(),
         head: {
@@ -129,7 +130,7 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         // (For the element's HTML table: the full module's.)
         langs: if cfg!(feature = "full") { party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect() } else { Vec::new() },
         // As drawn on the card (lightened on a dark one where too dark to see).
-        colors: party.iter().map(|&i| theme::party_on(c.parties[i].color, i, o.theme.background).hex()).collect(),
+        colors: if cfg!(feature = "full") { party.iter().map(|&i| theme::party_on(c.parties[i].color, i, o.theme.background).hex()).collect() } else { Vec::new() },
         votes,
         percent,
         seats,
