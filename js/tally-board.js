@@ -98,7 +98,7 @@ const loadFirst = loader(() => import('./tallyboard_first.js'), new URL('./tally
 let parts = null;
 function cardParts() {
   parts = parts || import('./tally-board-card.js').then((p) => {
-    const Parts = p.cardParts(el, REVOKE_MS);
+    const Parts = p.cardParts(el, REVOKE_MS, UNCHANGED, boards);
     // (Every method but the class's own constructor.)
     for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(Parts.prototype))) {
       if (d.value !== Parts) Object.defineProperty(TallyBoard.prototype, k, d);
@@ -118,12 +118,15 @@ function catalogue(tag) {
   return catalogues.get(tag);
 }
 
-// One stylesheet for every card of the page, written by the wasm.
+// One stylesheet for every card of the page, written by the wasm: the first paint's module writes
+// the card's rules, the full module (or the intl one) every rule (its controls' too), once.
 let sheet = null;
+let sheetFull = false;
 function styleSheet(m) {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
+  sheet = sheet || new CSSStyleSheet();
+  if (!sheetFull) {
     sheet.replaceSync(m.elementStyle());
+    sheetFull = !m.firstPaint;
   }
   return sheet;
 }
@@ -232,7 +235,7 @@ class TallyBoard extends HTMLElement {
     this._busy = 0;
     this._due = false;
     this._headline = null;
-    this._onVisibility = () => { if (!document.hidden && this._due) this._tick(); };
+    this._onVisibility = () => { if (!document.hidden && this._due && this._tick) this._tick(); };
   }
 
   // Long tables: a page of rows on the canvas (every row is in the HTML table
@@ -403,40 +406,6 @@ class TallyBoard extends HTMLElement {
     if (this._visible && this._card) this._restyle(name);
   }
 
-  // Options changed on a drawn card: a new locale or words first get their catalogue.
-  async _restyle(name) {
-    if (name === 'words') this._controls = null;
-    if ((name === 'locale' || name === 'words') && this._drawnBy !== this._full()) return this._redraw();
-    if (name === 'locale') await this._loadWords(this._module);
-    if (this._card) {
-      this._guard(() => {
-        this._card.setOptions(this._options());
-        this._afterDraw();
-        // (A headline in another language is not news.)
-        if (this._headline != null) this._headline = this._card.headline();
-      });
-    }
-  }
-
-  // The card again from its data, by the module its locale now needs (the other one drew it): the
-  // old card stays until that module and its words are loaded, then goes in the task the new one is drawn.
-  async _redraw() {
-    let m;
-    try {
-      // (The element's parts for a full card come with it: after the first paint.)
-      [m] = await Promise.all([this._full()(), cardParts()]);
-    } catch (err) {
-      return;
-    }
-    await this._loadWords(m);
-    if (this._card) this._guard(() => this._card.destroy());
-    boards.delete(this);
-    this._card = null;
-    this._controls = null;
-    this._coalitionKey = undefined;
-    return this._show(this._currentText());
-  }
-
   /** The data: set it from script (an object or JSON text), like the src attribute. */
   set data(value) {
     this._data = value;
@@ -569,18 +538,6 @@ class TallyBoard extends HTMLElement {
     }
   }
 
-  // A conditional request's answer that is not ok but names the version we have:
-  // a 304 (Not Modified), which must carry the ETag the full answer would have
-  // (RFC 9110, 15.4.5), or, from a server without ETags, the same Last-Modified.
-  // (A weak W/ ETag and its strong form count as the same.) Said so without the
-  // status's number: this file holds none (tests/element_source.rs).
-  _same(res, last, src) {
-    if (!last || last.src !== src) return false;
-    const tag = res.headers.get('etag');
-    if (last.etag) return !!tag && (tag.endsWith(last.etag) || last.etag.endsWith(tag));
-    return !!last.modified && res.headers.get('last-modified') === last.modified;
-  }
-
   // Live cards: the interval the refresh attribute asks for (seconds), 0 for none.
   _interval() {
     if (!this.hasAttribute('refresh')) return 0;
@@ -608,75 +565,8 @@ class TallyBoard extends HTMLElement {
     const cap = every > BACKOFF_MAX_MS ? every : BACKOFF_MAX_MS;
     let wait = every;
     for (let i = 0; i < this._failures && wait < cap; i++) wait += wait;
-    this._timer = setTimeout(() => this._tick(), wait > cap ? cap : wait);
-  }
-
-  // A poll comes due: not while the page is hidden (it waits for visibilitychange),
-  // and not while a request is out (skipped: one interval more).
-  _tick() {
-    this._timer = null;
-    if (document.hidden) {
-      this._due = true;
-      return;
-    }
-    this._schedule();
-    if (!this._busy) this._poll();
-  }
-
-  async _poll() {
-    const src = this.getAttribute('src');
-    const ticket = this._newTicket();
-    this._busy++;
-    let got;
-    try {
-      got = await this._request(src, ticket, true);
-    } finally {
-      this._busy--;
-    }
-    if (ticket !== this._ticket) return;
-    if (got === UNCHANGED || got === this._lastText) {
-      // Nothing to draw, and no notice: the card shows the newest there is (if
-      // that is data it cannot read, it still says so, and the wait stays long).
-      if (this._lastText === this._lastGood) {
-        this._failures = 0;
-        this._loadedAt = Date.now();
-      }
-      this._stale(null);
-    } else {
-      // A newer state of the same results: the seats and bars move to it.
-      await this._show(got, true);
-    }
-    // The next one from the end of this one (with the backoff it left).
-    this._schedule();
-  }
-
-  // The quiet notice over a kept card ("Not updated: ..."), or none.
-  _stale(text) {
-    const box = this.shadowRoot.querySelector('.stale');
-    if (!text) {
-      if (box.firstChild) box.replaceChildren();
-      return;
-    }
-    if (box.textContent !== text) box.replaceChildren(el('div', { class: 'notice', part: 'notice' }, text));
-  }
-
-  // A load that failed is said as one, and keeps the last good card: over a card,
-  // quietly, with the time of the figures shown; with no card yet, in its place.
-  _failed(f) {
-    const m = this._module;
-    const message = m.loadError(this._lang(), f.src, f.status, f.reason);
-    this._failures++;
-    if (this._card) {
-      this._stale(this._card.notUpdated(message, this._loadedAt || Date.now(), new Date().getTimezoneOffset()));
-    } else {
-      const notice = this.shadowRoot.querySelector('.notice');
-      if (notice.textContent !== message) notice.textContent = message;
-      notice.hidden = false;
-      this._loaded();
-      this.shadowRoot.querySelector('.exports').hidden = true;
-    }
-    this.dispatchEvent(new CustomEvent('tallyboard-error', { detail: { message } }));
-    this.dispatchEvent(new CustomEvent('tally-error', { detail: { message } }));
+    // (_tick is among the card's parts: loaded with the full module, before any card is live.)
+    this._timer = setTimeout(() => this._tick && this._tick(), wait > cap ? cap : wait);
   }
 
   async _show(data, animate) {
@@ -750,43 +640,6 @@ class TallyBoard extends HTMLElement {
       if (!m || typeof m.__wbg_reset_state !== 'function') throw err;
       recover(m, this, err);
       return undefined;
-    }
-  }
-
-  // After a reset: the old card handle belongs to the stopped instance (the
-  // glue refuses stale handles), so its canvas goes and a new card is drawn.
-  _revive(err) {
-    const root = this.shadowRoot;
-    // The old card's observer and listener belong to the stopped instance and
-    // would throw if they fired: stopped here, without calling into the wasm.
-    const old = root.querySelector('.card');
-    const stop = old.tallyboardStop || {};
-    if (stop.observer) stop.observer.disconnect();
-    if (stop.media) stop.media.removeEventListener('change', stop.onChange);
-    old.textContent = '';
-    this._card = null;
-    this._coalition.clear();
-    this._coalitionKey = undefined;
-    this._controls = null;
-    if (this._onKey) { document.removeEventListener('keydown', this._onKey); this._onKey = null; }
-    const notice = root.querySelector('.notice');
-    if (err) {
-      notice.textContent = this._words().failed;
-      notice.hidden = false;
-    }
-    if (this._lastGood == null) return;
-    const current = this._lastText;
-    try {
-      this._draw(this._module, this._lastGood);
-      // A card that did not fail shows what it showed before (an error over the last good card, say).
-      if (!err && current !== this._lastGood) this._draw(this._module, current);
-      else this._lastText = this._lastGood;
-    } catch (again) {
-      // The last good data fails too: say so instead of looping.
-      console.error('tallyboard', again);
-      this._card = null;
-      notice.textContent = this._words().failed;
-      notice.hidden = false;
     }
   }
 

@@ -209,7 +209,11 @@ pub fn style() -> String {
     css += "}\n@media (prefers-color-scheme: dark) { :host([theme=\"auto\"]), :host(:not([theme])) { ";
     css += &colors(&DARK);
     css += "} }\n";
-    css += STATIC;
+    css += CARD;
+    if !cfg!(feature = "full") {
+        return css;
+    }
+    css += CONTROLS;
     // The card's own side margin, narrow and from the breakpoint on (as the layout's).
     css += ".tools { padding: 0 var(--tallyboard-padding, ";
     css += &px(sizes::PAD_NARROW);
@@ -221,10 +225,20 @@ pub fn style() -> String {
     css
 }
 
-/// The rules that do not depend on the theme or the card's sizes.
-const STATIC: &str = r#".card { position: relative; min-height: 40px; }
+/// The rules that do not depend on the theme or the card's sizes: the card's (the first paint's too).
+const CARD: &str = r#".card { position: relative; min-height: 40px; }
 .card canvas { display: block; max-width: 100%; }
-.card canvas:focus-visible, button:focus-visible { outline: 3px solid var(--tallyboard-focus, var(--_focus)); outline-offset: 2px; }
+.fallback[hidden] { display: none; }
+::slotted(svg) { max-width: 100%; height: auto; }
+.card.svg-first { min-height: 0; }
+.notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-inline-start: 4px solid var(--tallyboard-error, var(--_error));
+  background: var(--tallyboard-background, var(--_background)); color: var(--tallyboard-text, var(--_text)); }
+.notice[hidden] { display: none; }
+"#;
+
+/// The rules of a full card's controls, tooltip and HTML tables (not in the first paint's module:
+/// the element replaces the first paint's stylesheet with the full module's).
+const CONTROLS: &str = r#".card canvas:focus-visible, button:focus-visible { outline: 3px solid var(--tallyboard-focus, var(--_focus)); outline-offset: 2px; }
 .card canvas:focus-visible { outline-offset: -3px; }
 .tip { position: absolute; pointer-events: none; background: var(--tallyboard-tip-background, var(--_text)); color: var(--tallyboard-tip-text, var(--_background));
   font-size: 13px; line-height: 1.35; padding: 6px 8px; border-radius: 4px; max-width: 260px; z-index: 2; white-space: normal; }
@@ -248,12 +262,6 @@ td { white-space: nowrap; }
 table[dir="rtl"] th, table[dir="rtl"] td { text-align: right; }
 .tables:not(.hidden-table) { max-width: 100%; overflow-x: auto; }
 .hidden-table { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-.fallback[hidden] { display: none; }
-::slotted(svg) { max-width: 100%; height: auto; }
-.card.svg-first { min-height: 0; }
-.notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-inline-start: 4px solid var(--tallyboard-error, var(--_error));
-  background: var(--tallyboard-background, var(--_background)); color: var(--tallyboard-text, var(--_text)); }
-.notice[hidden] { display: none; }
 .findings-list { margin: 8px 0; padding-inline-start: 20px; font-size: 14px; }
 .findings-list:empty { display: none; }
 .findings-list [data-severity="error"] strong { color: var(--tallyboard-error, var(--_error)); }

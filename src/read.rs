@@ -138,7 +138,9 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
         c.outcome = o.string("outcome");
     }
     result_lines(&mut o, &mut c);
-    o.finish(&contest_keys(kind));
+    if cfg!(feature = "full") {
+        o.finish(&contest_keys(kind));
+    }
     Some(c)
 }
 
@@ -319,6 +321,10 @@ fn lines(items: &[Node], path: &str, report: &mut Report, kind: Kind) -> Vec<Par
 fn threshold_rules(t: &mut Obj, mut th: Threshold) -> Threshold {
     th.or_district_seats = t.count("or_district_seats");
     th.minorities_exempt = t.boolean("minorities_exempt").unwrap_or(false);
+    // (What only the check and the replay read: the full module's.)
+    if !cfg!(feature = "full") {
+        return th;
+    }
     th.min_qualifying = t.count("min_qualifying");
     if t.keyword("level", &["national", "district"]).as_deref() == Some("district") {
         th.level = Level::District;
@@ -347,6 +353,10 @@ fn election_rules(o: &mut Obj, c: &mut Contest) {
         Some("mmp") => c.system = System::Mmp,
         Some("parallel") => c.system = System::Parallel,
         _ => {}
+    }
+    // (The first paint's module replays no rules: what only the check and the replay read is the full module's.)
+    if !cfg!(feature = "full") {
+        return;
     }
     o.keyword("overhang", &["kept"]);
     c.minority_factor = o.factor("minority_factor", 1, false);
@@ -428,7 +438,8 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
         },
     }
     p.short = o.string("short");
-    p.lang = lang(&mut o);
+    // (A name's language: for the full module's HTML table.)
+    p.lang = if cfg!(feature = "full") { lang(&mut o) } else { None };
     if let Some(s) = o.string("color") {
         p.color = Rgb::parse(&s);
         if p.color.is_none() {
@@ -451,9 +462,12 @@ fn party(node: &Node, path: String, report: &mut Report, kind: Kind) -> Party {
         }
         p.lists = o.count("lists");
         p.district_seats = o.count("district_seats");
-        p.minority = o.boolean("minority").unwrap_or(false);
-        p.alliance_of = o.count("alliance_of");
-        p.candidate = o.string("candidate");
+        // (For the check and the replay only: the full module's.)
+        if cfg!(feature = "full") {
+            p.minority = o.boolean("minority").unwrap_or(false);
+            p.alliance_of = o.count("alliance_of");
+            p.candidate = o.string("candidate");
+        }
         o.finish(PARTY_KEYS);
     } else {
         o.finish(&["name", "short", "lang", "color", "votes", "percent", "previous_percent"]);
