@@ -17,6 +17,10 @@ struct Focus {
 
 impl Focus {
     fn of(o: &Options, ci: usize) -> Focus {
+        // (The first paint's card has no pointer, keyboard or coalition builder: nothing in focus.)
+        if !cfg!(feature = "full") {
+            return Focus { coalition: None, highlight: None };
+        }
         Focus { coalition: o.coalition.filter(|(c, _)| *c == ci).map(|(_, m)| m), highlight: o.highlight.filter(|(c, _)| *c == ci).map(|(_, p)| p) }
     }
     /// Whether party `p` is in the coalition.

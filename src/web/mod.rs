@@ -207,11 +207,13 @@ fn options(o: &JsValue, fallback_width: f64) -> Options {
     let parts = get(o, "parts");
     if let Some(s) = parts.as_string() {
         opts.parts = layout::Parts::from_list(&s);
-    } else if js_sys::Array::is_array(&parts) {
+    } else if cfg!(feature = "full") && js_sys::Array::is_array(&parts) {
+        // (A list of parts: the API's render(); the element, which the first paint's module draws for, gives text.)
         let list: Vec<String> = js_sys::Array::from(&parts).iter().filter_map(|v| v.as_string()).collect();
         opts.parts = layout::Parts::from_list(&crate::format::join(&list, ","));
     }
-    opts.findings_open = get(o, "findings").as_bool();
+    // (The first paint's card lists no finding.)
+    opts.findings_open = if cfg!(feature = "full") { get(o, "findings").as_bool() } else { None };
     // Colours from the page (e.g. CSS custom properties read by the element).
     let colors = get(o, "colors");
     if colors.is_object() {
