@@ -82,7 +82,17 @@ impl Method {
     pub fn is_divisor(self) -> bool {
         matches!(self, Method::DHondt | Method::SainteLague | Method::ModifiedSainteLague)
     }
-    pub fn key(self) -> &'static str {
+    /// The keys of ALL, in its order (made when compiling: no array of them built at run time).
+    pub const KEYS: [&'static str; 9] = {
+        let mut keys = [""; 9];
+        let mut i = 0;
+        while i < keys.len() {
+            keys[i] = Method::ALL[i].key();
+            i += 1;
+        }
+        keys
+    };
+    pub const fn key(self) -> &'static str {
         match self {
             Method::DHondt => "dhondt",
             Method::SainteLague => "sainte-lague",
@@ -228,7 +238,9 @@ pub enum Rule {
 
 impl Rule {
     pub const ALL: [Rule; 4] = [Rule::MajorityOfVotesCast, Rule::MajorityOfElectorate, Rule::TwoThirdsOfVotesCast, Rule::Unanimous];
-    pub fn key(self) -> &'static str {
+    /// The keys of ALL, in its order (made when compiling).
+    pub const KEYS: [&'static str; 4] = [Rule::ALL[0].key(), Rule::ALL[1].key(), Rule::ALL[2].key(), Rule::ALL[3].key()];
+    pub const fn key(self) -> &'static str {
         match self {
             Rule::MajorityOfVotesCast => "majority-of-votes-cast",
             Rule::MajorityOfElectorate => "majority-of-electorate",

@@ -51,7 +51,8 @@ impl Time {
     /// "2021-01-10T23:41:00+06:00" (seconds optional, "Z" for UTC), or None.
     pub fn parse(s: &str) -> Option<Time> {
         let b = s.as_bytes();
-        let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse().ok()) };
+        // (Two or four digits: folded by hand, no integer parser from core in the wasm.)
+        let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).map(|t| t.bytes().fold(0, |n, c| n * 10 + (c - b'0') as u32)) };
         if b.len() < 17 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' {
             return None;
         }

@@ -129,12 +129,12 @@ fn contest(node: &Node, path: String, report: &mut Report) -> Option<Contest> {
     if kind == Kind::Election {
         c.seats = o.count("seats");
         c.majority = o.count("majority");
-        c.method = o.keyword("method", Method::ALL.map(|m| m.key()).as_slice()).and_then(|k| Method::from_key(&k));
+        c.method = o.keyword("method", &Method::KEYS).and_then(|k| Method::from_key(&k));
         c.threshold = threshold(&mut o);
         election_rules(&mut o, &mut c);
     } else {
         c.participants = o.count("participants");
-        c.rule = o.keyword("rule", Rule::ALL.map(|r| r.key()).as_slice()).and_then(|k| Rule::from_key(&k));
+        c.rule = o.keyword("rule", &Rule::KEYS).and_then(|k| Rule::from_key(&k));
         c.outcome = o.string("outcome");
     }
     result_lines(&mut o, &mut c);

@@ -146,7 +146,7 @@ fn party_bars(b: &mut Builder, ci: usize, i: usize, p: &Party, (vote, seat): (Op
         b.text(lx, b.y + bh / 2.0, &label, size - 2.0, false, t.text, Align::Left);
     }
     b.y += bh + 8.0;
-    b.regions.push(Region { x: x0, y: row_top, w: a.col, h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
+    b.region(Region { x: x0, y: row_top, w: a.col, h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
     rows
 }
 

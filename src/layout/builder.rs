@@ -192,6 +192,20 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A hit region (the pointer's and the keyboard's): none in the first paint's module, which has neither.
+    pub(super) fn region(&mut self, r: Region) {
+        if cfg!(feature = "full") {
+            self.regions.push(r);
+        }
+    }
+
+    /// A seat as hit-testing and the tests find it: none in the first paint's module, likewise.
+    pub(super) fn seat_mark(&mut self, s: SeatMark) {
+        if cfg!(feature = "full") {
+            self.seats.push(s);
+        }
+    }
+
     pub(super) fn inner(&self) -> f64 {
         self.w - 2.0 * self.pad
     }

@@ -92,7 +92,7 @@ fn badge_and_findings(b: &mut Builder, report: &Report) {
     b.shapes.push(Shape::Frame { x, y: b.y, w: bw, h, color, width: 1.0 });
     b.text(x + 10.0, b.y + h / 2.0, &label, size, true, color, Align::Left);
     if any {
-        b.regions.push(Region { x, y: b.y, w: bw, h, hit: Hit::Badge });
+        b.region(Region { x, y: b.y, w: bw, h, hit: Hit::Badge });
     }
     b.y += h + 6.0;
     if open {

@@ -74,7 +74,8 @@ pub(super) fn parliament(b: &mut Builder, ci: usize, f: &Figures, colors: &[Rgb]
 fn below_chamber(b: &mut Builder, f: &Figures, x0: f64, col: f64) {
     let t = *b.t();
     let fs = b.fs - 2.0;
-    if f.overhang > 0 {
+    // (Overhang comes from a replay of the rules: never in the first paint's module.)
+    if cfg!(feature = "full") && f.overhang > 0 {
         // "121 seats: 120 + 1 overhang"
         let total = f.body;
         let line = num(total, b.o) + " " + b.o.words.total_seats + ": " + &num(total - f.overhang, b.o) + " + " + &num(f.overhang, b.o) + " " + b.o.words.overhang;
@@ -106,7 +107,7 @@ fn seat_marks(b: &mut Builder, ci: usize, f: &Figures, colors: &[Rgb], h: &hemic
         } else {
             b.shapes.push(Shape::Circle { x, y, r: ch.seat_r, color });
         }
-        b.seats.push(SeatMark { contest: ci, party: s.party, x, y, r: ch.seat_r, color });
+        b.seat_mark(SeatMark { contest: ci, party: s.party, x, y, r: ch.seat_r, color });
     }
 }
 
@@ -183,7 +184,7 @@ pub(super) fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], un
         b.shapes.push(Shape::Rect { x, y: b.y + lh / 2.0 - 5.0, w: 10.0, h: 10.0, color, alpha: 1.0 });
         b.text(x + 15.0, b.y + lh / 2.0, &label, size, false, t.text, Align::Left);
         if let Some(p) = party {
-            b.regions.push(Region { x, y: b.y, w: w - 8.0, h: lh, hit: Hit::Party { contest: ci, party: p } });
+            b.region(Region { x, y: b.y, w: w - 8.0, h: lh, hit: Hit::Party { contest: ci, party: p } });
         }
         x += w;
     }

@@ -59,7 +59,7 @@ pub(super) fn series(b: &mut Builder, ci: usize, c: &Contest) {
             b.text(x0, b.y + bh / 2.0, &v, size - 2.0, false, t.text, Align::Left);
         }
         b.y += bh + 10.0;
-        b.regions.push(Region { x: b.pad, y: row_top, w: b.inner(), h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
+        b.region(Region { x: b.pad, y: row_top, w: b.inner(), h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
     }
     // The majority line at 50%.
     let xm = x0 + bar_w * 0.5;

@@ -42,7 +42,7 @@ pub(super) fn swing(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors
         let label = f.swing[i].map(|d| crate::format::points(&d, &b.o.locale)).unwrap_or_default();
         let (lx, align) = if v < 0.0 { (x - 4.0, Align::Right) } else { (x + w + 4.0, Align::Left) };
         b.text(lx, cy, &label, size - 1.0, false, t.muted, align);
-        b.regions.push(Region { x: b.pad, y: b.y, w: b.inner(), h: lh, hit: Hit::Party { contest: ci, party: i } });
+        b.region(Region { x: b.pad, y: b.y, w: b.inner(), h: lh, hit: Hit::Party { contest: ci, party: i } });
         b.y += lh;
     }
     b.shapes.push(Shape::Line { x1: zero, y1: top - 2.0, x2: zero, y2: b.y + 2.0, color: t.muted, width: 1.0 });

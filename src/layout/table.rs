@@ -407,7 +407,11 @@ fn columns(b: &Builder, model: &TableModel, widest: Option<&TableModel>) -> Colu
 
 /// A column's cells on this page and, for a paged table, in the widest row.
 fn with<'a>(cells: &'a [String], widest: Option<&'a TableModel>, pick: fn(&TableModel) -> &Vec<String>) -> Vec<&'a String> {
-    cells.iter().chain(widest.map(pick).into_iter().flatten()).collect()
+    let mut all: Vec<&String> = cells.iter().collect();
+    if let Some(m) = widest {
+        all.extend(pick(m));
+    }
+    all
 }
 
 /// The results table.
@@ -541,7 +545,7 @@ fn line_row(b: &mut Builder, ci: usize, model: &TableModel, k: usize, i: usize, 
     if cols.projection {
         figure(b, cols, PROJECTION, cy, &model.projection[k], size, false, t.warn);
     }
-    b.regions.push(Region { x: b.pad, y: row_top, w: cols.tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
+    b.region(Region { x: b.pad, y: row_top, w: cols.tw, h: rh, hit: Hit::Party { contest: ci, party: i } });
     b.y += rh;
 }
 

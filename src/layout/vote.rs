@@ -121,5 +121,5 @@ fn option_row(b: &mut Builder, ci: usize, i: usize, p: &Party, share: Option<Dec
     } else {
         b.y += 4.0;
     }
-    b.regions.push(Region { x: b.pad, y: row_top, w: b.inner(), h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
+    b.region(Region { x: b.pad, y: row_top, w: b.inner(), h: b.y - row_top, hit: Hit::Party { contest: ci, party: i } });
 }

@@ -33,7 +33,7 @@ impl<F: Fn(&str, &str) -> Option<f64>> Measure for Remembered<'_, F> {
             .filter(|w| w.is_finite() && *w >= 0.0)
             // (No answer from the font engine: the CLI's estimate; in the first paint's module, whose
             // card the full module's replaces at once, a plain one, without the estimate's tables.)
-            .map_or_else(|| if cfg!(feature = "full") { layout::Approx.width(text, size, bold) } else { text.chars().count() as f64 * size * 0.66 }, |w| w / 10.0);
+            .map_or_else(|| if cfg!(feature = "full") { layout::Approx.width(text, size, bold) } else { text.chars().map(|_| 0.66).sum::<f64>() * size }, |w| w / 10.0);
         let mut seen = self.seen.borrow_mut();
         if seen.len() < 512 {
             seen.push((text.to_string(), key, w));
