@@ -32,10 +32,13 @@ FIRST_TARGET := target/pkg-first
 # the catalogues in locales/, which the element fetches for such a card): English readers never load it.
 INTL_TARGET := target/pkg-intl
 PKG_FLAGS := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# The first paint's module also without panic locations and Debug formatting (it formats neither:
+# no panic message, no debug output): 128 B gzip less, measured 2026-12-07.
+FIRST_FLAGS := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 pkg: setup-build
 	$(PKG_FLAGS) CARGO_TARGET_DIR=$(PKG_TARGET) \
 	  $(WASM_PACK) build --release --target web --mode no-install --out-dir pkg . -Zbuild-std=std,panic_abort
-	$(PKG_FLAGS) CARGO_TARGET_DIR=$(FIRST_TARGET) cargo build -q --lib --release --target wasm32-unknown-unknown \
+	$(FIRST_FLAGS) CARGO_TARGET_DIR=$(FIRST_TARGET) cargo build -q --lib --release --target wasm32-unknown-unknown \
 	  --no-default-features -Zbuild-std=std,panic_abort
 	$(PKG_FLAGS) CARGO_TARGET_DIR=$(INTL_TARGET) cargo build -q --lib --release --target wasm32-unknown-unknown \
 	  --features intl -Zbuild-std=std,panic_abort

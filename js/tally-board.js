@@ -193,13 +193,20 @@ function paint(c, ops, strings) {
 }
 
 // The width of a text in a CSS font, as the page's canvas measures it (one detached canvas for
-// every card: a font resolved once serves them all).
+// every card: a font resolved once serves them all). Each text is measured once a card (`widths`,
+// emptied for each first paint: a web font that arrives later gives the next card its own widths).
 let measurer = null;
 let measuring = '';
+const widths = new Map();
 function measure(font, text) {
-  measurer = measurer || document.createElement('canvas').getContext('2d');
-  if (measuring !== font) measurer.font = measuring = font;
-  return measurer.measureText(text).width;
+  const key = font + '\n' + text;
+  let w = widths.get(key);
+  if (w === undefined) {
+    measurer = measurer || document.createElement('canvas').getContext('2d');
+    if (measuring !== font) measurer.font = measuring = font;
+    widths.set(key, (w = measurer.measureText(text).width));
+  }
+  return w;
 }
 
 class TallyBoard extends HTMLElement {
@@ -295,6 +302,7 @@ class TallyBoard extends HTMLElement {
       // The card read, laid out and drawn into a display list by the wasm (undefined: a card it
       // leaves to the full module), painted here on a canvas of its size and with its attributes.
       const box = this.shadowRoot.querySelector('.card');
+      widths.clear();
       const first = f.firstPaint(data, this._options(), box.clientWidth, window.devicePixelRatio || 1, measure);
       if (!first) return;
       const canvas = el('canvas', Object.fromEntries(first.marks));

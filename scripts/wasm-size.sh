@@ -17,16 +17,19 @@ case "$which" in
   *) echo "usage: scripts/wasm-size.sh [first|full|intl] [TOP]" >&2; exit 2 ;;
 esac
 in=$in/wasm32-unknown-unknown/release/tallyboard.wasm
+# The first paint's module's own further flags (scripts/package.sh, FIRST_OPT).
+extra=(--one-caller-inline-max-function-size 0)
+[ "$which" = first ] && extra=(--one-caller-inline-max-function-size 15 --flatten --rereloop -Oz)
 [ -f "$in" ] || { echo "wasm-size: $in missing: run make pkg first" >&2; exit 1; }
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 wasm-bindgen --target web --keep-debug --out-dir "$d" --out-name m "$in"
-wasm-opt -Oz --converge --low-memory-unused --one-caller-inline-max-function-size 0 --enable-bulk-memory \
+wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
-  --enable-mutable-globals -g "$d/m_bg.wasm" -o "$d/named.wasm"
-wasm-opt -Oz --converge --low-memory-unused --one-caller-inline-max-function-size 0 --enable-bulk-memory \
+  --enable-mutable-globals "${extra[@]}" -g "$d/m_bg.wasm" -o "$d/named.wasm"
+wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
-  --enable-mutable-globals "$d/m_bg.wasm" -o "$d/plain.wasm"
+  --enable-mutable-globals "${extra[@]}" "$d/m_bg.wasm" -o "$d/plain.wasm"
 echo "$which: $(wc -c < "$d/plain.wasm") bytes raw, $(gzip -9c "$d/plain.wasm" | wc -c) gzip -9 (before scripts/short-imports.mjs)"
 python3 - "$d/named.wasm" "$top" <<'PY'
 import re, sys, collections

@@ -25,7 +25,8 @@ impl<F: Fn(&str, &str) -> Option<f64>> Measure for Remembered<'_, F> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
         // The key's size is negative for bold.
         let key = if bold { -size } else { size };
-        if let Some(&(_, _, w)) = self.seen.borrow().iter().find(|(t, k, _)| *k == key && t == text) {
+        // (The first paint's module asks the element's function, which remembers a card's widths itself.)
+        if let Some(&(_, _, w)) = self.seen.borrow().iter().find(|(t, k, _)| cfg!(feature = "full") && *k == key && t == text) {
             return w;
         }
         let font = crate::backend::css_font(bold, size * 10.0, self.family);
@@ -35,7 +36,7 @@ impl<F: Fn(&str, &str) -> Option<f64>> Measure for Remembered<'_, F> {
             // card the full module's replaces at once, a plain one, without the estimate's tables.)
             .map_or_else(|| if cfg!(feature = "full") { layout::Approx.width(text, size, bold) } else { text.chars().map(|_| 0.66).sum::<f64>() * size }, |w| w / 10.0);
         let mut seen = self.seen.borrow_mut();
-        if seen.len() < 512 {
+        if cfg!(feature = "full") && seen.len() < 512 {
             seen.push((text.to_string(), key, w));
         }
         w
