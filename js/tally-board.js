@@ -199,12 +199,13 @@ let measurer = null;
 let measuring = '';
 const widths = new Map();
 function measure(font, text) {
-  const key = font + '\n' + text;
-  let w = widths.get(key);
+  let known = widths.get(font);
+  if (!known) widths.set(font, (known = new Map()));
+  let w = known.get(text);
   if (w === undefined) {
     measurer = measurer || document.createElement('canvas').getContext('2d');
     if (measuring !== font) measurer.font = measuring = font;
-    widths.set(key, (w = measurer.measureText(text).width));
+    known.set(text, (w = measurer.measureText(text).width));
   }
   return w;
 }
