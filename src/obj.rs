@@ -37,25 +37,27 @@ impl<'a, 'r> Obj<'a, 'r> {
                 // Sorted (stably, so the first of equal keys leads its run), not compared pairwise.
                 // (A small object, the usual kind, compares its keys pairwise: no allocation.) The
                 // first paint's module reads the first too and leaves saying so to the full module.
-                let n = if cfg!(feature = "full") { members.len() } else { 0 };
-                let mut again = vec![false; n];
-                if n <= 16 {
-                    for i in 1..n {
-                        again[i] = members[..i].iter().any(|m| m.key == members[i].key);
+                if cfg!(feature = "full") {
+                    let n = members.len();
+                    let mut again = vec![false; n];
+                    if n <= 16 {
+                        for i in 1..n {
+                            again[i] = members[..i].iter().any(|m| m.key == members[i].key);
+                        }
+                    } else {
+                        let order = crate::number::sorted_indices(n, &|a, b| members[a].key < members[b].key);
+                        for w in order.windows(2) {
+                            again[w[1]] = members[w[0]].key == members[w[1]].key;
+                        }
                     }
-                } else {
-                    let order = crate::number::sorted_indices(n, &|a, b| members[a].key < members[b].key);
-                    for w in order.windows(2) {
-                        again[w[1]] = members[w[0]].key == members[w[1]].key;
+                    for (m, _) in members.iter().zip(&again).filter(|(_, a)| **a) {
+                        let p = path.clone() + "/" + &pointer_escape(&m.key);
+                        report.error(
+                            "shape/duplicate-key",
+                            &p,
+                            || "\"".to_string() + &m.key + "\" appears more than once in this object; the first is used",
+                        );
                     }
-                }
-                for (m, _) in members.iter().zip(&again).filter(|(_, a)| **a) {
-                    let p = path.clone() + "/" + &pointer_escape(&m.key);
-                    report.error(
-                        "shape/duplicate-key",
-                        &p,
-                        || "\"".to_string() + &m.key + "\" appears more than once in this object; the first is used",
-                    );
                 }
                 Some(Obj { used: vec![false; members.len()], members, path, report })
             }
@@ -67,6 +69,10 @@ impl<'a, 'r> Obj<'a, 'r> {
     }
 
     pub(crate) fn child(&self, key: &str) -> String {
+        // (The first paint's module says where nothing is: no paths.)
+        if !cfg!(feature = "full") {
+            return String::new();
+        }
         self.path.clone() + "/" + &pointer_escape(key)
     }
 

@@ -67,8 +67,9 @@ pub(super) fn bars(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors:
     let o = b.o;
     let size = b.fs - 1.0;
     bars_key(b, x0, size, f.body > 0);
-    let widest = "100.".to_string() + &"0".repeat(f.scale.max(1) as usize) + "%";
-    let value_w = b.m.width(&widest, size, false) + 6.0;
+    // The widest label: 100% at the card's precision (1 to 4 decimals).
+    let widest = ["100.0%", "100.00%", "100.000%", "100.0000%"][(f.scale.clamp(1, 4) - 1) as usize];
+    let value_w = b.m.width(widest, size, false) + 6.0;
     let shares = party_shares(c, f);
     // Scale: the largest share, rounded up to ten.
     let max_units = shares.iter().flat_map(|&(vote, seat)| [vote, seat]).flatten().fold(0.0f64, |m, d| m.max(d.units as f64 / 10f64.powi(d.scale as i32)));

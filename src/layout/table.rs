@@ -109,7 +109,8 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
     let split = show_seats && f.any_district;
     let district: Vec<String> = if split { party.iter().map(|&i| num(f.district_seats[i], o)).collect() } else { Vec::new() };
     let list: Vec<String> = if split { party.iter().map(|&i| num(f.seats[i].saturating_sub(f.district_seats[i]), o)).collect() } else { Vec::new() };
-    let projected = f.projection.as_ref().filter(|_| o.parts.projection);
+    // (A projection and the marks of qualified lists come from a replay of the rules: never in the first paint's module.)
+    let projected = f.projection.as_ref().filter(|_| cfg!(feature = "full") && o.parts.projection);
     let projection: Vec<String> = projected.map(|p| party.iter().map(|&i| num(p[i], o)).collect()).unwrap_or_default();
     let columns: [&Vec<String>; 8] = [&votes, &percent, &swing, &district, &list, &seats, &change, &projection];
     // (The HTML table's cells and the rows' colours as text: the full module's; the first paint's draws the columns.)
@@ -126,7 +127,7 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         cells,
         projection,
         swing,
-        names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i], o)).collect(),
+        names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i].filter(|_| cfg!(feature = "full")), o)).collect(),
         // (For the element's HTML table: the full module's.)
         langs: if cfg!(feature = "full") { party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect() } else { Vec::new() },
         // As drawn on the card (lightened on a dark one where too dark to see).
@@ -141,7 +142,7 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         district,
         list,
         notes: {
-            let mut n = mark_notes(f, o);
+            let mut n = if cfg!(feature = "full") { mark_notes(f, o) } else { Vec::new() };
             if projected.is_some() {
                 n.push(o.words.projection_note.to_string());
             }
