@@ -7,8 +7,19 @@
 // this file only hosts: every word, colour, size and figure comes from the wasm
 // (tests/element_source.rs scans both files).
 
+// A group of controls: a label, buttons, and a live output of class `output`, if given.
+function toolsOf(el, name, output) {
+  // (dir="auto": the words' own direction inside a right-to-left card.)
+  const label = el('span', { id: `${name}-label`, dir: 'auto' });
+  const box = el('div', { class: `tools ${name}`, part: name, role: 'group', 'aria-labelledby': label.id, hidden: '' }, label,
+    el('span', { class: 'buttons' }));
+  if (output) box.append(el('output', { class: output, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', dir: 'auto' }));
+  return box;
+}
+
 // The methods, on a class made with the element's helpers (no import back into tally-board.js).
-export function cardParts(el, REVOKE_MS, UNCHANGED, boards) {
+export function cardParts(el, REVOKE_MS, UNCHANGED, boards, LoadFailure, styleSheet) {
+  const tools = (name, output) => toolsOf(el, name, output);
   return class {
     // A changed leader or majority, read out (not on the first card: nothing changed).
     _announce() {
@@ -18,6 +29,7 @@ export function cardParts(el, REVOKE_MS, UNCHANGED, boards) {
     }
 
     _wire(m) {
+      this._toolbars();
       const root = this.shadowRoot;
       const canvas = root.querySelector('canvas');
       const tip = root.querySelector('.tip');
@@ -227,6 +239,78 @@ export function cardParts(el, REVOKE_MS, UNCHANGED, boards) {
       setTimeout(() => URL.revokeObjectURL(a.href), REVOKE_MS);
     }
 
+    // The full module's card (after the first paint): drawn, its verdict and events.
+    async _showFull(m, data, animate) {
+      this._module = m;
+      this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
+      await this._loadWords(m);
+      if (data instanceof LoadFailure) return this._failed(data);
+      this._lastText = typeof data === 'string' ? data : JSON.stringify(data);
+      const text = this._lastText;
+      const ok = this._guard(() => {
+        this._draw(m, data, animate);
+        this.shadowRoot.querySelector('.notice').hidden = true;
+        return true;
+      });
+      if (!ok) return;
+      // The last data the card could draw (valid or not): what a fresh instance starts from.
+      const drawn = this.shadowRoot.querySelector('canvas').dataset.state !== 'error';
+      if (drawn) this._lastGood = text;
+      const report = this._card.report();
+      this.dispatchEvent(new CustomEvent('tallyboard-ready', { detail: report }));
+      if (!drawn) {
+        // Data that cannot be read: the card says so over the last good one.
+        this._failures++;
+        this._stale(null);
+        const first = (report.findings || []).find((f) => f.severity === 'error');
+        this.dispatchEvent(new CustomEvent('tally-error', { detail: { message: first ? first.message : '' } }));
+        return;
+      }
+      this._failures = 0;
+      this._loadedAt = Date.now();
+      this._stale(null);
+      this._announce();
+      this.dispatchEvent(new CustomEvent('tally-update', { detail: { report } }));
+    }
+
+    _draw(m, data, animate) {
+      const root = this.shadowRoot;
+      const host = root.querySelector('.card');
+      if (!this._card) {
+        this._loaded();
+        this._dropFirst();
+        this._card = m.render(host, data, this._options());
+        this._drawnBy = this._full();
+        this._wire(m);
+        root.querySelector('.fallback').hidden = true;
+        boards.add(this);
+      } else {
+        this._card.update(data, { animate: !!animate });
+      }
+      this._afterDraw();
+    }
+
+    // The toolbars (the pager, the coalition builder, the exports), made with the first full card.
+    _toolbars() {
+      const root = this.shadowRoot;
+      if (root.querySelector('.pager')) return;
+      const pager = tools('pager', 'status');
+      for (const step of [-1, 1]) {
+        const b = el('button', { type: 'button' });
+        b.addEventListener('click', () => this._turn(b, step));
+        pager.querySelector('.buttons').append(b);
+      }
+      root.querySelector('.tables').before(pager, tools('coalition', 'sum'), tools('exports'));
+    }
+
+    // Long tables: a page of rows on the canvas (every row is in the HTML table
+    // and the CSV). A page turn redraws the card without reading the data again.
+    _turn(button, step) {
+      if (!this._card || button.getAttribute('aria-disabled') === 'true') return;
+      // (A very long table's HTML rows follow the page too: drawn again with it.)
+      this._guard(() => { this._card.setPage(this._card.page() + step); this._afterDraw(); });
+    }
+
     // Options changed on a drawn card: a new locale or words first get their catalogue.
     async _restyle(name) {
       if (name === 'words') this._controls = null;
@@ -335,7 +419,9 @@ export function cardParts(el, REVOKE_MS, UNCHANGED, boards) {
         if (notice.textContent !== message) notice.textContent = message;
         notice.hidden = false;
         this._loaded();
-        this.shadowRoot.querySelector('.exports').hidden = true;
+        // (No card yet: no toolbars either, unless one was drawn before.)
+        const exports = this.shadowRoot.querySelector('.exports');
+        if (exports) exports.hidden = true;
       }
       this.dispatchEvent(new CustomEvent('tallyboard-error', { detail: { message } }));
       this.dispatchEvent(new CustomEvent('tally-error', { detail: { message } }));

@@ -98,7 +98,7 @@ const loadFirst = loader(() => import('./tallyboard_first.js'), new URL('./tally
 let parts = null;
 function cardParts() {
   parts = parts || import('./tally-board-card.js').then((p) => {
-    const Parts = p.cardParts(el, REVOKE_MS, UNCHANGED, boards);
+    const Parts = p.cardParts(el, REVOKE_MS, UNCHANGED, boards, LoadFailure, styleSheet);
     // (Every method but the class's own constructor.)
     for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(Parts.prototype))) {
       if (d.value !== Parts) Object.defineProperty(TallyBoard.prototype, k, d);
@@ -157,15 +157,6 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
-// A group of controls: a label, buttons, and a live output of class `output`, if given.
-function tools(name, output) {
-  // (dir="auto": the words' own direction inside a right-to-left card.)
-  const label = el('span', { id: `${name}-label`, dir: 'auto' });
-  const box = el('div', { class: `tools ${name}`, part: name, role: 'group', 'aria-labelledby': label.id, hidden: '' }, label,
-    el('span', { class: 'buttons' }));
-  if (output) box.append(el('output', { class: output, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', dir: 'auto' }));
-  return box;
-}
 
 // Replays a card's display list on a 2D context: the wasm laid the card out and drew it
 // (src/backend/list.rs: each call is its code, then its arguments; texts, colours and fonts
@@ -216,12 +207,6 @@ class TallyBoard extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    const pager = tools('pager', 'status');
-    for (const step of [-1, 1]) {
-      const b = el('button', { type: 'button' });
-      b.addEventListener('click', () => this._turn(b, step));
-      pager.querySelector('.buttons').append(b);
-    }
     root.append(
       el('div', { class: 'fallback' }, el('slot')),
       el('div', { class: 'notice', part: 'notice', role: 'alert', hidden: '' }),
@@ -229,7 +214,7 @@ class TallyBoard extends HTMLElement {
       el('div', { class: 'stale', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
       el('div', { class: 'card', part: 'card' }),
       el('div', { class: 'tip', role: 'tooltip', hidden: '' }),
-      pager, tools('coalition', 'sum'), tools('exports'),
+      // (The toolbars come with the first full card: tally-board-card.js, _toolbars.)
       el('div', { class: 'tables hidden-table', part: 'table' }),
       // Who leads, read out when an update changes it (visually hidden).
       el('output', { class: 'headline hidden-table', 'aria-live': 'polite', 'aria-atomic': 'true' }));
@@ -246,13 +231,6 @@ class TallyBoard extends HTMLElement {
     this._onVisibility = () => { if (!document.hidden && this._due && this._tick) this._tick(); };
   }
 
-  // Long tables: a page of rows on the canvas (every row is in the HTML table
-  // and the CSV). A page turn redraws the card without reading the data again.
-  _turn(button, step) {
-    if (!this._card || button.getAttribute('aria-disabled') === 'true') return;
-    // (A very long table's HTML rows follow the page too: drawn again with it.)
-    this._guard(() => { this._card.setPage(this._card.page() + step); this._afterDraw(); });
-  }
 
   connectedCallback() {
     if (this._started) return;
@@ -578,6 +556,7 @@ class TallyBoard extends HTMLElement {
     this._timer = setTimeout(() => this._tick && this._tick(), wait > cap ? cap : wait);
   }
 
+
   async _show(data, animate) {
     if (data == null) return;
     await this._paintFirst(data);
@@ -590,54 +569,9 @@ class TallyBoard extends HTMLElement {
       if (!this._card) this._unavailable(err);
       return;
     }
-    this._module = m;
-    this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
-    await this._loadWords(m);
-    if (data instanceof LoadFailure) return this._failed(data);
-    this._lastText = typeof data === 'string' ? data : JSON.stringify(data);
-    const text = this._lastText;
-    const ok = this._guard(() => {
-      this._draw(m, data, animate);
-      this.shadowRoot.querySelector('.notice').hidden = true;
-      return true;
-    });
-    if (!ok) return;
-    // The last data the card could draw (valid or not): what a fresh instance starts from.
-    const drawn = this.shadowRoot.querySelector('canvas').dataset.state !== 'error';
-    if (drawn) this._lastGood = text;
-    const report = this._card.report();
-    this.dispatchEvent(new CustomEvent('tallyboard-ready', { detail: report }));
-    if (!drawn) {
-      // Data that cannot be read: the card says so over the last good one.
-      this._failures++;
-      this._stale(null);
-      const first = (report.findings || []).find((f) => f.severity === 'error');
-      this.dispatchEvent(new CustomEvent('tally-error', { detail: { message: first ? first.message : '' } }));
-      return;
-    }
-    this._failures = 0;
-    this._loadedAt = Date.now();
-    this._stale(null);
-    this._announce();
-    this.dispatchEvent(new CustomEvent('tally-update', { detail: { report } }));
+    return this._showFull(m, data, animate);
   }
 
-  _draw(m, data, animate) {
-    const root = this.shadowRoot;
-    const host = root.querySelector('.card');
-    if (!this._card) {
-      this._loaded();
-      this._dropFirst();
-      this._card = m.render(host, data, this._options());
-      this._drawnBy = this._full();
-      this._wire(m);
-      root.querySelector('.fallback').hidden = true;
-      boards.add(this);
-    } else {
-      this._card.update(data, { animate: !!animate });
-    }
-    this._afterDraw();
-  }
 
   // Run fn (calls into the wasm); if it throws, the shared instance is replaced
   // and every card drawn again (see recover). Returns fn's value, or undefined.
