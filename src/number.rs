@@ -58,6 +58,8 @@ impl Decimal {
             None => (false, lit),
         };
         let (mantissa, exp) = match rest.find(['e', 'E']) {
+            // (An exponent: the full module's to read; the first paint's leaves such a card to it.)
+            Some(_) if !cfg!(feature = "full") => return None,
             Some(i) => {
                 let e = &rest[i + 1..];
                 let e = e.strip_prefix('+').unwrap_or(e);
@@ -164,6 +166,11 @@ pub fn count(lit: &str) -> Result<u64, CountError> {
     // The common case, plain digits (a JSON integer has no leading zero), without 128-bit arithmetic.
     if lit.len() <= 15 && !lit.is_empty() && lit.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(lit.bytes().fold(0u64, |n, b| n * 10 + (b - b'0') as u64));
+    }
+    // (The first paint's module reads plain counts only: 1e6, 12.0 or a count too large for them is
+    // the full module's to read or to refuse, and the card is left to it.)
+    if !cfg!(feature = "full") {
+        return Err(CountError::TooLarge);
     }
     let d = match Decimal::parse(lit) {
         Some(d) => d,

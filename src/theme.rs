@@ -72,7 +72,7 @@ impl Theme {
     /// "stripe", "ok", "warn", "error", "unassigned"); unknown names and
     /// colours that are not `#rrggbb` are ignored.
     pub fn with(mut self, name: &str, value: &str) -> Theme {
-        let Some(c) = Rgb::parse(value.trim()) else { return self };
+        let Some(c) = Rgb::parse(value.trim_ascii()) else { return self };
         match name {
             "background" => self.background = c,
             "text" => self.text = c,

@@ -78,7 +78,7 @@ impl Parts {
     }
 
     pub fn from_list(list: &str) -> Parts {
-        let has = |w: &str| list.split([',', ' ']).any(|p| p.trim() == w);
+        let has = |w: &str| list.split([',', ' ']).any(|p| p.trim_ascii() == w);
         Parts {
             title: has("title"),
             badge: has("badge") || has("findings"),
@@ -357,7 +357,7 @@ impl<'a> Builder<'a> {
             while !cut.is_empty() && self.m.width(&(cut.clone() + "…"), size, bold) > max {
                 cut.pop();
             }
-            *last = cut.trim_end().to_string() + "…";
+            *last = cut.trim_ascii_end().to_string() + "…";
         }
         lines
     }

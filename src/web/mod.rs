@@ -284,7 +284,7 @@ fn english(o: &JsValue) -> bool {
 
 /// The font family from the options, or the card's default stack.
 fn font_of(o: &JsValue) -> String {
-    get(o, "font").as_string().filter(|f| !f.trim().is_empty() && f.len() < 300).unwrap_or_else(|| crate::draw::FONT.to_string())
+    get(o, "font").as_string().filter(|f| !f.trim_ascii().is_empty() && f.len() < 300).unwrap_or_else(|| crate::draw::FONT.to_string())
 }
 
 #[cfg(feature = "full")]
