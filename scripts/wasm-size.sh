@@ -19,7 +19,7 @@ esac
 in=$in/wasm32-unknown-unknown/release/tallyboard.wasm
 # The first paint's module's own further flags (scripts/package.sh, FIRST_OPT).
 extra=(--one-caller-inline-max-function-size 0)
-[ "$which" = first ] && extra=(--one-caller-inline-max-function-size 15 --flatten --rereloop -Oz)
+[ "$which" = first ] && extra=(--one-caller-inline-max-function-size 20 --flatten --rereloop -Oz --generate-global-effects -Oz)
 [ -f "$in" ] || { echo "wasm-size: $in missing: run make pkg first" >&2; exit 1; }
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT

@@ -112,7 +112,7 @@ impl<'a, 'r> Obj<'a, 'r> {
                 for (i, item) in items.iter().enumerate() {
                     match &item.value {
                         Value::String(s) => out.push(crate::format::without_bidi_controls(s)),
-                        _ => type_error(self.report, &(p.clone() + "/" + &int(i as u64)), said!("a string"), item),
+                        _ => type_error(self.report, &self::item(&p, i), said!("a string"), item),
                     }
                 }
                 out
@@ -295,7 +295,7 @@ impl<'a, 'r> Obj<'a, 'r> {
         match &n.value {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    if let Some(mut o) = Obj::new(item, p.clone() + "/" + &int(i as u64), self.report, what) {
+                    if let Some(mut o) = Obj::new(item, self::item(&p, i), self.report, what) {
                         f(&mut o);
                     }
                 }
@@ -348,6 +348,16 @@ pub(crate) fn show(n: &Node) -> String {
             "\"".to_string() + &short + if s.chars().count() > 40 { "…\"" } else { "\"" }
         }
         v => v.type_name().to_string(),
+    }
+}
+
+/// The JSON path of item `i` of the array at `path` (none in the first paint's module, which says
+/// where nothing is).
+pub(crate) fn item(path: &str, i: usize) -> String {
+    if cfg!(feature = "full") {
+        path.to_string() + "/" + &int(i as u64)
+    } else {
+        String::new()
     }
 }
 

@@ -58,7 +58,7 @@ pub fn document(root: &Node, report: &mut Report) -> Document {
                         o.report.error("shape/empty", &path, || "\"contests\" is empty: expected at least one contest".to_string());
                     }
                     for (i, item) in items.iter().enumerate() {
-                        let p = path.clone() + "/" + &int(i as u64);
+                        let p = crate::obj::item(&path, i);
                         if let Some(c) = contest(item, p, o.report) {
                             doc.contests.push(c);
                         }
@@ -312,7 +312,7 @@ fn ballots(o: &mut Obj) -> Ballots {
 fn lines(items: &[Node], path: &str, report: &mut Report, kind: Kind) -> Vec<Party> {
     let mut out = Vec::with_capacity(items.len().min(MAX_LINES));
     for (i, item) in items.iter().enumerate().take(MAX_LINES) {
-        out.push(party(item, path.to_string() + "/" + &int(i as u64), report, kind));
+        out.push(party(item, crate::obj::item(path, i), report, kind));
     }
     out
 }

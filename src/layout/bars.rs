@@ -72,7 +72,14 @@ pub(super) fn bars(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors:
     let value_w = b.m.width(widest, size, false) + 6.0;
     let shares = party_shares(c, f);
     // Scale: the largest share, rounded up to ten.
-    let max_units = shares.iter().flat_map(|&(vote, seat)| [vote, seat]).flatten().fold(0.0f64, |m, d| m.max(d.units as f64 / 10f64.powi(d.scale as i32)));
+    let mut max_units = 0.0f64;
+    for &(vote, seat) in &shares {
+        for d in [vote, seat] {
+            if let Some(d) = d {
+                max_units = max_units.max(d.units as f64 / 10f64.powi(d.scale as i32));
+            }
+        }
+    }
     let mut axis = Axis { x0, col, size, bar_w: (col - value_w).max(40.0), scale_max: ((max_units / 10.0).ceil() * 10.0).clamp(10.0, 100.0), threshold_x: None };
     // A 0% threshold (the format's way of saying "none") draws no line.
     let threshold = c.threshold.as_ref().filter(|th| th.percent.units > 0);
@@ -111,14 +118,12 @@ fn bars_key(b: &mut Builder, x0: f64, size: f64, seats: bool) {
 
 /// Each party's vote share and, for a party given seats in the body, its seat share.
 fn party_shares(c: &Contest, f: &Figures) -> Vec<(Option<Decimal>, Option<Decimal>)> {
-    c.parties
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let seat = if p.seats.is_some() && p.role.takes_seats() { f.seat_percent[i] } else { None };
-            (f.vote_percent[i], seat)
-        })
-        .collect()
+    let mut shares = Vec::with_capacity(c.parties.len());
+    for (i, p) in c.parties.iter().enumerate() {
+        let seat = if p.seats.is_some() && p.role.takes_seats() { f.seat_percent[i] } else { None };
+        shares.push((f.vote_percent[i], seat));
+    }
+    shares
 }
 
 /// One party's name with its vote bar and seat bar; returns the bars' top and bottom (for the threshold's line).

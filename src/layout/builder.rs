@@ -206,6 +206,15 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Every line's colour as drawn (see [`Builder::party`]).
+    pub(super) fn colors(&self, c: &crate::contest::Contest) -> Vec<Rgb> {
+        let mut colors = Vec::with_capacity(c.parties.len());
+        for (i, p) in c.parties.iter().enumerate() {
+            colors.push(self.party(p.color, i));
+        }
+        colors
+    }
+
     pub(super) fn inner(&self) -> f64 {
         self.w - 2.0 * self.pad
     }
@@ -312,12 +321,7 @@ impl<'a> Builder<'a> {
                 // else (the last resort) between characters.
                 let breaks = ['-', '\u{2010}', '\u{2013}', '/'];
                 let by_hyphens = at_hyphens && word.contains(breaks) && word.split_inclusive(breaks).all(|p| w(p) <= max);
-                let pieces: Vec<&str> = if by_hyphens {
-                    word.split_inclusive(breaks).collect()
-                } else {
-                    word.char_indices().map(|(i, c)| &word[i..i + c.len_utf8()]).collect()
-                };
-                for p in pieces {
+                let mut place = |p: &str| {
                     let p_w = w(p);
                     if !line.is_empty() && line_w + p_w > max {
                         lines.push(std::mem::take(&mut line));
@@ -325,6 +329,13 @@ impl<'a> Builder<'a> {
                     }
                     line.push_str(p);
                     line_w += p_w;
+                };
+                if by_hyphens {
+                    word.split_inclusive(breaks).for_each(&mut place);
+                } else {
+                    for (i, c) in word.char_indices() {
+                        place(&word[i..i + c.len_utf8()]);
+                    }
                 }
             }
             if !line.is_empty() || lines.is_empty() {

@@ -2,7 +2,7 @@
 //! one or two columns.
 
 use crate::figures::Figures;
-use crate::contest::{Contest, Rgb};
+use crate::contest::Contest;
 use crate::hemicycle;
 use super::builder::*;
 use super::{bars::*, header::*, parliament::*, table::*};
@@ -10,7 +10,7 @@ use super::{bars::*, header::*, parliament::*, table::*};
 pub(super) fn election(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
     let o = b.o;
     heading(b, c);
-    let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
+    let colors = b.colors(c);
     let counts = &f.seats;
     let total = f.body;
     let has_seats = total > 0 && total <= hemicycle::MAX_SEATS;

@@ -157,20 +157,17 @@ pub(super) fn legend(b: &mut Builder, ci: usize, c: &Contest, counts: &[u64], un
     // At most MAX_LEGEND entries, the most seats first kept (in the list's order).
     let shown = super::bars::largest(c.parties.len(), crate::sizes::MAX_LEGEND, &|i| counts[i] as f64);
     let hidden = (0..c.parties.len()).filter(|&i| counts[i] > 0 && !shown[i]).count();
-    let mut items: Vec<(Option<usize>, String, Rgb)> = c
-        .parties
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| counts[*i] > 0 && shown[*i])
-        .map(|(i, p)| {
+    let mut items: Vec<(Option<usize>, String, Rgb)> = Vec::new();
+    for (i, p) in c.parties.iter().enumerate() {
+        if counts[i] > 0 && shown[i] {
             // The party's own name, shortened with an ellipsis if it must be, never its
             // count; not an editorial abbreviation ("NO 76") on a narrow card.
             let count = " ".to_string() + &num(counts[i], b.o);
             let room = col - 20.0 - b.m.width(&count, size, false);
             let name = b.wrap_lines(&p.name, room.max(40.0), size, false, 1).remove(0);
-            (Some(i), format::isolate(&name) + &count, colors[i])
-        })
-        .collect();
+            items.push((Some(i), format::isolate(&name) + &count, colors[i]));
+        }
+    }
     if unassigned > 0 {
         items.push((None, b.o.words.unassigned.to_string() + " " + &num(unassigned, b.o), t.unassigned));
     }

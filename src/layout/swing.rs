@@ -15,7 +15,12 @@ pub(super) fn swing(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors
     }
     let share = |i: usize| f.vote_share[i].map_or(0.0, |s| s.approx());
     let keep = super::bars::largest(with.len(), crate::sizes::MAX_BARS, &|k| share(with[k]));
-    let rows: Vec<usize> = with.iter().zip(&keep).filter(|(_, k)| **k).map(|(i, _)| *i).collect();
+    let mut rows: Vec<usize> = Vec::new();
+    for (k, &i) in with.iter().enumerate() {
+        if keep[k] {
+            rows.push(i);
+        }
+    }
     let t = *b.t();
     let size = b.fs - 1.0;
     let title = b.o.words.swing_title.to_string();

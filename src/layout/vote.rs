@@ -17,7 +17,7 @@ pub(super) fn vote(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) {
         b.paragraph(q, b.pad, b.inner(), fs, true, t.text);
         b.y += 8.0;
     }
-    let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
+    let colors = b.colors(c);
     outcome_box(b, c);
     // Rule and participation.
     let rule = o.words.rule.to_string() + ": " + c.rule.map(|r| r.label()).unwrap_or(o.words.rule_unknown);

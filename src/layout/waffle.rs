@@ -86,7 +86,7 @@ pub(super) fn composition(b: &mut Builder, ci: usize, c: &Contest, f: &Figures) 
         b.y += 6.0;
     }
     if !c.parties.is_empty() && b.o.parts.hemicycle {
-        let colors: Vec<Rgb> = c.parties.iter().enumerate().map(|(i, p)| b.party(p.color, i)).collect();
+        let colors = b.colors(c);
         if f.body > 0 && f.body <= hemicycle::MAX_SEATS {
             let col = b.inner().min(crate::sizes::MAX_WAFFLE);
             let x0 = b.pad + (b.inner() - col) / 2.0;
