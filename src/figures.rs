@@ -110,11 +110,6 @@ impl Figures {
     }
 }
 
-/// Each line's change of share since the previous election, in points.
-fn swing(c: &Contest, vote_share: &[Option<Share>], scale: u32) -> Vec<Option<crate::number::Decimal>> {
-    c.parties.iter().zip(vote_share).map(|(p, s)| Some(s.as_ref()?.at(scale).minus_at_coarser(p.previous_percent.as_ref()?))).collect()
-}
-
 /// Whether the figures of `c` need its seats replayed by the declared rules:
 /// threshold exemptions and mixed-member overhang change what the card shows,
 /// and an open count shows the seats projected from the votes so far. (The
@@ -131,16 +126,19 @@ pub fn of(c: &Contest) -> Figures {
         Base::Valid => c.valid_total(),
         Base::Cast => c.cast_total(),
     };
-    let vote_share: Vec<Option<Share>> = c
-        .parties
-        .iter()
-        .map(|p| match (p.percent, p.votes, base) {
+    // Each line's share, seats and district seats, in one pass (loops, not iterator chains: less
+    // wasm for the first paint's module).
+    let n = c.parties.len();
+    let (mut vote_share, mut seats, mut district_seats) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for p in &c.parties {
+        vote_share.push(match (p.percent, p.votes, base) {
             (Some(d), _, _) => Some(Share::Reported(d)),
             (None, Some(v), Some(b)) if b > 0 => Some(Share::Exact { part: v, whole: b }),
             _ => None,
-        })
-        .collect();
-    let seats: Vec<u64> = c.parties.iter().map(|p| p.seats.unwrap_or(0)).collect();
+        });
+        seats.push(p.seats.unwrap_or(0));
+        district_seats.push(p.district_seats.unwrap_or(0));
+    }
     let assigned = seats.iter().fold(0u64, |a, &s| a.saturating_add(s));
     let body = if c.kind == Kind::Election { c.body_seats().unwrap_or(assigned).max(assigned) } else { assigned };
     let cast = c.turnout_count().or(if c.kind == Kind::Vote { c.participants } else { None });
@@ -158,7 +156,6 @@ pub fn of(c: &Contest) -> Figures {
         }
     }
     let lists_end = c.parties.iter().filter(|p| p.role == Role::List).count();
-    let district_seats: Vec<u64> = c.parties.iter().map(|p| p.district_seats.unwrap_or(0)).collect();
     let any_district = c.parties.iter().any(|p| p.district_seats.is_some());
     let (mut overhang, mut marks, mut projection) = (0, vec![None; c.parties.len()], None);
     let mut body = body;
@@ -183,10 +180,19 @@ pub fn of(c: &Contest) -> Figures {
         }
     }
     let scale = c.parties.iter().filter_map(|p| p.percent.map(|d| d.scale)).max().unwrap_or(2).min(4);
-    let swing = swing(c, &vote_share, scale);
-    let vote_percent = vote_share.iter().map(|s| s.map(|s| s.at(scale))).collect();
-    let seat_percent = seats.iter().map(|&s| (body > 0).then(|| Decimal::share(s, body, scale))).collect();
-    let most_votes = (0..c.parties.len()).max_by_key(|&i| (c.parties[i].votes, c.parties[i].seats, std::cmp::Reverse(i)));
+    // The shares as printed, the swings, the line with the most votes (then seats; the first on a tie).
+    let (mut vote_percent, mut seat_percent, mut swing) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut most_votes: Option<usize> = None;
+    for (i, p) in c.parties.iter().enumerate() {
+        let printed = vote_share[i].map(|s| s.at(scale));
+        vote_percent.push(printed);
+        seat_percent.push((body > 0).then(|| Decimal::share(seats[i], body, scale)));
+        // The change of share since the previous election: its share now less its previous_percent.
+        swing.push(printed.zip(p.previous_percent).map(|(now, before)| now.minus_at_coarser(&before)));
+        if most_votes.is_none_or(|m| (p.votes, p.seats) > (c.parties[m].votes, c.parties[m].seats)) {
+            most_votes = Some(i);
+        }
+    }
     Figures {
         vote_percent,
         seat_percent,
