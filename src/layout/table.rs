@@ -99,19 +99,38 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
     let dash = || "—".to_string();
     let party: Vec<usize> = f.order[rows.start.min(f.order.len())..rows.end.min(f.order.len())].to_vec();
     let lists_end = f.lists_end.saturating_sub(rows.start).min(party.len());
-    let percent: Vec<String> = party.iter().map(|&i| f.vote_percent[i].map(|s| pct(&s, o)).unwrap_or_else(dash)).collect();
-    let ps: Vec<&Party> = party.iter().map(|&i| &c.parties[i]).collect();
-    let votes: Vec<String> = ps.iter().map(|p| p.votes.map(|v| num(v, o)).unwrap_or_else(dash)).collect();
-    let seats: Vec<String> = if show_seats { ps.iter().map(|p| p.seats.map(|s| num(s, o)).unwrap_or_else(dash)).collect() } else { Vec::new() };
-    let change: Vec<String> = if show_change { ps.iter().map(|p| seat_change(p)).collect() } else { Vec::new() };
     let show_swing = f.swing.iter().any(Option::is_some);
-    let swing: Vec<String> = if show_swing { party.iter().map(|&i| f.swing[i].map(|d| format::points(&d, &o.locale)).unwrap_or_else(dash)).collect() } else { Vec::new() };
     let split = show_seats && f.any_district;
-    let district: Vec<String> = if split { party.iter().map(|&i| num(f.district_seats[i], o)).collect() } else { Vec::new() };
-    let list: Vec<String> = if split { party.iter().map(|&i| num(f.seats[i].saturating_sub(f.district_seats[i]), o)).collect() } else { Vec::new() };
     // (A projection and the marks of qualified lists come from a replay of the rules: never in the first paint's module.)
     let projected = f.projection.as_ref().filter(|_| cfg!(feature = "full") && o.parts.projection);
-    let projection: Vec<String> = projected.map(|p| party.iter().map(|&i| num(p[i], o)).collect()).unwrap_or_default();
+    // Every column's cells, row by row, in one loop (not an iterator chain per column: less wasm
+    // for the first paint's module).
+    let count_or_dash = |n: Option<u64>| n.map(|v| num(v, o)).unwrap_or_else(dash);
+    let (mut percent, mut votes, mut seats, mut change, mut swing) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut district, mut list, mut projection, mut names, mut seat_counts) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for &i in &party {
+        let p = &c.parties[i];
+        percent.push(f.vote_percent[i].map(|s| pct(&s, o)).unwrap_or_else(dash));
+        votes.push(count_or_dash(p.votes));
+        if show_seats {
+            seats.push(count_or_dash(p.seats));
+        }
+        if show_change {
+            change.push(seat_change(p));
+        }
+        if show_swing {
+            swing.push(f.swing[i].map(|d| format::points(&d, &o.locale)).unwrap_or_else(dash));
+        }
+        if split {
+            district.push(num(f.district_seats[i], o));
+            list.push(num(f.seats[i].saturating_sub(f.district_seats[i]), o));
+        }
+        if let Some(pr) = projected {
+            projection.push(num(pr[i], o));
+        }
+        names.push(row_name(p, f.marks[i].filter(|_| cfg!(feature = "full")), o));
+        seat_counts.push(f.seats[i]);
+    }
     let columns: [&Vec<String>; 8] = [&votes, &percent, &swing, &district, &list, &seats, &change, &projection];
     // (The HTML table's cells and the rows' colours as text: the full module's; the first paint's draws the columns.)
     let cells = if cfg!(feature = "full") { (0..party.len()).map(|k| columns.iter().filter(|c| !c.is_empty()).map(|c| c[k].clone()).collect()).collect() } else { Vec::new() };
@@ -127,7 +146,7 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         cells,
         projection,
         swing,
-        names: party.iter().map(|&i| row_name(&c.parties[i], f.marks[i].filter(|_| cfg!(feature = "full")), o)).collect(),
+        names,
         // (For the element's HTML table: the full module's.)
         langs: if cfg!(feature = "full") { party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect() } else { Vec::new() },
         // As drawn on the card (lightened on a dark one where too dark to see).
@@ -136,7 +155,7 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         percent,
         seats,
         change,
-        seat_counts: party.iter().map(|&i| f.seats[i]).collect(),
+        seat_counts,
         party,
         lists_end,
         district,
