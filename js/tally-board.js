@@ -298,9 +298,8 @@ class TallyBoard extends HTMLElement {
     this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
     await this._loadWords(m);
     this._loading(m);
-    // The full module (validation) loads now, while the data arrives and the first card is drawn
-    // (once per page; when m is the full module it is loaded already). A failure is the draw's to say.
-    this._full()().catch(() => {});
+    // (The full module is asked for in _show: after the first paint's frame, or at once for a card
+    // the first paint's module leaves to it.)
     if (!('IntersectionObserver' in window)) return this._reveal();
     // Already on screen: now, not a frame later (when the observer would first call back).
     const box = this.getBoundingClientRect();
@@ -522,6 +521,11 @@ class TallyBoard extends HTMLElement {
   async _show(data, animate) {
     if (data == null) return;
     await this._paintFirst(data);
+    // The first paint's frame comes before the full module and the card's parts are asked for: all
+    // that an English reader loads before the first paint is what it needs (asked for while it was
+    // drawn, the full module's glue and the card's parts came in before that frame too, on loopback:
+    // 79,225 B loaded when 67,767 B were needed, bench/first.mjs 2026-12-07).
+    if (this._firstCard) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
     let m;
     try {
       // (The element's parts for a full card come with it: after the first paint.)
