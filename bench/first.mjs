@@ -10,7 +10,8 @@
 //
 // First paint: navigation start to the frame after the card is drawn (the SVG's: the frame after
 // the parser has it, from a requestAnimationFrame asked for just after it). Bytes: every response that ended before that paint, gzip -9 and brotli
-// (q 11) of its body. "Validated": the live card with its verdict, after the first paint.
+// (q 11) of its body; the 50 KB budget counts the library's own files among them (the element, glue
+// and wasm under /pkg/), as the issue's figures do, not the page and its data. "Validated": the live card with its verdict, after the first paint.
 // Layout shift: the sum of the page's layout-shift entries (CLS) up to the validated card (in the
 // viewport only), and how far a paragraph below the card moved from the first paint to the verdict.
 //
@@ -141,11 +142,15 @@ async function load(c, net) {
     const first = c.id === 'svg' ? t.tSvg : t.tFrame;
     const before = t.responses.filter((r) => r.end <= first).map((r) => new URL(r.url).pathname);
     const bytes = before.reduce((a, p) => { const s = size(p); return { gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }; }, { gzip: 0, brotli: 0 });
+    // The library's own files among them (/pkg/: the element, glue, wasm; for the peers their
+    // library files): what the budget counts, as issue #15's figures do. The page and its data are
+    // the publisher's, loaded alike by every library.
+    const own = before.filter((p) => p.startsWith('/pkg/') || p.startsWith('/peers/')).reduce((a, p) => a + size(p).gzip, 0);
     // What holds the first paint: the last byte of what it needs (the page and the files NEEDS names),
     // then the work in the page up to the painted frame (scripts, wasm compile, layout, drawing).
     const needed = t.responses.filter((r, i) => i === 0 || c.needs.test(new URL(r.url).pathname));
     const network = Math.max(...needed.map((r) => r.end));
-    return { first, network, work: first - network, checked: t.tChecked, validatedAfter: t.tChecked !== undefined ? t.tChecked - first : undefined, cls: t.cls || 0, moved: t.yChecked - t.yFirst, state: t.state, bytes, before, errors };
+    return { first, network, work: first - network, checked: t.tChecked, validatedAfter: t.tChecked !== undefined ? t.tChecked - first : undefined, cls: t.cls || 0, moved: t.yChecked - t.yFirst, state: t.state, bytes, own, before, errors };
   } finally {
     await context.close();
   }
@@ -176,7 +181,7 @@ for (const net of Object.keys(results)) {
   for (const c of CASES) {
     const rs = results[net][c.id];
     m[net][c.id] = { first: median(rs.map((r) => r.first)), network: median(rs.map((r) => r.network)), work: median(rs.map((r) => r.work)), validatedAfter: median(rs.map((r) => r.validatedAfter)), cls: Math.max(...rs.map((r) => r.cls)), moved: median(rs.map((r) => r.moved)),
-      gzip: median(rs.map((r) => r.bytes.gzip)), brotli: median(rs.map((r) => r.bytes.brotli)), before: rs[0].before, errors: rs.flatMap((r) => r.errors) };
+      gzip: median(rs.map((r) => r.bytes.gzip)), brotli: median(rs.map((r) => r.bytes.brotli)), own: median(rs.map((r) => r.own)), before: rs[0].before, errors: rs.flatMap((r) => r.errors) };
   }
 }
 out.push(`First paint, English Mazhilis 2021 card, ${RUNS} cold loads each (medians), Chromium headless, ${new Date().toISOString().slice(0, 10)}`);
@@ -184,7 +189,7 @@ for (const net of Object.keys(m)) {
   out.push(`  ${net === 'loopback' ? 'loopback' : 'throttled 10 Mbit/s, 75 ms'}:`);
   for (const c of CASES) {
     const x = m[net][c.id];
-    out.push(`    ${c.label.padEnd(32)} first paint ${fmt(x.first).padStart(5)} ms (bytes in ${fmt(x.network).padStart(4)}, work ${fmt(x.work).padStart(4)})   loaded before it ${int(x.gzip).padStart(8)} B gzip ${int(x.brotli).padStart(8)} B brotli` +
+    out.push(`    ${c.label.padEnd(32)} first paint ${fmt(x.first).padStart(5)} ms (bytes in ${fmt(x.network).padStart(4)}, work ${fmt(x.work).padStart(4)})   loaded before it ${int(x.gzip).padStart(8)} B gzip ${int(x.brotli).padStart(8)} B brotli (library files ${int(x.own)} B gzip)` +
       (Number.isFinite(x.validatedAfter) ? `   validated +${fmt(x.validatedAfter)} ms` : '') + (c.id === 'svg' || c.id === 'src' ? `   CLS ${x.cls.toFixed(3)}, text below moved ${fmt(x.moved)} px` : '') +
       (x.errors.length ? `   ERRORS ${x.errors.slice(0, 2).join(' | ')}` : ''));
   }
@@ -192,9 +197,10 @@ for (const net of Object.keys(m)) {
 const L = m.loopback;
 for (const id of ['render', 'src', 'svg']) {
   const x = L[id];
-  const over = x.gzip - BUDGET.bytes;
-  line(`${id}: bytes loaded before the first paint, gzip`, x.gzip, `<= ${BUDGET.bytes}`, over <= 0,
-    over > 0 ? `${int(over)} B over: ${x.before.filter((p) => /\.(wasm|js)$/.test(p)).map((p) => `${path.basename(p)} ${int(size(p).gzip)}`).join(', ')}` : x.before.join(' '));
+  const over = x.own - BUDGET.bytes;
+  const files = x.before.filter((p) => p.startsWith('/pkg/')).map((p) => `${path.basename(p)} ${int(size(p).gzip)}`).join(', ');
+  line(`${id}: tallyboard's bytes loaded before the first paint, gzip`, x.own, `<= ${BUDGET.bytes}`, over <= 0,
+    (over > 0 ? `${int(over)} B over: ` : '') + `${files}; with the page and its data ${int(x.gzip)} B`);
 }
 for (const net of Object.keys(m)) {
   const x = m[net];
