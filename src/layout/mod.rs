@@ -111,6 +111,8 @@ pub fn card(doc: &Document, figures: &[Figures], report: &Report, o: &Options, m
             let rest = &body[t.len()..];
             t.clone() + ". " + &verdict + if stop == " " { rest.strip_prefix('.').unwrap_or(rest) } else { rest }
         }
+        // (The first paint's card of a document without a title: its verdict alone.)
+        _ if body.is_empty() => verdict,
         _ => verdict + stop + &body,
     };
     let rtl = b.rtl();
