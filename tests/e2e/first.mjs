@@ -17,6 +17,7 @@ const RECORD = () => {
   window.__frames = [];
   let last = '';
   const t0 = performance.now();
+  window.__t0 = t0;
   const look = () => {
     const el = document.querySelector('tally-board');
     const c = el && el.shadowRoot && el.shadowRoot.querySelector('canvas');
@@ -49,7 +50,17 @@ async function frames(html, route) {
   await p.goto(url + 'first-test.html');
   await p.waitForFunction(() => window.__frames.some((f) => f.event), null, { timeout: 30000 });
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const got = await p.evaluate(() => window.__frames);
+  const got = await p.evaluate(() => {
+    // When each of the package's files was asked for (ms from t0, as the frames' times).
+    const asked = {};
+    for (const e of performance.getEntriesByType('resource')) {
+      const name = e.name.split('/').pop();
+      if (/\.(js|wasm)$/.test(name)) asked[name] = e.startTime - window.__t0;
+    }
+    window.__frames.asked = asked;
+    return window.__frames;
+  });
+  got.asked = await p.evaluate(() => window.__frames.asked);
   await p.close();
   return got;
 }
@@ -68,6 +79,13 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   check('the sequence is checking -> verdict, with one canvas at every frame', d.length === 2 && d.every((x) => x.canvases === 1), show(f));
   const ev = f.find((x) => x.event);
   check('tally-update fires once, when the verdict is drawn', f.filter((x) => x.event).length === 1 && ev.state === 'ok' && ev.ok === true, show(f));
+  // All that the first paint loads is what it needs: the full module and the card's parts are asked
+  // for after its frame, not while it is drawn.
+  const a = f.asked || {};
+  const later = ['tallyboard.js', 'tallyboard_bg.wasm', 'tally-board-card.js'];
+  check('the full module and the card\'s parts are asked for after the first paint\'s frame, its own files before it',
+    later.every((n) => a[n] >= d[0].t) && ['tallyboard_first.js', 'tallyboard_first_bg.wasm'].every((n) => a[n] < d[0].t),
+    `first paint at ${Math.round(d[0].t)} ms; asked: ${Object.entries(a).map(([n, t]) => `${n} ${Math.round(t)}`).join(', ')}`);
   console.log(`  first paint -> verdict: ${Math.round(last.t - d[0].t)} ms (loopback, full module loaded after the first paint)`);
 }
 
