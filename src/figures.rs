@@ -95,10 +95,6 @@ pub enum Mark {
 }
 
 impl Figures {
-    /// Each line's seat share of the body.
-    pub fn seat_share(&self, i: usize) -> Option<Share> {
-        (self.body > 0).then(|| Share::Exact { part: self.seats[i], whole: self.body })
-    }
     /// A share of ballots cast (for the ballots' rows of the table).
     pub fn of_cast(&self, n: u64) -> Option<Share> {
         self.cast.filter(|&c| c > 0).map(|c| Share::Exact { part: n, whole: c })
@@ -147,15 +143,17 @@ pub fn of(c: &Contest) -> Figures {
         _ => None,
     });
     // (Loops, not iterator chains: less wasm for the first paint's module.)
-    let mut order: Vec<usize> = Vec::with_capacity(c.parties.len());
+    let (mut order, mut lists_end) = (Vec::with_capacity(n), 0);
     for lists in [true, false] {
         for (i, p) in c.parties.iter().enumerate() {
             if (p.role == Role::List) == lists {
                 order.push(i);
             }
         }
+        if lists {
+            lists_end = order.len();
+        }
     }
-    let lists_end = c.parties.iter().filter(|p| p.role == Role::List).count();
     let any_district = c.parties.iter().any(|p| p.district_seats.is_some());
     let (mut overhang, mut marks, mut projection) = (0, vec![None; c.parties.len()], None);
     let mut body = body;
