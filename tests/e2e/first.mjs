@@ -131,6 +131,15 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   const d = drawn(f);
   check('a mixed-member card (its seats need the rules replayed) goes straight to the full module', d.length >= 1 && d.every((x) => x.state !== 'checking'), show(f));
 }
+{
+  // A count written with an exponent (valid JSON, the same number): the first paint's module reads
+  // plain integers only and leaves the card to the full one, which reads it and finds it checks out.
+  const text = fs.readFileSync(path.join(ROOT, 'www/data/kz-mazhilis-2021.json'), 'utf8').replace('"votes": 5148074,', '"votes": 5.148074e6,');
+  const f = await frames(page('<tally-board src="data/exp.json"></tally-board>'), { url: '**/data/exp.json', body: text });
+  const d = drawn(f);
+  check('a count written 5.148074e6 goes straight to the full module, which reads it: no "checking" frame, then ok',
+    text.includes('5.148074e6') && d.length >= 1 && d.every((x) => x.state !== 'checking') && d[d.length - 1].state === 'ok' && /Numbers checked: no errors/.test(d[d.length - 1].label), show(f));
+}
 
 // Data that cannot be read: the first module declines it (it words no message); the full module
 // draws the error card, with the message and its line and column, as its first frame.
