@@ -169,7 +169,8 @@ function sizes() {
   return {
     chartFile,
     tallyboard: group('tallyboard (all shipped: wasm + JS glue + <tally-board> element)', pkgFiles),
-    tallyboardCore: group('tallyboard core (wasm + tallyboard.js; what render() loads)', ['pkg/tallyboard_bg.wasm', 'pkg/tallyboard.js']),
+    tallyboardCore: group('tallyboard render() before its first paint (tallyboard.js + first paint module)', ['pkg/tallyboard_first_bg.wasm', 'pkg/tallyboard_first.js', 'pkg/tallyboard.js']),
+    tallyboardFull: group('tallyboard full module (validation; loaded after the first paint)', ['pkg/tallyboard_bg.wasm', 'pkg/tallyboard_full.js']),
     chartjs: group(`Chart.js ${version('chart.js')} (${chartFile})`, [`bench/node_modules/chart.js/dist/${chartFile}`]),
     d3: group(`d3-parliament-chart ${version('d3-parliament-chart')} + d3-selection ${version('d3-selection')} (min)`,
       ['bench/node_modules/d3-parliament-chart/build/d3-parliament-chart.min.js', 'bench/node_modules/d3-selection/dist/d3-selection.min.js']),
@@ -488,6 +489,7 @@ function report(bytes, cases, native, m) {
   row(bytes.tallyboard);
   for (const f of bytes.tallyboard.files) out.push(`       ${pad(f.file, 63)} ${lpad(fmtInt(f.raw), 9)} ${lpad(fmtInt(f.gzip), 10)}`);
   row(bytes.tallyboardCore);
+  row(bytes.tallyboardFull);
   row(bytes.chartjs);
   row(bytes.d3);
   row(bytes.vega);

@@ -21,7 +21,7 @@ const b = await browser();
 const page = await b.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(url + 'element.html');
 const runs = await page.evaluate(async ({ start, final, RUNS }) => {
-  const m = await import('./pkg/tallyboard.js');
+  const m = await import('./pkg/tallyboard_full.js');
   await m.default();
   const host = document.createElement('div');
   host.style.width = '760px';

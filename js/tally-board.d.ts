@@ -1,4 +1,4 @@
-import type { Card, TallyboardData, TallyboardReport } from './tallyboard.js';
+import type { Card, TallyboardData, TallyboardReport } from './tallyboard_full.js';
 
 /** `tally-update`: a new validated card was drawn (the first one too), with its validation report.
  * An English card is painted before that by the first paint's module ("Checking the numbers…",

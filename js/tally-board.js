@@ -33,6 +33,9 @@
 // with a quiet notice (role="status") that goes away with the next good one; a
 // changed leader or majority is read out through a polite live region.
 //
+// (Its first paint's helpers, loader, el, paint, measure and drawFirst, are in first-paint.js, which
+// scripts/package.sh puts in front of this file.)
+//
 // This file only hosts: every word, colour, size and figure comes from the wasm
 // (src/element.rs, src/sizes.rs, the layout), so that the canvas, the SVG and the
 // element never disagree (tests/element_source.rs scans this file for them). It
@@ -60,38 +63,12 @@ class LoadFailure {
   constructor(src, status, reason) { Object.assign(this, { src, status, reason }); }
 }
 
-// A module loaded once per page and shared by every card: its glue (`load`: an import() with a
-// literal name, which bundlers follow), then its wasm. `wasm`, the wasm's URL if given: compiled at
-// once, beside the glue's import (init then only instantiates it). A failed load (network, wrong
-// MIME type) is not kept: the next card tries again.
-function loader(load, wasm) {
-  let loading = null;
-  return () => {
-    if (!loading) {
-      // (A wasm that cannot be compiled here, say served with the wrong MIME type: the glue fetches it itself.)
-      const compiled = wasm && WebAssembly.compileStreaming(fetch(wasm)).catch(() => undefined);
-      loading = load().then(async (m) => {
-        await m.default(compiled && { module_or_path: (await compiled) || wasm });
-        return m;
-      });
-      loading.catch(() => { loading = null; });
-    }
-    return loading;
-  };
-}
-
 // The full module (validation) writes English; a card in another language, or with words of the
 // page's own, is drawn by the intl module (any locale through the browser's Intl, the words of the
 // catalogue fetched for it), which English readers never load.
 // (Their glue fetches their wasm: a page that also calls the API's init() shares that one load.)
-const loadWasm = loader(() => import('./tallyboard.js'));
+const loadWasm = loader(() => import('./tallyboard_full.js'));
 const loadIntl = loader(() => import('./tallyboard_intl.js'));
-// The first paint's module (the crate without validation, other kinds or locales, see the
-// Makefile): an English card is drawn by it first, saying "Checking the numbers…", and replaced
-// by the full module's card, with its verdict, as soon as that is loaded (right after). Its wasm
-// compiles while its glue is imported (the first paint waited ~20 ms on each, one after the other,
-// measured 2026-12-07).
-const loadFirst = loader(() => import('./tallyboard_first.js'), new URL('./tallyboard_first_bg.wasm', import.meta.url));
 
 // The element's parts that only a full card uses (tally-board-card.js: tooltip, keyboard, findings,
 // HTML tables, toolbars, exports), put on the element's prototype once, with the full module.
@@ -134,57 +111,6 @@ function styleSheet(m) {
 // Every connected element that has a card: after the shared wasm instance is
 // replaced (recover, in tally-board-card.js), each one draws again on the fresh instance.
 const boards = new Set();
-
-// An element with attributes and children (no HTML strings: Trusted Types).
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
-
-// Replays a card's display list on a 2D context: the wasm laid the card out and drew it
-// (src/backend/list.rs: each call is its code, then its arguments; texts, colours and fonts
-// are indices into `strings`), so the canvas shows exactly the card the SVG shows.
-function paint(c, ops, strings) {
-  let i = 0;
-  const n = () => ops[i++];
-  const s = () => strings[ops[i++]];
-  const calls = [
-    () => { c.fillStyle = s(); },
-    () => { c.strokeStyle = s(); c.lineWidth = n(); },
-    () => { c.font = s(); },
-    () => { c.textAlign = s(); c.textBaseline = s(); },
-    () => c.fillRect(n(), n(), n(), n()),
-    () => c.strokeRect(n(), n(), n(), n()),
-    () => c.beginPath(),
-    () => c.moveTo(n(), n()),
-    () => c.lineTo(n(), n()),
-    () => c.arc(n(), n(), n(), n(), n()),
-    () => c.fill(),
-    () => c.stroke(),
-    () => c.fillText(s(), n(), n()),
-  ];
-  while (i < ops.length) calls[n()]();
-}
-
-// The width of a text in a CSS font, as the page's canvas measures it (one detached canvas for
-// every card: a font resolved once serves them all). Each text is measured once a card (`widths`,
-// emptied for each first paint: a web font that arrives later gives the next card its own widths).
-let measurer = null;
-let measuring = '';
-const widths = new Map();
-function measure(font, text) {
-  let known = widths.get(font);
-  if (!known) widths.set(font, (known = new Map()));
-  let w = known.get(text);
-  if (w === undefined) {
-    measurer = measurer || document.createElement('canvas').getContext('2d');
-    if (measuring !== font) measurer.font = measuring = font;
-    known.set(text, (w = measurer.measureText(text).width));
-  }
-  return w;
-}
 
 class TallyBoard extends HTMLElement {
   static get observedAttributes() { return ['src', 'theme', 'locale', 'words', 'parts', 'table', 'exports', 'coalition', 'refresh']; }
@@ -262,18 +188,9 @@ class TallyBoard extends HTMLElement {
     }
     if (this._card || !this.isConnected) return;
     try {
-      // The card read, laid out and drawn into a display list by the wasm (undefined: a card it
-      // leaves to the full module), painted here on a canvas of its size and with its attributes.
       const box = this.shadowRoot.querySelector('.card');
-      widths.clear();
-      const first = f.firstPaint(data, this._options(), box.clientWidth, window.devicePixelRatio || 1, measure);
-      if (!first) return;
-      const canvas = el('canvas', Object.fromEntries(first.marks));
-      canvas.width = first.width;
-      canvas.height = first.height;
-      for (const [name, value] of first.style) canvas.style.setProperty(name, value);
-      canvas.textContent = canvas.getAttribute('aria-label');
-      paint(canvas.getContext('2d'), first.ops, first.strings);
+      const canvas = drawFirst(f, data, this._options(), box.clientWidth);
+      if (!canvas) return;
       box.append(canvas);
       this._firstCard = canvas;
       this._loaded();

@@ -34,40 +34,51 @@ module() {
   node scripts/short-imports.mjs "pkg/${name}_bg.wasm" "pkg/$name.js"
 }
 module tallyboard "$WASM_IN" "${REST_OPT[@]}"
+# The full module's glue is tallyboard_full.js (its wasm keeps the name the glue asks for,
+# tallyboard_bg.wasm): tallyboard.js is the API (js/tallyboard.js), which draws a card with the first
+# paint's module and then with this one.
+mv pkg/tallyboard.js pkg/tallyboard_full.js
+mv pkg/tallyboard.d.ts pkg/tallyboard_full.d.ts
 # The first paint's module (built without the `full` feature, see the Makefile): what the
 # <tally-board> element loads first for an English election or vote card.
 if [ -n "${FIRST_IN:-}" ]; then
   [ -f "$FIRST_IN" ] || { echo "package.sh: $FIRST_IN missing" >&2; exit 1; }
   module tallyboard_first "$FIRST_IN" "${FIRST_OPT[@]}"
 fi
-# The module for a card in another language (feature `intl`): the element loads it, not tallyboard.js,
+# The module for a card in another language (feature `intl`): the element loads it, not tallyboard_full.js,
 # for such a card, with the language's catalogue from locales/.
 if [ -n "${INTL_IN:-}" ]; then
   [ -f "$INTL_IN" ] || { echo "package.sh: $INTL_IN missing" >&2; exit 1; }
   module tallyboard_intl "$INTL_IN" "${REST_OPT[@]}"
 fi
-cp js/tally-board.js js/tally-board-card.js js/tally-board.d.ts pkg/
+cp js/tally-board.d.ts js/tallyboard.d.ts pkg/
 # The word catalogues: fetched by a card in that language only (en.json is the template for a page's own).
 rm -rf pkg/locales && mkdir -p pkg/locales && cp locales/*.json pkg/locales/
 cp schema/tallyboard.schema.json pkg/
 cp js/README.md pkg/README.md
 cp LICENSE pkg/LICENSE
 # Every reader of every article downloads these: minified (terser, tools/), the
-# readable sources are js/tally-board.js and wasm-bindgen's glue. Saves ~4.4 KB gzipped.
-for f in pkg/tallyboard.js $(ls pkg/tallyboard_first.js pkg/tallyboard_intl.js 2>/dev/null); do
+# readable sources are in js/ and wasm-bindgen's glue. Saves ~4.4 KB gzipped.
+for f in pkg/tallyboard_full.js $(ls pkg/tallyboard_first.js pkg/tallyboard_intl.js 2>/dev/null); do
   tools/node_modules/.bin/terser "$f" --module --compress passes=2 --mangle --comments false -o "$f.min"
   mv "$f.min" "$f"
 done
-# The element's two files also get short names for the element's own members (`_card`, `_paintFirst`:
-# a leading underscore and a letter; never the glue's `__wbg_*`), the same in both (one name cache):
-# 232 B gzip less before the first paint, measured 2026-12-07.
+# The element's two files and the API also get short names for their own members (`_card`,
+# `_paintFirst`: a leading underscore and a letter; never the glue's `__wbg_*`), the same in all
+# (one name cache): 232 B gzip less before the element's first paint, measured 2026-12-07.
+# js/first-paint.js (the first paint's loader and painter) goes in front of the element and of the
+# API: one file each to load before the first paint, not two.
 names=$(mktemp)
 echo '{}' > "$names"
-for f in pkg/tally-board.js pkg/tally-board-card.js; do
-  tools/node_modules/.bin/terser "$f" --module --compress passes=2 --mangle --mangle-props 'regex=/^_[a-zA-Z]/' \
-    --name-cache "$names" --comments false -o "$f.min"
-  mv "$f.min" "$f"
-done
+mini() {
+  local out=$1
+  shift
+  tools/node_modules/.bin/terser "$@" --module --compress passes=2 --mangle --mangle-props 'regex=/^_[a-zA-Z]/' \
+    --name-cache "$names" --comments false -o "$out"
+}
+mini pkg/tally-board.js js/first-paint.js js/tally-board.js
+mini pkg/tally-board-card.js js/tally-board-card.js
+mini pkg/tallyboard.js js/first-paint.js js/tallyboard.js
 rm -f "$names"
 node - <<'JS'
 const fs = require('fs');
@@ -79,6 +90,8 @@ p.module = './tallyboard.js';
 p.types = './tallyboard.d.ts';
 p.exports = {
   '.': { types: './tallyboard.d.ts', import: './tallyboard.js', default: './tallyboard.js' },
+  './full': { types: './tallyboard_full.d.ts', import: './tallyboard_full.js', default: './tallyboard_full.js' },
+  './tallyboard_full.js': './tallyboard_full.js',
   './element': { types: './tally-board.d.ts', import: './tally-board.js', default: './tally-board.js' },
   './tally-board.js': './tally-board.js',
   './tally-board-card.js': './tally-board-card.js',
@@ -92,7 +105,7 @@ p.exports = {
   './locales/*': './locales/*',
   './package.json': './package.json',
 };
-p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard_first_bg.wasm', 'tallyboard_first.js', 'tallyboard_first.d.ts', 'tallyboard_first_bg.wasm.d.ts', 'tallyboard_intl_bg.wasm', 'tallyboard_intl.js', 'tallyboard_intl.d.ts', 'tallyboard_intl_bg.wasm.d.ts', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board-card.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'locales/', 'README.md', 'LICENSE'];
+p.files = ['tallyboard_bg.wasm', 'tallyboard.js', 'tallyboard_full.js', 'tallyboard_full.d.ts', 'tallyboard_first_bg.wasm', 'tallyboard_first.js', 'tallyboard_first.d.ts', 'tallyboard_first_bg.wasm.d.ts', 'tallyboard_intl_bg.wasm', 'tallyboard_intl.js', 'tallyboard_intl.d.ts', 'tallyboard_intl_bg.wasm.d.ts', 'tallyboard.d.ts', 'tallyboard_bg.wasm.d.ts', 'tally-board.js', 'tally-board-card.js', 'tally-board.d.ts', 'tallyboard.schema.json', 'locales/', 'README.md', 'LICENSE'];
 p.sideEffects = ['./tally-board.js'];
 delete p.repository;
 p.keywords = ['election', 'results', 'parliament', 'hemicycle', 'seat allocation', 'wasm', 'web component'];

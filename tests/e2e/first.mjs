@@ -19,13 +19,15 @@ const RECORD = () => {
   const t0 = performance.now();
   window.__t0 = t0;
   const look = () => {
+    // The element's canvas, or the API's (render() into #api).
     const el = document.querySelector('tally-board');
-    const c = el && el.shadowRoot && el.shadowRoot.querySelector('canvas');
+    const root = el ? el.shadowRoot : document.getElementById('api');
+    const c = root && root.querySelector('canvas');
     if (c) {
       const now = `${c.dataset.state}|${c.getAttribute('aria-label')}`;
       if (now !== last) {
         last = now;
-        window.__frames.push({ t: performance.now() - t0, state: c.dataset.state, label: c.getAttribute('aria-label') || '', canvases: el.shadowRoot.querySelectorAll('canvas').length });
+        window.__frames.push({ t: performance.now() - t0, state: c.dataset.state, label: c.getAttribute('aria-label') || '', canvases: root.querySelectorAll('canvas').length });
       }
     }
     requestAnimationFrame(look);
@@ -48,7 +50,7 @@ async function frames(html, route) {
   await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: html }));
   if (route) await p.route(route.url, (r) => r.fulfill({ contentType: 'application/json', body: route.body }));
   await p.goto(url + 'first-test.html');
-  await p.waitForFunction(() => window.__frames.some((f) => f.event), null, { timeout: 30000 });
+  await p.waitForFunction(() => window.__frames.some((f) => f.event && f.event !== 'before'), null, { timeout: 30000 });
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const got = await p.evaluate(() => {
     // When each of the package's files was asked for (ms from t0, as the frames' times).
@@ -82,7 +84,7 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   // All that the first paint loads is what it needs: the full module and the card's parts are asked
   // for after its frame, not while it is drawn.
   const a = f.asked || {};
-  const later = ['tallyboard.js', 'tallyboard_bg.wasm', 'tally-board-card.js'];
+  const later = ['tallyboard_full.js', 'tallyboard_bg.wasm', 'tally-board-card.js'];
   check('the full module and the card\'s parts are asked for after the first paint\'s frame, its own files before it',
     later.every((n) => a[n] >= d[0].t) && ['tallyboard_first.js', 'tallyboard_first_bg.wasm'].every((n) => a[n] < d[0].t),
     `first paint at ${Math.round(d[0].t)} ms; asked: ${Object.entries(a).map(([n, t]) => `${n} ${Math.round(t)}`).join(', ')}`);
@@ -167,7 +169,7 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   });
   await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: page(`<div style="width: 640px">${snippet}</div>`) }));
   await p.goto(url + 'first-test.html');
-  await p.waitForFunction(() => window.__frames.some((f) => f.event), null, { timeout: 30000 });
+  await p.waitForFunction(() => window.__frames.some((f) => f.event && f.event !== 'before'), null, { timeout: 30000 });
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const got = await p.evaluate(() => {
     const el = document.querySelector('tally-board');
@@ -226,6 +228,75 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
     first.w === full.w && first.h === full.h && first.cssWidth === full.cssWidth && differ > 0 && span <= 2 * 40,
     `first ${first.w}x${first.h} (${first.cssWidth}), full ${full.w}x${full.h} (${full.cssWidth}); ${differ} pixels differ, on ${span} device rows`);
   await p.close();
+}
+
+// The API: `await init(); render(el, data)` draws through the first paint's module at once ("checking"),
+// the full module replaces it with the checked card right after (card.checked resolves with its report).
+const apiPage = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>first paint, API</title></head>
+<body><div id="api" style="width: 640px"></div><script type="module">
+import init, { render, ready, validate } from './pkg/tallyboard.js';
+const text = await (await fetch('data/kz-mazhilis-2021.json')).text();
+const note = (o) => window.__frames.push({ t: performance.now() - window.__t0, ...o });
+await init();
+${script}
+</script></body></html>`;
+{
+  const f = await frames(apiPage(`
+let threw = '';
+try { validate(text); } catch (e) { threw = String(e.message); }
+const card = render(document.getElementById('api'), text);
+note({ event: 'before', report: card.report(), summary: card.summary(), width: card.width(), pages: card.pages(), threw });
+const report = await card.checked;
+const wasm = await ready();
+note({ event: 'checked', ok: report.ok, same: JSON.stringify(report) === JSON.stringify(card.report()), valid: validate(text).ok, width: card.width(), memory: wasm.memory.buffer.byteLength > 0 });
+`));
+  const d = drawn(f);
+  const before = f.find((x) => x.event === 'before') || {};
+  const after = f.find((x) => x.event === 'checked') || {};
+  check('render(): the card is drawn at once by the first paint\'s module, "Checking the numbers", then the verdict, one canvas at every frame',
+    d.length === 2 && d[0].state === 'checking' && /Checking the numbers/.test(d[0].label) && !/checked/i.test(d[0].label) &&
+    d[1].state === 'ok' && /Numbers checked: no errors/.test(d[1].label) && d.every((x) => x.canvases === 1), show(f));
+  check('render(): before the check, report() is null, summary() the first paint\'s label, width() its width, pages() 1',
+    before.report === null && /Checking the numbers/.test(before.summary) && before.width === 640 && before.pages === 1, JSON.stringify(before));
+  check('render(): validate() before ready() throws, saying so', /validate\(\) is in the full module: await ready\(\) first/.test(before.threw), before.threw);
+  check('render(): card.checked resolves with the checked card\'s report; ready() gives the full module, validate() works',
+    after.ok === true && after.same && after.valid === true && after.width === 640 && after.memory, JSON.stringify(after));
+  const a = f.asked || {};
+  check('render(): the full module is asked for after the first paint\'s frame, the API\'s own files before it',
+    ['tallyboard_full.js', 'tallyboard_bg.wasm'].every((n) => a[n] >= d[0].t) && ['tallyboard.js', 'tallyboard_first.js', 'tallyboard_first_bg.wasm'].every((n) => a[n] < d[0].t) &&
+    !('tally-board.js' in a),
+    `first paint at ${Math.round(d[0].t)} ms; asked: ${Object.entries(a).map(([n, t]) => `${n} ${Math.round(t)}`).join(', ')}`);
+}
+{
+  // Asked of the card before its check: done on the checked card, in order (here new data with
+  // wrong numbers: the checked card shows them and says so).
+  const f = await frames(apiPage(`
+const card = render(document.getElementById('api'), text);
+const doc = JSON.parse(text);
+doc.contests[0].parties[0].seats += 1;
+card.update(JSON.stringify(doc));
+const report = await card.checked;
+note({ event: 'checked', ok: report.ok, errors: card.report().errors });
+`));
+  const d = drawn(f);
+  const after = f.find((x) => x.event === 'checked') || {};
+  check('render(): an update before the check is done on the checked card (wrong seats: "invalid", never "checked" before)',
+    d[0] && d[0].state === 'checking' && d[d.length - 1].state === 'invalid' && d.filter((x) => x.state === 'checking').every((x) => !/checked/i.test(x.label)) &&
+    after.ok === false && after.errors > 0, show(f) + ' ' + JSON.stringify(after));
+}
+{
+  // A card destroyed before its check: it goes, and no checked card comes in its place.
+  const f = await frames(apiPage(`
+const host = document.getElementById('api');
+const card = render(host, text);
+const drawn = host.querySelectorAll('canvas').length;
+card.destroy();
+const report = await card.checked;
+await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+note({ event: 'checked', report, drawn, left: host.childElementCount });
+`));
+  const after = f.find((x) => x.event === 'checked') || {};
+  check('render(): a card destroyed before its check leaves nothing (checked resolves null)', after.drawn === 1 && after.report === null && after.left === 0, JSON.stringify(after));
 }
 
 await b.close();

@@ -52,7 +52,7 @@ fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html>
 </script>
 </body></html>
 `);
-const OWN = new Set(['', 'index.html', 'pkg/tallyboard.js', 'pkg/tallyboard_bg.wasm', 'pkg/tally-board.js', 'pkg/tally-board-card.js',
+const OWN = new Set(['', 'index.html', 'pkg/tallyboard.js', 'pkg/tallyboard_full.js', 'pkg/tallyboard_bg.wasm', 'pkg/tally-board.js', 'pkg/tally-board-card.js',
   'pkg/tallyboard_first.js', 'pkg/tallyboard_first_bg.wasm']);
 
 const started = Date.now();

@@ -86,7 +86,7 @@ for (const reduced of [false, true]) {
   const page = await b.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? 'reduce' : 'no-preference' });
   await card(page);
   const r = await page.evaluate(async () => {
-    const m = await import('./pkg/tallyboard.js');
+    const m = await import('./pkg/tallyboard_full.js');
     const final = await (await fetch('data/kz-mazhilis-2021.json')).text();
     const start = JSON.parse(final);
     for (const p of start.contests[0].parties) p.seats = null;
