@@ -7,6 +7,8 @@
 const SOURCE: &str = include_str!("../js/tally-board.js");
 /// The element's parts that only a full card uses, loaded with the full module.
 const PARTS: &str = include_str!("../js/tally-board-card.js");
+/// The first paint's loader and painter, put in front of the element (and of the API) by scripts/package.sh.
+const FIRST: &str = include_str!("../js/first-paint.js");
 
 /// The words that may appear in the element's strings: names of DOM elements,
 /// attributes, events, ARIA roles and states, CSS classes and parts, module
@@ -43,6 +45,8 @@ const CODE_WORDS: &[&str] = &[
     // the module for cards in other languages than English (tallyboard_intl.js), and the first
     // paint's wasm file (tallyboard_first_bg.wasm), compiled while its glue is imported
     "intl", "bg", "wasm",
+    // the full module's glue (tallyboard_full.js), which the element loads after the first paint
+    "full",
 ];
 
 /// CSS colour keywords: none may be a word of the element's strings.
@@ -262,6 +266,8 @@ fn the_element_holds_no_word_colour_size_or_figure_work() {
     assert!(found.is_empty(), "js/tally-board.js:\n{}", found.join("\n"));
     let found = problems(PARTS);
     assert!(found.is_empty(), "js/tally-board-card.js:\n{}", found.join("\n"));
+    let found = problems(FIRST);
+    assert!(found.is_empty(), "js/first-paint.js:\n{}", found.join("\n"));
     // The parts are the element's methods on a class that the element installs: none is left behind.
     for method in ["_wire(m)", "_afterDraw()", "_table(t)", "_coalitionTools()", "_exportTools()", "_export(kind)", "_download(kind)"] {
         assert!(PARTS.contains(method) && !SOURCE.contains(&format!("  {method} {{")), "{method}");
