@@ -2,23 +2,26 @@
 // scripts/package.sh puts this file in front of each of them (one scope, then minified), so that
 // neither page loads it as a module of its own (one more request before the first paint).
 
-// A module loaded once per page and shared by every card: its glue (`load`: an import() with a
-// literal name, which bundlers follow), then its wasm. `wasm`, the wasm's URL if given: compiled at
-// once, beside the glue's import (init then only instantiates it). A failed load (network, wrong
-// MIME type) is not kept: the next card tries again.
-function loader(load, wasm) {
-  let loading = null;
+// A module loaded once per page and shared by every card, and by the element and the API alike
+// (one registry for the page, whichever asks first: one fetch and one instance of each module):
+// its glue (`load`: an import() with a literal name, which bundlers follow), then its wasm. `wasm`,
+// the wasm's URL if given: compiled at once, beside the glue's import (init then only instantiates
+// it); anything else is given to the glue's init as it is (undefined: the glue finds its wasm). A
+// failed load (network, wrong MIME type) is not kept: the next card tries again.
+const loads = (globalThis[Symbol.for('tallyboard')] ||= new Map());
+function loader(name, load, wasm) {
   return () => {
-    if (!loading) {
+    if (!loads.has(name)) {
       // (A wasm that cannot be compiled here, say served with the wrong MIME type: the glue fetches it itself.)
-      const compiled = wasm && WebAssembly.compileStreaming(fetch(wasm)).catch(() => undefined);
-      loading = load().then(async (m) => {
-        await m.default(compiled && { module_or_path: (await compiled) || wasm });
+      const compiled = wasm instanceof URL && WebAssembly.compileStreaming(fetch(wasm)).catch(() => undefined);
+      const loading = load().then(async (m) => {
+        await m.default(compiled ? { module_or_path: (await compiled) || wasm } : wasm && { module_or_path: wasm });
         return m;
       });
-      loading.catch(() => { loading = null; });
+      loads.set(name, loading);
+      loading.catch(() => loads.delete(name));
     }
-    return loading;
+    return loads.get(name);
   };
 }
 
@@ -27,7 +30,7 @@ function loader(load, wasm) {
 // by the full module's card, with its verdict, as soon as that is loaded (right after). Its wasm
 // compiles while its glue is imported (the first paint waited ~20 ms on each, one after the other,
 // measured 2026-12-07).
-const loadFirst = loader(() => import('./tallyboard_first.js'), new URL('./tallyboard_first_bg.wasm', import.meta.url));
+const loadFirst = loader('first', () => import('./tallyboard_first.js'), new URL('./tallyboard_first_bg.wasm', import.meta.url));
 
 // An element with attributes and children (no HTML strings: Trusted Types).
 function el(tag, attrs, ...children) {

@@ -67,8 +67,8 @@ class LoadFailure {
 // page's own, is drawn by the intl module (any locale through the browser's Intl, the words of the
 // catalogue fetched for it), which English readers never load.
 // (Their glue fetches their wasm: a page that also calls the API's init() shares that one load.)
-const loadWasm = loader(() => import('./tallyboard_full.js'));
-const loadIntl = loader(() => import('./tallyboard_intl.js'));
+const loadWasm = loader('full', () => import('./tallyboard_full.js'));
+const loadIntl = loader('intl', () => import('./tallyboard_intl.js'));
 
 // The element's parts that only a full card uses (tally-board-card.js: tooltip, keyboard, findings,
 // HTML tables, toolbars, exports), put on the element's prototype once, with the full module.

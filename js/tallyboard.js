@@ -21,22 +21,15 @@
 let first = null;
 let full = null;
 let fullInput;
-let loading = null;
+// The full module (shared with a <tally-board> element of the page, if any), and kept here once loaded.
 function loadFull() {
-  if (!loading) {
-    loading = import('./tallyboard_full.js').then(async (m) => {
-      const wasm = await m.default(fullInput);
-      full = m;
-      return wasm;
-    });
-    loading.catch(() => { loading = null; });
-  }
-  return loading;
+  return loader('full', () => import('./tallyboard_full.js'), fullInput)().then((m) => (full = m));
 }
 
 // `input`: where the full module's wasm is (as wasm-bindgen's init takes it), when not beside this file.
 export default async function init(input) {
-  if (input !== undefined) fullInput = input;
+  // (`{module_or_path}` or the input itself, as the glue's init takes it.)
+  if (input !== undefined) fullInput = input && Object.getPrototypeOf(input) === Object.prototype ? input.module_or_path : input;
   if (!full && !first) first = await loadFirst().catch(() => null);
   // The full module after the frame that shows the cards drawn now: validation right after the first paint.
   afterFrame().then(loadFull).catch(() => {});
@@ -49,7 +42,8 @@ function afterFrame() {
 
 // The full module's wasm exports (`memory`…) once it is loaded: validate() and the exports work then.
 export function ready() {
-  return loadFull();
+  // (The glue's init gives a loaded module's exports.)
+  return loadFull().then((m) => m.default());
 }
 
 export function render(element, data, options) {
