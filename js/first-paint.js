@@ -83,19 +83,27 @@ function measure(font, text) {
   return w;
 }
 
-// The first paint's card on a new canvas: read, laid out and drawn into a display list by the first
-// paint's module `f`, painted here on a canvas of its size and with its attributes; null for a card
-// it leaves to the full module. `width`: the container's (CSS pixels). A trap throws (the caller
-// starts a fresh instance of `f`).
-function drawFirst(f, data, options, width) {
+// The first paint's card on a new canvas in `box` (its container): read, laid out and drawn into a
+// display list by the first paint's module `f`, painted here on a canvas of its size and with its
+// attributes; null for a card it leaves to the full module. The texts below the screen (`later`: the
+// wasm knows where the screen ends from how much of the box it shows) are painted after the frame.
+// A trap throws (the caller starts a fresh instance of `f`).
+function drawFirst(f, data, options, box) {
   widths.clear();
-  const first = f.firstPaint(data, options, width, window.devicePixelRatio || 1, measure);
+  const first = f.firstPaint(data, options, box.clientWidth, window.devicePixelRatio || 1, measure, innerHeight - box.getBoundingClientRect().top);
   if (!first) return null;
   const canvas = el('canvas', Object.fromEntries(first.marks));
   canvas.width = first.width;
   canvas.height = first.height;
   for (const [name, value] of first.style) canvas.style.setProperty(name, value);
   canvas.textContent = canvas.getAttribute('aria-label');
-  paint(canvas.getContext('2d'), first.ops, first.strings);
+  const c = canvas.getContext('2d');
+  paint(c, first.ops, first.strings);
+  if (first.later.length) afterFrame().then(() => paint(c, first.later, first.strings));
   return canvas;
+}
+
+// After the next frame (the first paint is on screen): what comes then does not hold it back.
+function afterFrame() {
+  return new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
 }

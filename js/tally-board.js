@@ -153,7 +153,7 @@ class TallyBoard extends HTMLElement {
     // work held that frame back, 76 -> 62 ms from navigation, medians of 11 loads, 2026-12-07).
     // (`connected`: a card taken out of the page and put back before then starts once.)
     const connected = (this._connected = (this._connected || 0) + 1);
-    if (this._svg) requestAnimationFrame(() => setTimeout(() => this._started && connected === this._connected && this._load()));
+    if (this._svg) afterFrame().then(() => this._started && connected === this._connected && this._load());
     else this._load();
   }
 
@@ -189,7 +189,7 @@ class TallyBoard extends HTMLElement {
     if (this._card || !this.isConnected) return;
     try {
       const box = this.shadowRoot.querySelector('.card');
-      const canvas = drawFirst(f, data, this._options(), box.clientWidth);
+      const canvas = drawFirst(f, data, this._options(), box);
       if (!canvas) return;
       box.append(canvas);
       this._firstCard = canvas;
@@ -442,7 +442,7 @@ class TallyBoard extends HTMLElement {
     // that an English reader loads before the first paint is what it needs (asked for while it was
     // drawn, the full module's glue and the card's parts came in before that frame too, on loopback:
     // 79,225 B loaded when 67,767 B were needed, bench/first.mjs 2026-12-07).
-    if (this._firstCard) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    if (this._firstCard) await afterFrame();
     let m;
     try {
       // (The element's parts for a full card come with it: after the first paint.)

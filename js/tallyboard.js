@@ -15,7 +15,7 @@
 // then they throw). `import … from 'tallyboard/full'` is the full module alone, as the API was
 // before: its init() loads all of it and render() validates before it returns.
 //
-// (The first paint's helpers, loader, el, paint, measure, drawFirst and loadFirst, are in
+// (The first paint's helpers, loader, el, paint, measure, drawFirst, afterFrame and loadFirst, are in
 // first-paint.js, which scripts/package.sh puts in front of this file.)
 
 let first = null;
@@ -35,10 +35,6 @@ export default async function init(input) {
   afterFrame().then(loadFull).catch(() => {});
 }
 
-// After the next frame (the first paint is on screen): what loads then does not hold it back.
-function afterFrame() {
-  return new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-}
 
 // The full module's wasm exports (`memory`…) once it is loaded: validate() and the exports work then.
 export function ready() {
@@ -73,7 +69,7 @@ class Card {
       this._inner = full.render(element, data, options);
     } else if (first) {
       try {
-        this._first = drawFirst(first, data, options, element.clientWidth);
+        this._first = drawFirst(first, data, options, element);
       } catch (err) {
         // A trap leaves that instance unusable: a fresh one for the next card.
         first.__wbg_reset_state();

@@ -47,6 +47,11 @@ impl Op {
         Op::FillPath, Op::StrokePath, Op::Text,
     ];
 
+    /// How many arguments the call takes.
+    pub fn arity(self) -> usize {
+        [1, 2, 1, 2, 4, 4, 0, 2, 2, 5, 0, 0, 3][self as usize]
+    }
+
     /// The call of a code in the list (`None`: not a code).
     pub fn from_code(code: f64) -> Option<Op> {
         Op::ALL.iter().copied().find(|op| *op as u8 as f64 == code)
@@ -67,6 +72,11 @@ pub struct ListBackend {
     pub height: u32,
     pub ops: Vec<f64>,
     pub strings: Vec<String>,
+    /// The texts wholly below `below` (device pixels: the bottom of the screen), each
+    /// with its alignment, font and colour: the painter draws them after the first
+    /// frame, which shows the rest (the texts are most of a cold paint's time).
+    pub later: Vec<f64>,
+    below: f64,
     fill: Option<Key>,
     stroke: Option<(Key, u32)>,
     font: Option<usize>,
@@ -77,7 +87,12 @@ pub struct ListBackend {
 
 impl ListBackend {
     pub fn new(width: u32, height: u32) -> Self {
-        ListBackend { width, height, ..Self::default() }
+        ListBackend { width, height, below: f64::INFINITY, ..Self::default() }
+    }
+
+    /// A list whose texts wholly below `below` (device pixels) go to [`ListBackend::later`].
+    pub fn showing(width: u32, height: u32, below: f64) -> Self {
+        ListBackend { below, ..Self::new(width, height) }
     }
 
     fn op(&mut self, op: Op, args: &[f64]) {
@@ -191,29 +206,40 @@ impl DrawingBackend for ListBackend {
         self.flush();
         let anchor = style.anchor();
         let (v, h) = (anchor.v_pos as u8, anchor.h_pos as u8);
+        let align = match anchor.h_pos {
+            HPos::Left => "left",
+            HPos::Center => "center",
+            HPos::Right => "right",
+        };
+        let baseline = match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        let (a, b) = (self.string(align.into(), true), self.string(baseline.into(), true));
+        let font = self.string(css_font(matches!(style.style(), FontStyle::Bold), style.size(), style.family().as_str()), true);
+        let fill = self.string(css_color(&style.color()), true);
+        let t = self.string(text.to_string(), false);
+        let (x, y) = (pos.0 as f64, pos.1 as f64);
+        // Wholly below the screen whatever its baseline (its letters are within a size of its y):
+        // later, with every style it needs (the painter's state is the main list's by then).
+        if y - style.size() > self.below {
+            for (op, args) in [(Op::Anchor, [a, b, 0.0]), (Op::Font, [font, 0.0, 0.0]), (Op::Fill, [fill, 0.0, 0.0]), (Op::Text, [t, x, y])] {
+                self.later.push(op as u8 as f64);
+                self.later.extend_from_slice(&args[..op.arity()]);
+            }
+            return Ok(());
+        }
         if self.anchor != Some((v, h)) {
-            let align = match anchor.h_pos {
-                HPos::Left => "left",
-                HPos::Center => "center",
-                HPos::Right => "right",
-            };
-            let baseline = match anchor.v_pos {
-                VPos::Top => "top",
-                VPos::Center => "middle",
-                VPos::Bottom => "bottom",
-            };
-            let (a, b) = (self.string(align.into(), true), self.string(baseline.into(), true));
             self.op(Op::Anchor, &[a, b]);
             self.anchor = Some((v, h));
         }
-        let font = self.string(css_font(matches!(style.style(), FontStyle::Bold), style.size(), style.family().as_str()), true);
         if self.font != Some(font as usize) {
             self.op(Op::Font, &[font]);
             self.font = Some(font as usize);
         }
         self.set_fill(&style.color());
-        let t = self.string(text.to_string(), false);
-        self.op(Op::Text, &[t, pos.0 as f64, pos.1 as f64]);
+        self.op(Op::Text, &[t, x, y]);
         Ok(())
     }
 }
@@ -239,7 +265,7 @@ mod tests {
         let codes: Vec<u8> = {
             let mut out = Vec::new();
             let mut i = 0;
-            let arity = |op: u8| [1, 2, 1, 2, 4, 4, 0, 2, 2, 5, 0, 0, 3][op as usize];
+            let arity = |op: u8| Op::ALL[op as usize].arity();
             while i < b.ops.len() {
                 let op = b.ops[i] as u8;
                 out.push(op);
@@ -256,5 +282,45 @@ mod tests {
         assert_eq!(b.strings.iter().filter(|s| s.as_str() == "rgb(200,0,0)").count(), 1);
         assert_eq!(b.strings.iter().filter(|s| s.as_str() == "a").count(), 2);
         assert!(b.strings.contains(&"normal 20px serif".to_string()));
+    }
+
+    /// The calls of a list, each with its arguments.
+    fn calls(ops: &[f64]) -> Vec<(Op, Vec<f64>)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ops.len() {
+            let op = Op::from_code(ops[i]).unwrap();
+            out.push((op, ops[i + 1..i + 1 + op.arity()].to_vec()));
+            i += 1 + op.arity();
+        }
+        out
+    }
+
+    #[test]
+    fn texts_wholly_below_the_screen_come_later_with_their_styles() {
+        let (red, blue) = (Rgb(200, 0, 0), Rgb(0, 0, 200));
+        let text = |y: f64, color: Rgb, bold: bool, t: &str| Shape::Text { x: 2.0, y, text: t.into(), size: 10.0, bold, color, align: Align::Left };
+        // Drawn at scale 2 with the screen's bottom at 100 device pixels (50 CSS pixels).
+        let shapes = vec![text(10.0, red, false, "top"), text(54.0, blue, true, "edge"), text(70.0, blue, true, "below"), text(20.0, red, false, "up again"), text(90.0, red, false, "last")];
+        let scene = Scene { width: 10.0, height: 100.0, background: Rgb(255, 255, 255), shapes, regions: vec![], seats: vec![], summary: String::new(), pages: 1, rtl: false };
+        let mut b = ListBackend::showing(20, 200, 100.0);
+        crate::draw::draw(&scene, &mut b, crate::draw::Surface { scale: 2.0, font: "serif" }).unwrap();
+        let texts = |ops: &[f64]| calls(ops).into_iter().filter(|(op, _)| *op == Op::Text).map(|(_, a)| b.strings[a[0] as usize].clone()).collect::<Vec<_>>();
+        // "edge" (y 108, size 20: its letters may reach up to 88) is drawn now; "below" (y 140) and "last" later.
+        assert_eq!(texts(&b.ops), ["top", "edge", "up again"]);
+        assert_eq!(texts(&b.later), ["below", "last"]);
+        // Each later text sets its alignment, font and colour itself: the painter's state is whatever the first list left.
+        let later = calls(&b.later);
+        assert_eq!(later.iter().map(|(op, _)| *op).collect::<Vec<_>>(), [Op::Anchor, Op::Font, Op::Fill, Op::Text, Op::Anchor, Op::Font, Op::Fill, Op::Text]);
+        let s = |i: f64| b.strings[i as usize].as_str();
+        assert_eq!((s(later[1].1[0]), s(later[2].1[0])), ("bold 20px serif", "rgb(0,0,200)"));
+        assert_eq!((s(later[5].1[0]), s(later[6].1[0])), ("normal 20px serif", "rgb(200,0,0)"));
+        // The first list does not count the later texts' styles as set: "up again" sets its own after "edge".
+        assert_eq!(calls(&b.ops).iter().filter(|(op, _)| *op == Op::Font).count(), 3);
+        // Without a screen, everything at once.
+        let mut all = ListBackend::new(20, 200);
+        crate::draw::draw(&scene, &mut all, crate::draw::Surface { scale: 2.0, font: "serif" }).unwrap();
+        assert_eq!(texts(&all.ops).len(), 5);
+        assert!(all.later.is_empty());
     }
 }

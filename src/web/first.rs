@@ -16,9 +16,11 @@ fn set(o: &js_sys::Object, key: &str, value: JsValue) {
 /// list, the canvas's attributes and its style as `[name, value]` pairs), or `undefined`
 /// for a card it leaves to the full module (another language, a kind or a
 /// replay of the rules it does not have, data it cannot read or with an error). `width`: the container's, in CSS
-/// pixels, unless the options fix one; `ratio`: the screen's devicePixelRatio.
+/// pixels, unless the options fix one; `ratio`: the screen's devicePixelRatio; `visible`: how much of the
+/// card the screen shows from its top (CSS pixels): the texts wholly below it are in `later`, a second
+/// display list that the painter draws after the first frame.
 #[wasm_bindgen(js_name = firstPaint, skip_typescript)]
-pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64, measure: js_sys::Function) -> JsValue {
+pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64, measure: js_sys::Function, visible: f64) -> JsValue {
     if !super::english(&options_value) {
         return JsValue::UNDEFINED;
     }
@@ -36,12 +38,15 @@ pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64
     let scene = crate::layout::card(doc, &checked.figures, &checked.report, &opts, &page);
     let dpr = get(&options_value, "pixelRatio").as_f64().unwrap_or(ratio);
     let dpr = crate::sizes::canvas_ratio(scene.width, scene.height, if dpr.is_finite() && dpr > 0.0 && dpr <= 8.0 { dpr } else { 1.0 });
-    let mut list = ListBackend::new((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
+    // (Not a number: everything at once.)
+    let below = if visible.is_nan() { f64::INFINITY } else { visible * dpr };
+    let mut list = ListBackend::showing((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32, below);
     let _ = crate::draw::draw(&scene, &mut list, crate::draw::Surface { scale: dpr, font: &font });
     let o = js_sys::Object::new();
     set(&o, "width", list.width.into());
     set(&o, "height", list.height.into());
     set(&o, "ops", js_sys::Float64Array::from(&list.ops[..]).into());
+    set(&o, "later", js_sys::Float64Array::from(&list.later[..]).into());
     let strings: js_sys::Array = list.strings.iter().map(|s| JsValue::from_str(s)).collect();
     set(&o, "strings", strings.into());
     set(&o, "marks", pairs(&canvas_marks(&scene, &checked)));

@@ -196,6 +196,16 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
   const held = new Promise((r) => { release = r; });
   await p.route('**/tallyboard_bg.wasm', async (r) => { await held; await r.continue(); });
   await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: page('<tally-board src="data/kz-mazhilis-2021.json"></tally-board>') }));
+  // The card as the first frame shows it (in the frame's rAF, before any later task).
+  await p.addInitScript(() => {
+    const look = () => {
+      const el = document.querySelector('tally-board');
+      const c = el && el.shadowRoot && el.shadowRoot.querySelector('canvas');
+      if (!c) return requestAnimationFrame(look);
+      window.__early = { top: c.getBoundingClientRect().top * devicePixelRatio, screen: innerHeight * devicePixelRatio, data: c.getContext('2d').getImageData(0, 0, c.width, c.height).data };
+    };
+    requestAnimationFrame(look);
+  });
   await p.goto(url + 'first-test.html');
   // The pixels stay in the page (a 2x card is millions of them): the first card's are kept, and the
   // full card's compared with them there.
@@ -206,7 +216,19 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
     window.__grabbed[st] = { w: c.width, h: c.height, cssWidth: c.style.width, data: c.getContext('2d').getImageData(0, 0, c.width, c.height).data };
     return true;
   }, state, { timeout: 30000 });
+  // (The first card whole: its texts below the screen are painted after its first frame.)
+  await p.waitForFunction(() => document.querySelector('tally-board').shadowRoot.querySelector('canvas[data-state=checking]'), null, { timeout: 30000 });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(r))))));
   await grab('checking');
+  const early = await p.evaluate(() => {
+    const { early: e, checking: a } = { early: window.__early, checking: window.__grabbed.checking };
+    const rows = new Set();
+    for (let i = 0; i < a.data.length; i += 4) if (e.data[i] !== a.data[i] || e.data[i + 1] !== a.data[i + 1] || e.data[i + 2] !== a.data[i + 2]) rows.add(Math.floor(i / 4 / a.w));
+    return { bottom: e.screen - e.top, first: rows.size ? Math.min(...rows) : null, rows: rows.size, h: a.h };
+  });
+  check('the first frame shows the whole card on the screen; only texts below it come after that frame',
+    early.first !== null && early.first >= early.bottom && early.bottom > 0 && early.bottom < early.h,
+    `screen ends at device row ${Math.round(early.bottom)} of ${early.h}; the first row painted later: ${early.first} (${early.rows} rows)`);
   release();
   await grab('ok');
   const cmp = await p.evaluate(() => {
