@@ -47,11 +47,6 @@ impl Op {
         Op::FillPath, Op::StrokePath, Op::Text,
     ];
 
-    /// How many arguments the call takes.
-    pub fn arity(self) -> usize {
-        [1, 2, 1, 2, 4, 4, 0, 2, 2, 5, 0, 0, 3][self as usize]
-    }
-
     /// The call of a code in the list (`None`: not a code).
     pub fn from_code(code: f64) -> Option<Op> {
         Op::ALL.iter().copied().find(|op| *op as u8 as f64 == code)
@@ -224,10 +219,8 @@ impl DrawingBackend for ListBackend {
         // Wholly below the screen whatever its baseline (its letters are within a size of its y):
         // later, with every style it needs (the painter's state is the main list's by then).
         if y - style.size() > self.below {
-            for (op, args) in [(Op::Anchor, [a, b, 0.0]), (Op::Font, [font, 0.0, 0.0]), (Op::Fill, [fill, 0.0, 0.0]), (Op::Text, [t, x, y])] {
-                self.later.push(op as u8 as f64);
-                self.later.extend_from_slice(&args[..op.arity()]);
-            }
+            let code = |op: Op| op as u8 as f64;
+            self.later.extend([code(Op::Anchor), a, b, code(Op::Font), font, code(Op::Fill), fill, code(Op::Text), t, x, y]);
             return Ok(());
         }
         if self.anchor != Some((v, h)) {
@@ -250,6 +243,9 @@ mod tests {
     use crate::layout::{Align, Scene, Shape};
     use crate::contest::Rgb;
 
+    /// How many arguments each call takes (the painter's reading of the list).
+    const ARITY: [usize; 13] = [1, 2, 1, 2, 4, 4, 0, 2, 2, 5, 0, 0, 3];
+
     #[test]
     fn records_the_calls_with_styles_set_once() {
         let red = Rgb(200, 0, 0);
@@ -265,7 +261,7 @@ mod tests {
         let codes: Vec<u8> = {
             let mut out = Vec::new();
             let mut i = 0;
-            let arity = |op: u8| Op::ALL[op as usize].arity();
+            let arity = |op: u8| ARITY[op as usize];
             while i < b.ops.len() {
                 let op = b.ops[i] as u8;
                 out.push(op);
@@ -290,8 +286,9 @@ mod tests {
         let mut i = 0;
         while i < ops.len() {
             let op = Op::from_code(ops[i]).unwrap();
-            out.push((op, ops[i + 1..i + 1 + op.arity()].to_vec()));
-            i += 1 + op.arity();
+            let n = ARITY[op as usize];
+            out.push((op, ops[i + 1..i + 1 + n].to_vec()));
+            i += 1 + n;
         }
         out
     }
