@@ -31,6 +31,16 @@ function recover(m, failed, err, boards) {
   for (const b of new Set([...boards, failed])) if (b === failed || b._module === m) b._revive(b === failed ? err : null);
 }
 
+// The word catalogues, fetched once per page each and only for a card in that language (the wasm
+// says which file holds a locale's words). A failed fetch is null: the wasm warns, the words are English.
+const catalogues = new Map();
+function catalogue(tag) {
+  if (!catalogues.has(tag)) {
+    catalogues.set(tag, fetch(new URL(`./locales/${tag}.json`, import.meta.url)).then((r) => (r.ok ? r.text() : null), () => null));
+  }
+  return catalogues.get(tag);
+}
+
 // The methods, on a class made with the element's helpers (no import back into tally-board.js).
 export function cardParts(el, REVOKE_MS, UNCHANGED, boards, LoadFailure, styleSheet, BACKOFF_MAX_MS) {
   const tools = (name, output) => toolsOf(el, name, output);
@@ -285,6 +295,19 @@ export function cardParts(el, REVOKE_MS, UNCHANGED, boards, LoadFailure, styleSh
         recover(m, this, err, boards);
         return undefined;
       }
+    }
+
+    // The catalogue of the card's language, when the full module says it has one (the first
+    // paint's module draws English cards only). Kept with its locale; the controls' words go with it.
+    async _loadWords(m) {
+      const locale = this._locale();
+      if (this._wordsFor === locale || !m || !m.catalogueOf) return;
+      const tag = m.catalogueOf(locale);
+      const text = tag ? await catalogue(tag) : null;
+      if (locale !== this._locale()) return;
+      this._wordsFor = locale;
+      this._catalogue = text;
+      this._controls = null;
     }
 
     // The full module's card (after the first paint): drawn, its verdict and events.

@@ -85,16 +85,6 @@ function cardParts() {
   return parts;
 }
 
-// The word catalogues, fetched once per page each and only for a card in that language (the wasm
-// says which file holds a locale's words). A failed fetch is null: the wasm warns, the words are English.
-const catalogues = new Map();
-function catalogue(tag) {
-  if (!catalogues.has(tag)) {
-    catalogues.set(tag, fetch(new URL(`./locales/${tag}.json`, import.meta.url)).then((r) => (r.ok ? r.text() : null), () => null));
-  }
-  return catalogues.get(tag);
-}
-
 // One stylesheet for every card of the page, written by the wasm: the first paint's module writes
 // the card's rules, the full module (or the intl one) every rule (its controls' too), once.
 let sheet = null;
@@ -163,7 +153,7 @@ class TallyBoard extends HTMLElement {
     // An English card starts with the first paint's module (the full one follows it); a card in
     // another language with the full module, which has every locale's words.
     const full = this._full();
-    (this._english() && !this._svg ? loadFirst().catch(() => full()) : full()).then((m) => this._start(m), (err) => this._unavailable(err));
+    (this._english() && !this._svg ? loadFirst().catch(() => full()) : Promise.all([full(), cardParts()]).then(([m]) => m)).then((m) => this._start(m), (err) => this._unavailable(err));
   }
 
   // The loader of the module that draws this card: the full one for English, the intl one otherwise.
@@ -213,7 +203,11 @@ class TallyBoard extends HTMLElement {
   async _start(m) {
     this._module = m;
     this.shadowRoot.adoptedStyleSheets = [styleSheet(m)];
-    await this._loadWords(m);
+    // (The catalogue of a card in another language: tally-board-card.js, loaded with that card's module.)
+    if (!m.firstPaint) {
+      await cardParts();
+      await this._loadWords(m);
+    }
     this._loading(m);
     // (The full module is asked for in _show: after the first paint's frame, or at once for a card
     // the first paint's module leaves to it.)
@@ -308,19 +302,6 @@ class TallyBoard extends HTMLElement {
   get card() { return this._card; }
 
   _locale() { return this.getAttribute('locale') || document.documentElement.lang || ''; }
-
-  // The catalogue of the card's language, when the full module says it has one (the first
-  // paint's module draws English cards only). Kept with its locale; the controls' words go with it.
-  async _loadWords(m) {
-    const locale = this._locale();
-    if (this._wordsFor === locale || !m || !m.catalogueOf) return;
-    const tag = m.catalogueOf(locale);
-    const text = tag ? await catalogue(tag) : null;
-    if (locale !== this._locale()) return;
-    this._wordsFor = locale;
-    this._catalogue = text;
-    this._controls = null;
-  }
 
   // The locale and the words the wasm is given: the catalogue, then the page's own words over it.
   _lang() {
