@@ -32,15 +32,7 @@ pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64
     let opts = options(&options_value, fallback);
     let font = font_of(&options_value);
     // Text measured by the page: `measure(font, text)` is its width in pixels on the element's canvas.
-    // The font made a JavaScript string when it changes (a card measures in two), not for every text.
-    let last = std::cell::RefCell::new((String::new(), JsValue::UNDEFINED));
-    let page = super::measure::Remembered::new(&font, |font: &str, text: &str| {
-        let mut last = last.borrow_mut();
-        if last.0 != font {
-            *last = (font.to_string(), font.into());
-        }
-        measure.call2(&JsValue::NULL, &last.1, &text.into()).ok().and_then(|w| w.as_f64())
-    });
+    let page = super::measure::Remembered::new(&font, |font: &str, text: &str| measure.call2(&JsValue::NULL, &font.into(), &text.into()).ok().and_then(|w| w.as_f64()));
     // (Read, without an error: the card itself, never the error card.)
     let Some(doc) = checked.document.as_ref() else { return JsValue::UNDEFINED };
     let scene = crate::layout::card(doc, &checked.figures, &checked.report, &opts, &page);
