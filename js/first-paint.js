@@ -7,9 +7,11 @@
 // its glue (`load`: an import() with a literal name, which bundlers follow), then its wasm. `wasm`,
 // the wasm's URL if given: compiled at once, beside the glue's import (init then only instantiates
 // it); anything else is given to the glue's init as it is (undefined: the glue finds its wasm). A
-// failed load (network, wrong MIME type) is not kept: the next card tries again.
+// failed load (network, wrong MIME type) is not kept: the next card tries again. (Keyed by where
+// this copy of the package is: another copy on the page, perhaps another version, has its own.)
 const loads = (globalThis[Symbol.for('tallyboard')] ||= new Map());
 function loader(name, load, wasm) {
+  name = new URL(name, import.meta.url).href;
   return () => {
     if (!loads.has(name)) {
       // (A wasm that cannot be compiled here, say served with the wrong MIME type: the glue fetches it itself.)

@@ -35,7 +35,6 @@ export default async function init(input) {
   afterFrame().then(loadFull).catch(() => {});
 }
 
-
 // The full module's wasm exports (`memory`…) once it is loaded: validate() and the exports work then.
 export function ready() {
   // (The glue's init gives a loaded module's exports.)
