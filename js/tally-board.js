@@ -66,9 +66,10 @@ class LoadFailure {
 // The full module (validation) writes English; a card in another language, or with words of the
 // page's own, is drawn by the intl module (any locale through the browser's Intl, the words of the
 // catalogue fetched for it), which English readers never load.
-// (Their glue fetches their wasm: a page that also calls the API's init() shares that one load.)
-const loadWasm = loader('full', () => import('./tallyboard_full.js'));
-const loadIntl = loader('intl', () => import('./tallyboard_intl.js'));
+// Their wasm compiles while their glue is imported, as the first paint's does (the glue would ask
+// for it only once imported: one more round trip before the check).
+const loadWasm = loader('full', () => import('./tallyboard_full.js'), new URL('./tallyboard_bg.wasm', import.meta.url));
+const loadIntl = loader('intl', () => import('./tallyboard_intl.js'), new URL('./tallyboard_intl_bg.wasm', import.meta.url));
 
 // The element's parts that only a full card uses (tally-board-card.js: tooltip, keyboard, findings,
 // HTML tables, toolbars, exports), put on the element's prototype once, with the full module.

@@ -22,8 +22,9 @@ let first = null;
 let full = null;
 let fullInput;
 // The full module (shared with a <tally-board> element of the page, if any), and kept here once loaded.
+// Its wasm compiles while its glue is imported (unless init() was told where it is).
 function loadFull() {
-  return loader('full', () => import('./tallyboard_full.js'), fullInput)().then((m) => (full = m));
+  return loader('full', () => import('./tallyboard_full.js'), fullInput || new URL('./tallyboard_bg.wasm', import.meta.url))().then((m) => (full = m));
 }
 
 // `input`: where the full module's wasm is (as wasm-bindgen's init takes it), when not beside this file.
