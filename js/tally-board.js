@@ -239,7 +239,7 @@ class TallyBoard extends HTMLElement {
   // The first load: the card box says so until the first card is drawn.
   _loading(m) {
     if (this._card || this._loadingBox || this._svg) return;
-    this._loadingBox = el('div', { role: 'status' }, m.loadingText(this._lang()));
+    this._loadingBox = el('div', { role: 'status', dir: 'auto' }, m.loadingText(this._lang()));
     this.shadowRoot.querySelector('.card').append(this._loadingBox);
   }
 

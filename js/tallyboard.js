@@ -74,7 +74,10 @@ class Card {
         // A trap leaves that instance unusable: a fresh one for the next card.
         first.__wbg_reset_state();
       }
-      if (this._first) element.append(this._first);
+      // A card the first paint's module leaves to the full one (another kind, data it cannot read):
+      // "Loading results…" in its place until then, as the element says, not an empty box.
+      this._shown = this._first || el('div', { role: 'status', dir: 'auto' }, first.loadingText(options || {}));
+      element.append(this._shown);
     }
     this.checked = (full ? Promise.resolve() : afterFrame()).then(loadFull).then(() => this._swap());
   }
@@ -95,8 +98,8 @@ class Card {
   }
 
   _drop() {
-    if (this._first) this._first.remove();
-    this._first = null;
+    if (this._shown) this._shown.remove();
+    this._shown = this._first = null;
   }
 
   destroy() {

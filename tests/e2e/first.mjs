@@ -307,6 +307,23 @@ note({ event: 'checked', ok: report.ok, errors: card.report().errors });
     after.ok === false && after.errors > 0, show(f) + ' ' + JSON.stringify(after));
 }
 {
+  // Data the first paint's module cannot read: "Loading results…" (a status, not an empty box) until
+  // the full module draws its error card, which says what is wrong and where.
+  const f = await frames(apiPage(`
+const host = document.getElementById('api');
+const card = render(host, text.slice(0, -20));
+const status = host.querySelector('[role=status]');
+note({ event: 'before', status: status ? status.textContent : null, canvases: host.querySelectorAll('canvas').length });
+await card.checked;
+note({ event: 'checked', left: host.querySelectorAll('[role=status]').length, state: host.querySelector('canvas').dataset.state, label: host.querySelector('canvas').getAttribute('aria-label') });
+`));
+  const before = f.find((x) => x.event === 'before') || {};
+  const after = f.find((x) => x.event === 'checked') || {};
+  check('render(): data it cannot read says "Loading results" until the full module\'s error card replaces it',
+    /Loading results/.test(before.status) && before.canvases === 0 && after.left === 0 && after.state === 'error' && /not valid JSON/.test(after.label),
+    JSON.stringify(before) + ' ' + JSON.stringify(after));
+}
+{
   // A card destroyed before its check: it goes, and no checked card comes in its place.
   const f = await frames(apiPage(`
 const host = document.getElementById('api');
