@@ -113,6 +113,8 @@ class Card {
     this._gone = true;
   }
 }
+// (`using card = render(…)`, as the checked card's class has it, where the browser knows it.)
+if (Symbol.dispose) Card.prototype[Symbol.dispose] = function () { this.free(); };
 
 // What the card is asked to do: done now on the checked card, or on it once it is there.
 for (const name of ['update', 'setOptions', 'setPage', 'highlight', 'setCoalition', 'click', 'toggleFindings']) {

@@ -200,31 +200,22 @@ impl DrawingBackend for ListBackend {
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.flush();
         let anchor = style.anchor();
-        let (v, h) = (anchor.v_pos as u8, anchor.h_pos as u8);
-        let align = match anchor.h_pos {
-            HPos::Left => "left",
-            HPos::Center => "center",
-            HPos::Right => "right",
-        };
-        let baseline = match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        };
-        let (a, b) = (self.string(align.into(), true), self.string(baseline.into(), true));
         let font = self.string(css_font(matches!(style.style(), FontStyle::Bold), style.size(), style.family().as_str()), true);
-        let fill = self.string(css_color(&style.color()), true);
         let t = self.string(text.to_string(), false);
         let (x, y) = (pos.0 as f64, pos.1 as f64);
         // Wholly below the screen whatever its baseline (its letters are within a size of its y):
         // later, with every style it needs (the painter's state is the main list's by then).
         if y - style.size() > self.below {
+            let [a, b] = self.anchor_strings(anchor.h_pos, anchor.v_pos);
+            let fill = self.string(css_color(&style.color()), true);
             let code = |op: Op| op as u8 as f64;
             self.later.extend([code(Op::Anchor), a, b, code(Op::Font), font, code(Op::Fill), fill, code(Op::Text), t, x, y]);
             return Ok(());
         }
+        let (v, h) = (anchor.v_pos as u8, anchor.h_pos as u8);
         if self.anchor != Some((v, h)) {
-            self.op(Op::Anchor, &[a, b]);
+            let ab = self.anchor_strings(anchor.h_pos, anchor.v_pos);
+            self.op(Op::Anchor, &ab);
             self.anchor = Some((v, h));
         }
         if self.font != Some(font as usize) {
@@ -234,6 +225,24 @@ impl DrawingBackend for ListBackend {
         self.set_fill(&style.color());
         self.op(Op::Text, &[t, x, y]);
         Ok(())
+    }
+}
+
+impl ListBackend {
+    /// The indices of a text's `textAlign` and `textBaseline` in the strings (looked up only when the
+    /// list needs them: every string is searched, a long table's texts too).
+    fn anchor_strings(&mut self, h: HPos, v: VPos) -> [f64; 2] {
+        let align = match h {
+            HPos::Left => "left",
+            HPos::Center => "center",
+            HPos::Right => "right",
+        };
+        let baseline = match v {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        [self.string(align.into(), true), self.string(baseline.into(), true)]
     }
 }
 
