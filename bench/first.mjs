@@ -16,13 +16,15 @@
 // Layout shift: the sum of the page's layout-shift entries (CLS) up to the validated card (in the
 // viewport only), and how far a paragraph below the card moved from the first paint to the verdict.
 //
-//   node bench/first.mjs [--runs N] [--cli target/debug/tallyboard] [--out bench/first.json]
+//   node bench/first.mjs [--runs N] [--net loopback,throttled] [--cli target/debug/tallyboard] [--out bench/first.json]
+// (bench/first.json keeps each load's first-paint time beside the medians: `firsts`.)
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchDone } from './done.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -68,6 +70,9 @@ const PAGES = {
 <link rel="preload" href="/data/mazhilis.json" as="fetch" type="application/json" crossorigin>
 <script type="module" src="/pkg/tally-board.js"></script>${WATCH}</head><body>
 <div id="card"><tally-board src="/data/mazhilis.json"></tally-board></div><p id="below">The article goes on.</p></body></html>`,
+  // The floor: a page with one line of text and no card, its first frame (the browser's own start).
+  'blank.html': `${head('bench: blank page')}</head><body><p>The article.</p>
+<script>requestAnimationFrame(() => { window.__bench = { tFrame: performance.now(), done: true }; });</script></body></html>`,
   'svg.html': `${head('bench: element with the CLI SVG first')}
 <script type="module" src="/pkg/tally-board.js"></script>${WATCH}</head><body>
 <div id="card">${snippet}</div><p id="below">The article goes on.</p>
@@ -118,6 +123,7 @@ const CASES = [
   { id: 'svg', label: 'tallyboard CLI SVG first', page: 'svg.html', needs: /^$/ },
   { id: 'chartjs', label: 'Chart.js (bar chart)', page: 'chartjs.html', needs: /chart\.umd/ },
   { id: 'd3', label: 'd3-parliament-chart', page: 'd3-parliament.html', needs: /d3-/ },
+  { id: 'blank', label: 'blank page (no card: the floor)', page: 'blank.html', needs: /^$/ },
 ];
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -132,7 +138,7 @@ async function load(c, net) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (net === 'throttled') await cdp.send('Network.emulateNetworkConditions', THROTTLED);
     await page.goto(`${base}/${c.page}`, { waitUntil: 'load', timeout: 120000 });
-    await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 120000, polling: 20 });
+    await benchDone(cdp);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     const t = await page.evaluate(() => ({
       ...window.__bench,
@@ -159,7 +165,8 @@ async function load(c, net) {
 
 const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN; };
 const results = {};
-for (const net of ['loopback', 'throttled']) {
+const NETS = arg('--net', 'loopback,throttled').split(',');
+for (const net of NETS) {
   for (const c of CASES) await load(c, net); // one discarded load each: the browser's own caches warm
   for (let run = 0; run < RUNS; run++) {
     for (const c of CASES) {
@@ -182,7 +189,7 @@ for (const net of Object.keys(results)) {
   for (const c of CASES) {
     const rs = results[net][c.id];
     m[net][c.id] = { first: median(rs.map((r) => r.first)), network: median(rs.map((r) => r.network)), work: median(rs.map((r) => r.work)), validatedAfter: median(rs.map((r) => r.validatedAfter)), cls: Math.max(...rs.map((r) => r.cls)), moved: median(rs.map((r) => r.moved)),
-      gzip: median(rs.map((r) => r.bytes.gzip)), brotli: median(rs.map((r) => r.bytes.brotli)), own: median(rs.map((r) => r.own)), before: rs[0].before, errors: rs.flatMap((r) => r.errors) };
+      firsts: rs.map((r) => Math.round(r.first)), gzip: median(rs.map((r) => r.bytes.gzip)), brotli: median(rs.map((r) => r.bytes.brotli)), own: median(rs.map((r) => r.own)), before: rs[0].before, errors: rs.flatMap((r) => r.errors) };
   }
 }
 out.push(`First paint, English Mazhilis 2021 card, ${RUNS} cold loads each (medians), Chromium headless, ${new Date().toISOString().slice(0, 10)}`);
@@ -195,7 +202,7 @@ for (const net of Object.keys(m)) {
       (x.errors.length ? `   ERRORS ${x.errors.slice(0, 2).join(' | ')}` : ''));
   }
 }
-const L = m.loopback;
+const L = m.loopback || m.throttled;
 for (const id of ['render', 'src', 'svg']) {
   const x = L[id];
   const over = x.own - BUDGET.bytes;
@@ -206,14 +213,14 @@ for (const id of ['render', 'src', 'svg']) {
 for (const net of Object.keys(m)) {
   const x = m[net];
   const tag = net === 'loopback' ? 'loopback' : 'throttled';
-  const svgHolds = `the page is in at ${fmt(x.svg.network)} ms, then ${fmt(x.svg.work)} ms to its first frame (d3's page: in at ${fmt(x.d3.network)}, ${fmt(x.d3.work)} ms of work)`;
+  const svgHolds = `the page is in at ${fmt(x.svg.network)} ms, then ${fmt(x.svg.work)} ms to its first frame, ${fmt(x.svg.first - x.blank.first)} ms after a blank page's (${fmt(x.blank.first)} ms): the layout of the card's ${(snippet.match(/<text[ >]/g) || []).length} texts (d3's chart has none; its page: in at ${fmt(x.d3.network)}, ${fmt(x.d3.work)} ms of work)`;
   line(`svg first / Chart.js, ${tag}`, x.svg.first / x.chartjs.first, `<= ${BUDGET.svgVsChart}`, x.svg.first / x.chartjs.first <= BUDGET.svgVsChart, x.svg.first / x.chartjs.first <= BUDGET.svgVsChart ? '' : svgHolds);
   line(`svg first / d3-parliament-chart, ${tag}`, x.svg.first / x.d3.first, `<= ${BUDGET.svgVsD3}`, x.svg.first / x.d3.first <= BUDGET.svgVsD3, x.svg.first / x.d3.first <= BUDGET.svgVsD3 ? '' : svgHolds);
   for (const id of ['render', 'src']) {
     const r = x[id].first / x.chartjs.first;
     line(`${id} / Chart.js, ${tag}`, r, `<= ${BUDGET.liveVsChart}`, r <= BUDGET.liveVsChart,
       r > BUDGET.liveVsChart ? `${fmt(x[id].first)} ms against ${fmt(x.chartjs.first)} ms: ${fmt(x[id].first - BUDGET.liveVsChart * x.chartjs.first)} ms over; ` +
-        `what holds it: the bytes it needs are in at ${fmt(x[id].network)} ms (Chart.js's at ${fmt(x.chartjs.network)}), then ${fmt(x[id].work)} ms of work in the page (Chart.js ${fmt(x.chartjs.work)})` : '');
+        `what holds it: the bytes it needs are in at ${fmt(x[id].network)} ms (Chart.js's at ${fmt(x.chartjs.network)}), then ${fmt(x[id].work)} ms of work in the page (Chart.js ${fmt(x.chartjs.work)}); a blank page's first frame: ${fmt(x.blank.first)} ms` : '');
   }
   for (const id of ['render', 'src', 'svg']) {
     const v = x[id].validatedAfter;

@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { benchDone } from './done.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -325,7 +326,7 @@ async function coldLoad(browser, base, c, run) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.goto(`${base}/pages/${c.page}?data=${c.data}${c.repeat ? `&repeat=${c.repeat}` : ''}${c.pages ? `&pages=${c.pages}` : ''}`, { waitUntil: 'load', timeout: 120000 });
-    await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 120000, polling: 20 });
+    await benchDone(cdp);
     // Let the frame after the rAF paint, then read the paint entries.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30))));
     const t = await page.evaluate(() => {
