@@ -344,6 +344,13 @@ export function cardParts(el, REVOKE_MS, UNCHANGED, boards, LoadFailure, styleSh
       this.dispatchEvent(new CustomEvent('tally-update', { detail: { report } }));
     }
 
+    // The data the card shows now (for an export, or a redraw by another module).
+    _currentText() {
+      if (this._data != null) return this._data;
+      const inline = this.querySelector('script[type="application/json"]');
+      return this._lastText || (inline ? inline.textContent : '');
+    }
+
     _draw(m, data, animate) {
       const root = this.shadowRoot;
       const host = root.querySelector('.card');
@@ -353,6 +360,8 @@ export function cardParts(el, REVOKE_MS, UNCHANGED, boards, LoadFailure, styleSh
         this._card = m.render(host, data, this._options());
         this._drawnBy = this._full();
         this._wire(m);
+        // (Its toolbars take the rows kept for them under the first paint's card.)
+        host.style.removeProperty('--_tools');
         root.querySelector('.fallback').hidden = true;
         boards.add(this);
       } else {

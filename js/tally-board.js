@@ -183,6 +183,9 @@ class TallyBoard extends HTMLElement {
       const canvas = drawFirst(f, data, this._options(), box);
       if (!canvas) return;
       box.append(canvas);
+      // The toolbar rows the full card brings (data-tools, less those the page turns off), kept
+      // under this one until they come: nothing below moves then.
+      box.style.setProperty('--_tools', canvas.dataset.tools.split(' ').filter((t) => this.getAttribute(t) != 'off').length);
       this._firstCard = canvas;
       this._loaded();
       this.shadowRoot.querySelector('.fallback').hidden = true;
@@ -449,11 +452,6 @@ class TallyBoard extends HTMLElement {
     return this._download(kind);
   }
 
-  _currentText() {
-    if (this._data != null) return this._data;
-    const inline = this.querySelector('script[type="application/json"]');
-    return this._lastText || (inline ? inline.textContent : '');
-  }
 }
 
 if (!customElements.get('tally-board')) customElements.define('tally-board', TallyBoard);

@@ -95,6 +95,15 @@ pub fn coalition_buttons(c: &crate::contest::Contest, f: &crate::figures::Figure
     })
 }
 
+/// The rows of the element's toolbars under its card (the canvas's `data-tools`): `pager` for a
+/// table of more than one page, `coalition` where the builder has buttons (see
+/// [`coalition_buttons`]), and `exports`; the page turns the last two off with the attributes of
+/// those names.
+pub fn tools(scene: &crate::layout::Scene, checked: &crate::Checked) -> &'static str {
+    let coalition = checked.figures.first().is_some_and(|f| (1..=sizes::MAX_COALITION).contains(&f.seats.iter().filter(|&&s| s > 0).count()));
+    ["exports", "coalition exports", "pager exports", "pager coalition exports"][usize::from(scene.pages > 1) * 2 + usize::from(coalition)]
+}
+
 /// One finding as the element lists it in HTML: its severity (a key and a
 /// label), its message and where it is.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -226,24 +235,27 @@ pub fn style() -> String {
 }
 
 /// The rules that do not depend on the theme or the card's sizes: the card's (the first paint's too).
-const CARD: &str = r#".card { position: relative; min-height: 40px; }
+/// (Under the first paint's card, the rows its toolbars will take: `--_tools`, set by the element,
+/// times sizes::TOOLS_ROW, as the toolbars' own height in CONTROLS; a test holds them to it.)
+const CARD: &str = r#".card { position: relative; min-height: 40px; margin-bottom: calc(var(--_tools, 0) * 50px); }
 .card canvas { display: block; max-width: 100%; }
 .fallback[hidden] { display: none; }
-::slotted(svg) { max-width: 100%; height: auto; }
-.card.svg-first { min-height: 0; }
 .notice { margin: var(--tallyboard-gap, 8px) 0; padding: 8px 12px; font-size: 14px; border-inline-start: 4px solid var(--tallyboard-error, var(--_error));
   background: var(--tallyboard-background, var(--_background)); color: var(--tallyboard-text, var(--_text)); }
 .notice[hidden] { display: none; }
 "#;
 
 /// The rules of a full card's controls, tooltip and HTML tables (not in the first paint's module:
-/// the element replaces the first paint's stylesheet with the full module's).
-const CONTROLS: &str = r#".card canvas:focus-visible, button:focus-visible { outline: 3px solid var(--tallyboard-focus, var(--_focus)); outline-offset: 2px; }
+/// the element replaces the first paint's stylesheet with the full module's; a card that starts
+/// from a CLI SVG starts with the full module: its rules are here too).
+const CONTROLS: &str = r#"::slotted(svg) { max-width: 100%; height: auto; }
+.card.svg-first { min-height: 0; }
+.card canvas:focus-visible, button:focus-visible { outline: 3px solid var(--tallyboard-focus, var(--_focus)); outline-offset: 2px; }
 .card canvas:focus-visible { outline-offset: -3px; }
 .tip { position: absolute; pointer-events: none; background: var(--tallyboard-tip-background, var(--_text)); color: var(--tallyboard-tip-text, var(--_background));
   font-size: 13px; line-height: 1.35; padding: 6px 8px; border-radius: 4px; max-width: 260px; z-index: 2; white-space: normal; }
 .tip[hidden] { display: none; }
-.tools { display: flex; flex-wrap: wrap; gap: var(--tallyboard-gap, 8px); align-items: center; margin: var(--tallyboard-gap, 8px) 0; font-size: 14px; }
+.tools { display: flex; flex-wrap: wrap; column-gap: var(--tallyboard-gap, 8px); align-items: center; margin: 0; min-height: 50px; font-size: 14px; box-sizing: border-box; }
 .tools[hidden] { display: none; }
 button { font: inherit; font-size: 13px; padding: 4px 10px; border-radius: 4px; cursor: pointer;
   border: 1px solid var(--tallyboard-border, var(--_border)); background: var(--tallyboard-button, var(--_button)); color: var(--tallyboard-button-text, var(--_button-text)); }
@@ -251,7 +263,14 @@ button[aria-pressed="true"] { background: var(--tallyboard-pressed, var(--_press
   border-color: var(--tallyboard-pressed, var(--_pressed)); }
 button[aria-disabled="true"] { opacity: 0.55; cursor: default; }
 button[aria-pressed="true"]::after { content: "\2713" / ""; margin-inline-start: 6px; }
-.buttons { display: contents; }
+/* One row each, of a fixed height (sizes::TOOLS_ROW): buttons that do not fit scroll sideways, their
+   scroll bar inside the row (the buttons, centred, move up for it; the padding keeps their focus ring
+   in), and a coalition's sum, once asked for, goes below them. */
+.buttons { display: flex; align-items: center; gap: var(--tallyboard-gap, 8px); flex: 1 1 0; min-width: 0; height: 50px; box-sizing: border-box;
+  overflow-x: auto; overflow-y: hidden; padding: 0 6px; margin: 0 -6px; scrollbar-width: thin; }
+.buttons > button { flex: none; white-space: nowrap; }
+.sum { flex-basis: 100%; padding-bottom: 6px; }
+.sum:empty { display: none; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-inline-end: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
 .sum { font-weight: bold; }
 table { border-collapse: collapse; font-size: 14px; margin: 8px 0; overflow-wrap: normal; word-break: normal; hyphens: manual; }
@@ -271,6 +290,14 @@ table[dir="rtl"] th, table[dir="rtl"] td { text-align: right; }
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rows_kept_for_the_toolbars_are_as_high_as_the_toolbars() {
+        let row = format!("{}px", sizes::TOOLS_ROW);
+        assert!(CARD.contains(&format!("margin-bottom: calc(var(--_tools, 0) * {row})")), "{CARD}");
+        assert!(CONTROLS.contains(&format!(".tools {{ display: flex; flex-wrap: wrap; column-gap: var(--tallyboard-gap, 8px); align-items: center; margin: 0; min-height: {row};")));
+        assert!(CONTROLS.contains(&format!("flex: 1 1 0; min-width: 0; height: {row}; box-sizing: border-box;")));
+    }
     use crate::catalogue::for_locale;
     use crate::words::EN;
     use crate::format::Locale;

@@ -30,6 +30,10 @@ pub const MAX_LEGEND: usize = 24;
 pub const MAX_FINDINGS: usize = 12;
 /// Parties with seats the element's coalition builder offers a button each (beyond: no builder).
 pub const MAX_COALITION: usize = 40;
+/// The height of each row of the element's toolbars under the card (the pager, the coalition
+/// builder, the downloads; CSS pixels): fixed, so that the first paint and the CLI's SVG keep their
+/// place before they come (no layout shift when they do).
+pub const TOOLS_ROW: f64 = 50.0;
 /// The width a card takes when its container has none (and for exports).
 pub const FALLBACK_WIDTH: f64 = 640.0;
 /// Rows of a results table on one page of the card (every row is in the HTML table and the CSV).

@@ -462,7 +462,15 @@ fn render_outputs(a: &RenderArgs, scene: &tallyboard::layout::Scene, checked: &t
     }
     if let Some(path) = &a.svg {
         let text = match &a.embed {
-            Some(src) => tallyboard::svg::embed(&svg_text, src),
+            // The element's toolbar rows (the downloads, and the pager or coalition builder the data
+            // has) keep their place under the card, a band of its background: nothing below moves
+            // when the live card replaces the SVG.
+            Some(src) => {
+                let rows = tallyboard::element::tools(scene, checked).split_whitespace().count();
+                let mut tall = scene.clone();
+                tall.height += rows as f64 * tallyboard::sizes::TOOLS_ROW;
+                tallyboard::svg::embed(&tallyboard::svg::to_svg(&tall), src)
+            }
             None => svg_text,
         };
         outputs.push((path.clone(), text.into_bytes()));

@@ -256,8 +256,9 @@ fn card_state(checked: &crate::Checked) -> &'static str {
 /// The canvas's attributes: an image, its direction (always set: an English card on a
 /// right-to-left page would otherwise inherit `direction: rtl` and reorder its text, "−8" as "8−"),
 /// its class, its label (the card's summary, which opens with the verdict) and where the card stands.
-fn canvas_marks(scene: &layout::Scene, checked: &crate::Checked) -> [(&'static str, String); 5] {
+fn canvas_marks(scene: &layout::Scene, checked: &crate::Checked) -> [(&'static str, String); 6] {
     [
+        ("data-tools", crate::element::tools(scene, checked).into()),
         ("role", "img".into()),
         ("dir", (if scene.rtl { "rtl" } else { "ltr" }).into()),
         ("class", "tallyboard-canvas".into()),

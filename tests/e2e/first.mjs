@@ -163,11 +163,11 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
     // The first frame: the SVG as shown, and whether any load of the element had started by then.
     requestAnimationFrame(() => {
       const svg = document.querySelector('tally-board > svg');
-      window.__svgFrame = { t: performance.now(), svg: svg ? svg.getBoundingClientRect().height : 0,
+      window.__svgFrame = { t: performance.now(), svg: svg ? svg.getBoundingClientRect().height : 0, below: document.getElementById('below').getBoundingClientRect().top,
         loads: performance.getEntriesByType('resource').filter((e) => /\.wasm$|tallyboard[a-z_]*\.js$|\.json$/.test(e.name)).map((e) => e.name.split('/').pop()) };
     });
   });
-  await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: page(`<div style="width: 640px">${snippet}</div>`) }));
+  await p.route('**/first-test.html', (r) => r.fulfill({ contentType: 'text/html', body: page(`<div style="width: 640px">${snippet}</div><p id="below">The article goes on.</p>`) }));
   await p.goto(url + 'first-test.html');
   await p.waitForFunction(() => window.__frames.some((f) => f.event && f.event !== 'before'), null, { timeout: 30000 });
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -176,15 +176,41 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
     const c = el.shadowRoot.querySelector('canvas');
     const first = window.__svgFrame;
     const late = performance.getEntriesByType('resource').filter((e) => /\.wasm$|tallyboard[a-z_]*\.js$|\.json$/.test(e.name));
-    return { first, frames: window.__frames, canvas: c && c.getBoundingClientRect().height, state: c && c.dataset.state,
+    const tools = [...el.shadowRoot.querySelectorAll('.tools')].reduce((a, t) => a + t.getBoundingClientRect().height, 0);
+    return { first, frames: window.__frames, canvas: c && c.getBoundingClientRect().height, tools, below: document.getElementById('below').getBoundingClientRect().top, state: c && c.dataset.state,
       svgShown: !!el.querySelector(':scope > svg') && el.shadowRoot.querySelector('.fallback').hidden === false,
       started: Math.min(...late.map((e) => e.startTime)) };
   });
   check('the CLI\'s SVG is the first paint: shown in the first frame, before any module or data is loaded',
     got.first && got.first.svg > 1000 && got.first.loads.length === 0, JSON.stringify(got.first));
   check('the element\'s loads start after that frame', got.started >= got.first.t, `first frame ${Math.round(got.first.t)} ms, first load ${Math.round(got.started)} ms`);
-  check('then the live card with its verdict replaces the SVG, at the SVG\'s height (no shift of the card)',
-    got.state === 'ok' && !got.svgShown && Math.abs(got.canvas - got.first.svg) < 1, `SVG ${got.first.svg} px, canvas ${got.canvas} px, ${show(got.frames)}`);
+  check('then the live card with its verdict and its toolbars replaces the SVG, in the SVG\'s height (the CLI kept the toolbars\' rows): nothing below moves',
+    got.state === 'ok' && !got.svgShown && got.tools > 0 && Math.abs(got.canvas + got.tools - got.first.svg) < 1 && got.below === got.first.below,
+    `SVG ${got.first.svg} px, canvas ${got.canvas} px + toolbars ${got.tools} px; text below at ${got.first.below} then ${got.below} px; ${show(got.frames)}`);
+  await p.close();
+}
+
+// The element's first paint keeps the rows its toolbars will take (data-tools: here the coalition
+// builder and the downloads): when the full card brings them, nothing below the card moves.
+{
+  const p = await b.newPage({ viewport: { width: 1000, height: 900 } });
+  await p.addInitScript(() => {
+    const look = () => {
+      const el = document.querySelector('tally-board');
+      const c = el && el.shadowRoot && el.shadowRoot.querySelector('canvas[data-state]');
+      const below = document.getElementById('below');
+      if (c && below) (window.__below ||= []).push([c.dataset.state, below.getBoundingClientRect().top]);
+      if (!(c && c.dataset.state === 'ok')) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await p.route('**/first-rows.html', (r) => r.fulfill({ contentType: 'text/html', body: page('<div style="width: 640px"><tally-board src="data/kz-mazhilis-2021.json"></tally-board></div><p id="below">The article goes on.</p>') }));
+  await p.goto(url + 'first-rows.html');
+  await p.waitForFunction(() => (window.__below || []).some(([state]) => state === 'ok'), null, { timeout: 30000 });
+  const seen = await p.evaluate(() => window.__below);
+  const tops = [...new Set(seen.map(([, top]) => top))];
+  check('the first paint keeps its toolbars\' rows: from "checking" to the verdict, the text below the card stays where it was',
+    seen[0][0] === 'checking' && seen[seen.length - 1][0] === 'ok' && tops.length === 1, JSON.stringify(seen.filter((x, i) => !i || x[1] !== seen[i - 1][1] || x[0] !== seen[i - 1][0])));
   await p.close();
 }
 
