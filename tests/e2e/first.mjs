@@ -191,8 +191,9 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
 }
 
 // The element's first paint keeps the rows its toolbars will take (data-tools: here the coalition
-// builder and the downloads): when the full card brings them, nothing below the card moves.
-{
+// builder and the downloads, less the row a page turns off): when the full card brings them, nothing
+// below the card moves.
+for (const [attrs, rows] of [['', 2], ['exports="off"', 1], ['coalition="off" exports="off"', 0]]) {
   const p = await b.newPage({ viewport: { width: 1000, height: 900 } });
   await p.addInitScript(() => {
     const look = () => {
@@ -204,13 +205,15 @@ const show = (fs_) => fs_.map((f) => f.event ? `${Math.round(f.t)} ms ${f.event}
     };
     requestAnimationFrame(look);
   });
-  await p.route('**/first-rows.html', (r) => r.fulfill({ contentType: 'text/html', body: page('<div style="width: 640px"><tally-board src="data/kz-mazhilis-2021.json"></tally-board></div><p id="below">The article goes on.</p>') }));
+  await p.route('**/first-rows.html', (r) => r.fulfill({ contentType: 'text/html', body: page(`<div style="width: 640px"><tally-board src="data/kz-mazhilis-2021.json" ${attrs}></tally-board></div><p id="below">The article goes on.</p>`) }));
   await p.goto(url + 'first-rows.html');
   await p.waitForFunction(() => (window.__below || []).some(([state]) => state === 'ok'), null, { timeout: 30000 });
   const seen = await p.evaluate(() => window.__below);
+  const shown = await p.evaluate(() => [...document.querySelector('tally-board').shadowRoot.querySelectorAll('.tools')].filter((t) => !t.hidden).length);
   const tops = [...new Set(seen.map(([, top]) => top))];
-  check('the first paint keeps its toolbars\' rows: from "checking" to the verdict, the text below the card stays where it was',
-    seen[0][0] === 'checking' && seen[seen.length - 1][0] === 'ok' && tops.length === 1, JSON.stringify(seen.filter((x, i) => !i || x[1] !== seen[i - 1][1] || x[0] !== seen[i - 1][0])));
+  check(`the first paint keeps its toolbars' rows${attrs ? ` (${attrs})` : ''}: from "checking" to the verdict (${rows} row${rows === 1 ? "" : "s"}), the text below the card stays where it was`,
+    seen[0][0] === 'checking' && seen[seen.length - 1][0] === 'ok' && tops.length === 1 && shown === rows,
+    `${shown} rows; ` + JSON.stringify(seen.filter((x, i) => !i || x[1] !== seen[i - 1][1] || x[0] !== seen[i - 1][0])));
   await p.close();
 }
 
