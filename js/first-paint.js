@@ -62,7 +62,13 @@ function paint(c, ops, strings) {
     () => c.arc(n(), n(), n(), n(), n()),
     () => c.fill(),
     () => c.stroke(),
-    () => c.fillText(s(), n(), n()),
+    // (The text at the font's size times k: src/backend/list.rs, Op::Text.)
+    () => {
+      const t = s(), x = n(), y = n(), k = n();
+      c.setTransform(k, 0, 0, k, x, y);
+      c.fillText(t, 0, 0);
+      c.resetTransform();
+    },
   ];
   while (i < ops.length) calls[n()]();
 }

@@ -34,6 +34,10 @@ pub const MAX_COALITION: usize = 40;
 /// builder, the downloads; CSS pixels): fixed, so that the first paint and the CLI's SVG keep their
 /// place before they come (no layout shift when they do).
 pub const TOOLS_ROW: f64 = 50.0;
+/// The one size a canvas's text is measured and drawn at (CSS pixels: scaled to its own size when
+/// drawn). One font size for all: the font engine sets up each size of a font afresh, and shapes a text
+/// once for the measuring and the drawing (src/web/measure.rs, backend::list).
+pub const TEXT_REFERENCE: f64 = 100.0;
 /// The width a card takes when its container has none (and for exports).
 pub const FALLBACK_WIDTH: f64 = 640.0;
 /// Rows of a results table on one page of the card (every row is in the HTML table and the CSV).

@@ -38,7 +38,10 @@ pub fn replay(ctx: &CanvasRenderingContext2d, list: &ListBackend) {
             Op::StrokePath => ctx.stroke(),
             Op::Text => {
                 let t = s(n());
-                let _ = ctx.fill_text(t, n(), n());
+                let (x, y, k) = (n(), n(), n());
+                let _ = ctx.set_transform(k, 0.0, 0.0, k, x, y);
+                let _ = ctx.fill_text(t, 0.0, 0.0);
+                let _ = ctx.reset_transform();
             }
         }
     }

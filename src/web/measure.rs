@@ -5,8 +5,8 @@
 use crate::layout::{self, Measure};
 use std::cell::RefCell;
 
-/// The one size text is measured at (CSS pixels), whatever size it is drawn at.
-const REFERENCE: f64 = 100.0;
+/// The one size text is measured at (CSS pixels), whatever size it is drawn at (and drawn at, scaled).
+const REFERENCE: f64 = crate::sizes::TEXT_REFERENCE;
 
 /// A measure that asks `raw(font, text)` (the width in pixels of `text` in a CSS
 /// `font`, or `None`) once per text, size and weight in a layout, at one size
