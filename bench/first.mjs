@@ -239,7 +239,7 @@ for (const net of Object.keys(m)) {
   }
 }
 out.push('', 'Budgets (first paint):');
-for (const l of lines) out.push(`   ${l.verdict}  ${l.name.padEnd(56)} ${typeof l.value === 'number' && l.value < 20 ? l.value.toFixed(2) : int(l.value)}  (${l.budget})${l.note ? '  ' + l.note : ''}`);
+for (const l of lines) out.push(`   ${l.verdict}  ${l.name.padEnd(56)} ${typeof l.value === 'number' && l.value < 20 ? l.value.toFixed(3) : int(l.value)}  (${l.budget})${l.note ? '  ' + l.note : ''}`);
 console.log(out.join('\n'));
 fs.writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), runs: RUNS, medians: m, lines }, null, 2) + '\n');
 console.log(`\nwrote ${path.relative(ROOT, OUT)}`);
