@@ -81,7 +81,7 @@ pub struct CoalitionButtons {
 /// are more than [`sizes::MAX_COALITION`] (a row of thousands of buttons helps nobody).
 pub fn coalition_buttons(c: &crate::contest::Contest, f: &crate::figures::Figures, o: &crate::layout::Options) -> Option<CoalitionButtons> {
     let party: Vec<usize> = f.order.iter().copied().filter(|&i| f.seats[i] > 0).collect();
-    if party.is_empty() || party.len() > sizes::MAX_COALITION {
+    if !has_coalition(party.len()) {
         return None;
     }
     let color = |i: usize| crate::theme::party_on(c.parties[i].color, i, o.theme.background).hex();
@@ -95,12 +95,18 @@ pub fn coalition_buttons(c: &crate::contest::Contest, f: &crate::figures::Figure
     })
 }
 
+/// Whether a contest with `parties` parties with seats has a coalition builder: one or more, up to
+/// [`sizes::MAX_COALITION`] (a row of thousands of buttons helps nobody).
+fn has_coalition(parties: usize) -> bool {
+    (1..=sizes::MAX_COALITION).contains(&parties)
+}
+
 /// The rows of the element's toolbars under its card (the canvas's `data-tools`): `pager` for a
 /// table of more than one page, `coalition` where the builder has buttons (see
 /// [`coalition_buttons`]), and `exports`; the page turns the last two off with the attributes of
 /// those names.
 pub fn tools(scene: &crate::layout::Scene, checked: &crate::Checked) -> &'static str {
-    let coalition = checked.figures.first().is_some_and(|f| (1..=sizes::MAX_COALITION).contains(&f.seats.iter().filter(|&&s| s > 0).count()));
+    let coalition = checked.figures.first().is_some_and(|f| has_coalition(f.seats.iter().filter(|&&s| s > 0).count()));
     ["exports", "coalition exports", "pager exports", "pager coalition exports"][usize::from(scene.pages > 1) * 2 + usize::from(coalition)]
 }
 
@@ -269,10 +275,9 @@ button[aria-pressed="true"]::after { content: "\2713" / ""; margin-inline-start:
 .buttons { display: flex; align-items: center; gap: var(--tallyboard-gap, 8px); flex: 1 1 0; min-width: 0; height: 50px; box-sizing: border-box;
   overflow-x: auto; overflow-y: hidden; padding: 0 6px; margin: 0 -6px; scrollbar-width: thin; }
 .buttons > button { flex: none; white-space: nowrap; }
-.sum { flex-basis: 100%; padding-bottom: 6px; }
+.sum { flex-basis: 100%; padding-bottom: 6px; font-weight: bold; }
 .sum:empty { display: none; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-inline-end: 6px; border-radius: 2px; vertical-align: baseline; box-shadow: 0 0 0 1px var(--_background); }
-.sum { font-weight: bold; }
 table { border-collapse: collapse; font-size: 14px; margin: 8px 0; overflow-wrap: normal; word-break: normal; hyphens: manual; }
 caption { text-align: start; font-weight: bold; padding: 4px 0; }
 th, td { padding: 3px 4px; text-align: end; border-bottom: 1px solid var(--tallyboard-rule, var(--_rule)); }
@@ -290,6 +295,19 @@ table[dir="rtl"] th, table[dir="rtl"] td { text-align: right; }
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_coalition_row_is_kept_where_the_builder_has_buttons() {
+        // (An election with three parties with seats, and a congress's vote, which has none.)
+        for (text, has) in [(include_str!("../www/data/kz-mazhilis-2021.json"), true), (include_str!("../www/data/amanat-renaming-congress-2022.json"), false)] {
+            let checked = crate::check(text);
+            let o = crate::layout::Options::default();
+            let scene = crate::scene_of(&checked, &o, &crate::layout::Approx, None);
+            let buttons = coalition_buttons(&checked.document.as_ref().unwrap().contests[0], &checked.figures[0], &o);
+            assert_eq!((tools(&scene, &checked).contains("coalition"), buttons.is_some()), (has, has), "{}", tools(&scene, &checked));
+            assert!(tools(&scene, &checked).ends_with("exports"));
+        }
+    }
 
     #[test]
     fn the_rows_kept_for_the_toolbars_are_as_high_as_the_toolbars() {
