@@ -19,7 +19,9 @@ OPT_FLAGS=(-Oz --converge --low-memory-unused --strip-producers --strip-target-f
 # with one caller inlined (up to 20 instructions), its control flow flattened and laid out again, and a
 # last pass that knows each function's effects: 49,054 -> 48,691 B gzip with 15 and the relooper alone
 # (2026-12-07), then 46,902 -> 46,728 with 20 and the effects pass (0 and 30 were larger).
-FIRST_OPT=(--one-caller-inline-max-function-size 20 --flatten --rereloop -Oz --generate-global-effects -Oz)
+# Functions of up to 4 instructions inlined everywhere: 31 functions fewer for the browser to compile
+# one by one as the first paint calls them, and 65 B gzip less (2026-12-07; 8 and more were larger).
+FIRST_OPT=(--one-caller-inline-max-function-size 20 --always-inline-max-function-size 4 --flatten --rereloop -Oz --generate-global-effects -Oz)
 REST_OPT=(--one-caller-inline-max-function-size 0)
 # One module into pkg/: NAME.js (the glue), NAME_bg.wasm, their types. Further wasm-opt flags after the input.
 module() {
@@ -80,6 +82,14 @@ mini pkg/tally-board.js js/first-paint.js js/tally-board.js
 mini pkg/tally-board-card.js js/tally-board-card.js
 mini pkg/tallyboard.js js/first-paint.js js/tallyboard.js
 rm -f "$names"
+# Every function of the scripts is called as a card loads: V8 compiles them all while it parses the
+# file (Chrome 136's explicit compile hints, a comment in the file's first line), off the main thread,
+# not one by one on it at their first call (4.8 ms of the first paint's main thread in a trace of
+# render(), 2026-12-07). Other browsers read a comment.
+for f in pkg/*.js; do
+  { echo '//# allFunctionsCalledOnLoad'; cat "$f"; } > "$f.hinted"
+  mv "$f.hinted" "$f"
+done
 node - <<'JS'
 const fs = require('fs');
 const p = JSON.parse(fs.readFileSync('pkg/package.json', 'utf8'));

@@ -283,10 +283,14 @@ impl<'a> Builder<'a> {
         let mut lines = Vec::new();
         for para in s.split('\n') {
             // Most text fits on one line: one measurement (a call into the
-            // browser's font engine) instead of one per word.
+            // browser's font engine) instead of one per word. Not a text far longer
+            // than the line (a third of an em a character): a note's paragraph, whose
+            // own measurement would be thrown away (the words give the same lines). (Its
+            // bytes, not its characters: a text in another script may take a word's way sooner.)
             let words: Vec<&str> = para.split(' ').filter(|w| !w.is_empty()).collect();
             let joined = crate::format::join(&words, " ");
-            if !joined.is_empty() && self.m.width(&joined, size, bold) <= max {
+            let hopeless = joined.len() as f64 * size > 3.0 * max;
+            if !joined.is_empty() && !hopeless && self.m.width(&joined, size, bold) <= max {
                 lines.push(joined);
                 continue;
             }

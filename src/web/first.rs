@@ -7,6 +7,16 @@ use super::{canvas_marks, canvas_style, check, font_of, get, options, text_of};
 use crate::backend::list::ListBackend;
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's measuring function, `measure(font, text)`: the strings and the width
+    /// cross in one call (not a call for each string, the call and the number).
+    #[wasm_bindgen(extends = js_sys::Function)]
+    type Measurer;
+    #[wasm_bindgen(method, js_name = call)]
+    fn width(this: &Measurer, this_arg: &JsValue, font: &str, text: &str) -> f64;
+}
+
 fn set(o: &js_sys::Object, key: &str, value: JsValue) {
     let _ = js_sys::Reflect::set(o, &key.into(), &value);
 }
@@ -32,7 +42,8 @@ pub fn first_paint(data: JsValue, options_value: JsValue, width: f64, ratio: f64
     let opts = options(&options_value, fallback);
     let font = font_of(&options_value);
     // Text measured by the page: `measure(font, text)` is its width in pixels on the element's canvas.
-    let page = super::measure::Remembered::new(&font, |font: &str, text: &str| measure.call2(&JsValue::NULL, &font.into(), &text.into()).ok().and_then(|w| w.as_f64()));
+    let measure: &Measurer = measure.unchecked_ref();
+    let page = super::measure::Remembered::new(&font, |font: &str, text: &str| Some(measure.width(&JsValue::NULL, font, text)));
     // (Read, without an error: the card itself, never the error card.)
     let Some(doc) = checked.document.as_ref() else { return JsValue::UNDEFINED };
     let scene = crate::layout::card(doc, &checked.figures, &checked.report, &opts, &page);
