@@ -28,7 +28,7 @@ impl Share {
     /// For drawing only (bar lengths): the share as a float.
     pub fn approx(&self) -> f64 {
         match *self {
-            Share::Reported(d) => d.units as f64 / 10f64.powi(d.scale as i32),
+            Share::Reported(d) => d.to_f64(),
             Share::Exact { part, whole } => part as f64 * 100.0 / whole as f64,
         }
     }

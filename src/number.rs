@@ -49,7 +49,33 @@ fn ten(k: u32) -> u64 {
     10u64.pow(k)
 }
 
+/// A number too wide for 64 bits as a float: out of line, or the compiler, seeing that it equals the
+/// 64-bit conversion wherever that applies, would make every conversion this one.
+#[cold]
+#[inline(never)]
+fn wide_to_f64(units: i128) -> f64 {
+    units as f64
+}
+
+/// Powers of ten up to [`MAX_SCALE`], each exact as a float.
+const TENS: [f64; MAX_SCALE as usize + 1] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
 impl Decimal {
+    /// For drawing only (a bar's length, a share of a circle): the number as a float, the
+    /// nearest to its units over ten to its scale. Without 128-bit arithmetic when the units
+    /// fit in 64 bits (every count and share the reader takes): that is done in software in
+    /// the wasm, and a page of a long table turned through it for every party.
+    pub fn to_f64(&self) -> f64 {
+        let units = match i64::try_from(self.units) {
+            Ok(u) => u as f64,
+            Err(_) => wide_to_f64(self.units),
+        };
+        match TENS.get(self.scale as usize) {
+            Some(ten) => units / ten,
+            None => units / 10f64.powi(self.scale as i32),
+        }
+    }
+
     /// Parse a JSON number literal exactly. `None` if it has more than
     /// [`MAX_SCALE`] decimals or is too large to be a count or a percentage.
     pub fn parse(lit: &str) -> Option<Decimal> {
@@ -193,6 +219,17 @@ pub fn count(lit: &str) -> Result<u64, CountError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decimal_as_a_float_is_its_units_over_ten_to_its_scale() {
+        // The 64-bit way gives the float the 128-bit way did, at every scale it has a power of ten for and beyond.
+        for units in [0i128, 1, -1, 5, 7_241_562, 71_09, 123_456_789_012_345, -98_765_432_109, i64::MAX as i128, i64::MAX as i128 + 1, i128::MAX / 3] {
+            for scale in 0..=MAX_SCALE + 3 {
+                let d = Decimal { units, scale };
+                assert_eq!(d.to_f64(), units as f64 / 10f64.powi(scale as i32), "{units} at scale {scale}");
+            }
+        }
+    }
 
     #[test]
     fn div_is_the_truncating_division_for_every_size() {

@@ -95,6 +95,16 @@ pub fn party_on(given: Option<Rgb>, index: usize, background: Rgb) -> Rgb {
     legible(party_color(given, index), background)
 }
 
+/// [`party_on`] where whether `background` keeps the parties' own colours ([`keeps_colors`]) is
+/// already known: a long list of parties does not work out the background's luminance for each.
+pub fn party_on_known(given: Option<Rgb>, index: usize, background: Rgb, keeps: bool) -> Rgb {
+    if keeps {
+        party_color(given, index)
+    } else {
+        party_on(given, index, background)
+    }
+}
+
 /// `a` moved a fraction `t` of the way towards `b`.
 pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
     let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round().clamp(0.0, 255.0) as u8;

@@ -58,7 +58,7 @@ struct Axis {
 
 impl Axis {
     fn px(&self, d: &Decimal) -> f64 {
-        (d.units as f64 / 10f64.powi(d.scale as i32)) / self.scale_max * self.bar_w
+        d.to_f64() / self.scale_max * self.bar_w
     }
 }
 
@@ -70,25 +70,23 @@ pub(super) fn bars(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors:
     // The widest label: 100% at the card's precision (1 to 4 decimals).
     let widest = ["100.0%", "100.00%", "100.000%", "100.0000%"][(f.scale.clamp(1, 4) - 1) as usize];
     let value_w = b.m.width(widest, size, false) + 6.0;
-    let shares = party_shares(c, f);
+    // Each party's vote share as a float, once: for the scale and for which bars are drawn (a page
+    // of a long table lays the card out again, every party's share with it).
+    let votes: Vec<f64> = f.vote_percent.iter().map(|d| d.map_or(0.0, |d| d.to_f64())).collect();
     // Scale: the largest share, rounded up to ten.
     let mut max_units = 0.0f64;
-    for &(vote, seat) in &shares {
-        for d in [vote, seat] {
-            if let Some(d) = d {
-                max_units = max_units.max(d.units as f64 / 10f64.powi(d.scale as i32));
-            }
-        }
+    for (i, &vote) in votes.iter().enumerate() {
+        max_units = max_units.max(vote).max(seat_share(c, f, i).map_or(0.0, |d| d.to_f64()));
     }
     let mut axis = Axis { x0, col, size, bar_w: (col - value_w).max(40.0), scale_max: ((max_units / 10.0).ceil() * 10.0).clamp(10.0, 100.0), threshold_x: None };
     // A 0% threshold (the format's way of saying "none") draws no line.
     let threshold = c.threshold.as_ref().filter(|th| th.percent.units > 0);
     axis.threshold_x = threshold.map(|th| x0 + axis.px(&th.percent));
     // At most MAX_BARS pairs: the largest vote shares, in the list's order.
-    let shown = largest(c.parties.len(), MAX_BARS, &|i| shares[i].0.map_or(0.0, |d| d.units as f64 / 10f64.powi(d.scale as i32)));
+    let shown = largest(c.parties.len(), MAX_BARS, &|i| votes[i]);
     let mut bar_rows: Vec<(f64, f64)> = Vec::new();
     for (i, p) in c.parties.iter().enumerate().filter(|&(i, _)| shown[i]) {
-        bar_rows.push(party_bars(b, ci, i, p, shares[i], colors[i], &axis));
+        bar_rows.push(party_bars(b, ci, i, p, (f.vote_percent[i], seat_share(c, f, i)), colors[i], &axis));
     }
     let hidden = shown.iter().filter(|&&v| !v).count();
     if hidden > 0 {
@@ -116,14 +114,10 @@ fn bars_key(b: &mut Builder, x0: f64, size: f64, seats: bool) {
     b.y += size + 10.0;
 }
 
-/// Each party's vote share and, for a party given seats in the body, its seat share.
-fn party_shares(c: &Contest, f: &Figures) -> Vec<(Option<Decimal>, Option<Decimal>)> {
-    let mut shares = Vec::with_capacity(c.parties.len());
-    for (i, p) in c.parties.iter().enumerate() {
-        let seat = if p.seats.is_some() && p.role.takes_seats() { f.seat_percent[i] } else { None };
-        shares.push((f.vote_percent[i], seat));
-    }
-    shares
+/// A party's seat share, for a party given seats in the body.
+fn seat_share(c: &Contest, f: &Figures, i: usize) -> Option<Decimal> {
+    let p = &c.parties[i];
+    if p.seats.is_some() && p.role.takes_seats() { f.seat_percent[i] } else { None }
 }
 
 /// One party's name with its vote bar and seat bar; returns the bars' top and bottom (for the threshold's line).

@@ -185,11 +185,7 @@ impl<'a> Builder<'a> {
 
     /// A party's colour on this card (see [`theme::legible`]).
     pub(super) fn party(&self, given: Option<Rgb>, index: usize) -> Rgb {
-        if self.keeps_colors {
-            theme::party_color(given, index)
-        } else {
-            theme::party_on(given, index, self.t().background)
-        }
+        theme::party_on_known(given, index, self.t().background, self.keeps_colors)
     }
 
     /// A hit region (the pointer's and the keyboard's): none in the first paint's module, which has neither.

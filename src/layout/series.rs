@@ -40,7 +40,7 @@ pub(super) fn series(b: &mut Builder, ci: usize, c: &Contest) {
         let label = b.wrap_lines(&p.label, label_w - 8.0, size, true, 1).remove(0);
         b.text(b.pad, b.y + 10.0, &label, size, true, t.text, Align::Left);
         let bh = 9.0;
-        let frac = |d: &Decimal| (d.units as f64 / 10f64.powi(d.scale as i32) / 100.0).clamp(0.0, 1.0);
+        let frac = |d: &Decimal| (d.to_f64() / 100.0).clamp(0.0, 1.0);
         if let Some(v) = &p.vote_percent {
             b.shapes.push(Shape::Rect { x: x0, y: b.y, w: (bar_w * frac(v)).max(1.0), h: bh, color, alpha: 0.4 });
             b.text(x0 + bar_w * frac(v) + 4.0, b.y + bh / 2.0, &pct(v, o), size - 2.0, false, t.muted, Align::Left);

@@ -26,7 +26,7 @@ pub(super) fn swing(b: &mut Builder, ci: usize, c: &Contest, f: &Figures, colors
     let title = b.o.words.swing_title.to_string();
     b.paragraph(&title, b.pad, b.inner(), size, true, t.text);
     b.y += 4.0;
-    let points = |i: usize| f.swing[i].map_or(0.0, |d| d.units as f64 / 10f64.powi(d.scale as i32));
+    let points = |i: usize| f.swing[i].map_or(0.0, |d| d.to_f64());
     let max = rows.iter().map(|&i| points(i).abs()).fold(0.0, f64::max).max(1.0);
     // Names on the left, the bars' area to their right, the zero line in its middle.
     let name_w = (b.inner() * 0.32).min(220.0);

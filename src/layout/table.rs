@@ -150,7 +150,12 @@ pub fn table_rows(c: &Contest, f: &Figures, o: &Options, rows: std::ops::Range<u
         // (For the element's HTML table: the full module's.)
         langs: if cfg!(feature = "full") { party.iter().map(|&i| c.parties[i].lang.clone().unwrap_or_default()).collect() } else { Vec::new() },
         // As drawn on the card (lightened on a dark one where too dark to see).
-        colors: if cfg!(feature = "full") { party.iter().map(|&i| theme::party_on(c.parties[i].color, i, o.theme.background).hex()).collect() } else { Vec::new() },
+        colors: if cfg!(feature = "full") {
+            let keeps = theme::keeps_colors(o.theme.background);
+            party.iter().map(|&i| theme::party_on_known(c.parties[i].color, i, o.theme.background, keeps).hex()).collect()
+        } else {
+            Vec::new()
+        },
         votes,
         percent,
         seats,

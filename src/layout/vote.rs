@@ -112,7 +112,7 @@ fn option_row(b: &mut Builder, ci: usize, i: usize, p: &Party, share: Option<Dec
     b.y += size * 1.3 * lines.len() as f64 + 4.0;
     // No share to draw: no empty bar that would read as a broken chart.
     if let Some(d) = share {
-        let frac = d.units as f64 / 10f64.powi(d.scale as i32) / 100.0;
+        let frac = d.to_f64() / 100.0;
         b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner(), h: 12.0, color: t.stripe, alpha: 1.0 });
         if frac > 0.0 {
             b.shapes.push(Shape::Rect { x: b.pad, y: b.y, w: b.inner() * frac.min(1.0), h: 12.0, color, alpha: 1.0 });

@@ -67,7 +67,7 @@ pub(super) fn share_rows(b: &mut Builder, shares: &[crate::contest::Share], whol
             (Some(n), Some(w)) => unit_bar(b, w, n, color),
             _ => {
                 // No whole to count against: a bar of 100 squares, one per percent.
-                let per = s.percent.map_or(0, |p| ((p.units.max(0) as f64) / 10f64.powi(p.scale as i32)).round() as u64);
+                let per = s.percent.map_or(0, |p| p.to_f64().max(0.0).round() as u64);
                 unit_bar(b, 100, per.min(100), color);
             }
         }
