@@ -171,9 +171,9 @@ async function load(c, net) {
     return { first, network, work: first - network, checked: t.tChecked, validatedAfter: t.tChecked !== undefined ? t.tChecked - first : undefined, cls: t.cls || 0, moved: t.yChecked - t.yFirst, state: t.state, bytes, own, before, errors };
   } finally {
     await context.close();
-    // The closed page's renderer is still shutting down for a while after close() returns: the
-    // next load waits for it, so that no load is measured on a CPU the one before it still uses
-    // (2 cores here).
+    // The closed page's renderer shuts down after close() returns: the next load waits a little,
+    // so that it does not start beside it on this machine's 2 cores (a precaution: runs with it
+    // did not spread less, 2026-12-08).
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
 }
