@@ -141,11 +141,10 @@ class TallyBoard extends HTMLElement {
     this._svg = this.querySelector(':scope > svg');
     if (this._svg) this.shadowRoot.querySelector('.card').classList.add('svg-first');
     // That SVG is painted first: the loads start after its frame (begun before it, the module's
-    // work held that frame back, 76 -> 62 ms from navigation, medians of 11 loads, 2026-12-07);
-    // at once when the element is defined after that frame (`define`, below).
+    // work held that frame back, 76 -> 62 ms from navigation, medians of 11 loads, 2026-12-07).
     // (`connected`: a card taken out of the page and put back before then starts once.)
     const connected = (this._connected = (this._connected || 0) + 1);
-    if (this._svg && !upgrading) afterFrame().then(() => this._started && connected === this._connected && this._load());
+    if (this._svg) afterFrame().then(() => this._started && connected === this._connected && this._load());
     else this._load();
   }
 
@@ -452,21 +451,7 @@ class TallyBoard extends HTMLElement {
     await cardParts();
     return this._download(kind);
   }
-
 }
 
-// A page holding the CLI's SVG (`tallyboard render --svg --embed`) shows it in its first frame, and
-// defines the element after that frame: defining it gives the SVG a shadow root (the card's
-// parts), to be laid out in again; when this module came before that frame, that held it back
-// (the SVG's first frame 82 ms from navigation without this module, 91-98 with it, medians of 15
-// loads, 2026-12-07). Its cards then start loading at once (their frame is past). (A page
-// already painted, as the browser's paint timing says, defines it at once.)
-let upgrading = false;
-const define = () => {
-  upgrading = true;
-  if (!customElements.get('tally-board')) customElements.define('tally-board', TallyBoard);
-  upgrading = false;
-};
-if (document.querySelector('tally-board > svg') && !performance.getEntriesByType('paint').length) afterFrame().then(define);
-else define();
+if (!customElements.get('tally-board')) customElements.define('tally-board', TallyBoard);
 export { TallyBoard };

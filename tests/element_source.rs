@@ -47,8 +47,6 @@ const CODE_WORDS: &[&str] = &[
     "intl", "bg", "wasm",
     // the full module's glue (tallyboard_full.js), which the element loads after the first paint
     "full",
-    // the browser's paint timing (an entry type): whether a page holding the CLI's SVG has painted
-    "paint",
 ];
 
 /// CSS colour keywords: none may be a word of the element's strings.
